@@ -1,0 +1,17 @@
+//! Tend: a local-first follow-up keeper for people who sell through relationships.
+//!
+//! The domain and the store are plain Rust; the desktop shell (Tauri) sits behind
+//! the `desktop` feature so the core builds and tests without WebKit.
+
+pub mod api; // Tend: the operations a person can perform
+pub mod cli; // terminal subcommands over the same domain
+pub mod clock; // where "now" comes from (system, or TEND_NOW for tests)
+pub mod data_dir; // where the one SQLite file lives
+pub mod domain; // contacts, stages, validation: no storage, no UI
+pub mod error; // the one error type of the core
+pub mod store; // SQLite: opening, migrations, queries
+
+#[cfg(feature = "desktop")]
+pub mod app; // the Tauri shell: window, commands, events
+
+pub use error::{Error, Result};

@@ -1,0 +1,325 @@
+//! Queries on contacts, their phones/emails and tags, and the search index that
+//! mirrors them. Every write here runs inside the caller's transaction.
+
+use super::time;
+use crate::domain::contact::{Contact, ContactPage, ContactQuery, ContactSummary, ValidContact};
+use crate::domain::stage::Stage;
+use crate::error::{Error, Result};
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+pub fn insert(conn: &Connection, contact: &ValidContact, now: DateTime<Utc>) -> Result<i64> {
+    let now = time::to_sql(now);
+    conn.execute(
+        "INSERT INTO contacts (name, stage, notes, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+        params![contact.name, contact.stage.key(), contact.notes, now],
+    )?;
+    let id = conn.last_insert_rowid();
+    write_details(conn, id, contact)?;
+    Ok(id)
+}
+
+pub fn update(
+    conn: &Connection,
+    id: i64,
+    contact: &ValidContact,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let changed = conn.execute(
+        "UPDATE contacts SET name = ?2, stage = ?3, notes = ?4, updated_at = ?5 WHERE id = ?1",
+        params![
+            id,
+            contact.name,
+            contact.stage.key(),
+            contact.notes,
+            time::to_sql(now)
+        ],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound { what: "contact" });
+    }
+    write_details(conn, id, contact)
+}
+
+pub fn set_archived(conn: &Connection, id: i64, archived: bool, now: DateTime<Utc>) -> Result<()> {
+    let now = time::to_sql(now);
+    let archived_at = archived.then_some(now.as_str());
+    let changed = conn.execute(
+        "UPDATE contacts SET archived_at = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, archived_at, now],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound { what: "contact" });
+    }
+    Ok(())
+}
+
+/// Deletes the contact and everything that belongs to it (cascades), and its
+/// search entry.
+pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+    let changed = conn.execute("DELETE FROM contacts WHERE id = ?1", [id])?;
+    if changed == 0 {
+        return Err(Error::NotFound { what: "contact" });
+    }
+    conn.execute("DELETE FROM contact_search WHERE rowid = ?1", [id])?;
+    Ok(())
+}
+
+/// Replaces the primary phone/email and the tags, then re-indexes the contact.
+fn write_details(conn: &Connection, id: i64, contact: &ValidContact) -> Result<()> {
+    conn.execute(
+        "DELETE FROM contact_methods WHERE contact_id = ?1 AND position = 0",
+        [id],
+    )?;
+    let mut add_method = conn.prepare_cached(
+        "INSERT INTO contact_methods (contact_id, kind, value, normalized, position)
+         VALUES (?1, ?2, ?3, ?4, 0)",
+    )?;
+    if let Some(phone) = &contact.phone {
+        add_method.execute(params![id, "phone", phone.display, phone.e164])?;
+    }
+    if let Some(email) = &contact.email {
+        add_method.execute(params![id, "email", email, email.to_lowercase()])?;
+    }
+    conn.execute("DELETE FROM contact_tags WHERE contact_id = ?1", [id])?;
+    for tag in &contact.tags {
+        conn.execute(
+            "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
+            [tag],
+        )?;
+        conn.execute(
+            "INSERT INTO contact_tags (contact_id, tag_id) SELECT ?1, id FROM tags WHERE name = ?2",
+            params![id, tag],
+        )?;
+    }
+    reindex(conn, id)
+}
+
+/// Rebuilds the contact's row in the search index from the tables.
+pub fn reindex(conn: &Connection, id: i64) -> Result<()> {
+    conn.execute("DELETE FROM contact_search WHERE rowid = ?1", [id])?;
+    let Some((name, notes)) = conn
+        .query_row(
+            "SELECT name, notes FROM contacts WHERE id = ?1",
+            [id],
+            |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)),
+        )
+        .optional()?
+    else {
+        return Ok(());
+    };
+    let mut phones = Vec::new();
+    let mut emails = Vec::new();
+    let mut methods = conn.prepare_cached(
+        "SELECT kind, value, normalized FROM contact_methods WHERE contact_id = ?1 ORDER BY position",
+    )?;
+    let mut rows = methods.query([id])?;
+    while let Some(row) = rows.next()? {
+        let (kind, value, normalized): (String, String, String) =
+            (row.get(0)?, row.get(1)?, row.get(2)?);
+        if kind == "phone" {
+            phones.push(phone_search_text(&value, &normalized));
+        } else {
+            emails.push(value);
+        }
+    }
+    let tags: String = conn.query_row(
+        "SELECT coalesce(group_concat(t.name, ' '), '') FROM contact_tags ct
+         JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = ?1",
+        [id],
+        |row| row.get(0),
+    )?;
+    conn.execute(
+        "INSERT INTO contact_search (rowid, name, phones, emails, notes, tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![id, name, phones.join(" "), emails.join(" "), notes, tags],
+    )?;
+    Ok(())
+}
+
+/// The words a phone is found by: as typed ("555", "0142"), all its digits
+/// ("4155550142"), E.164 without the plus, and the local part people dial.
+fn phone_search_text(display: &str, e164: &str) -> String {
+    let digits: String = display.chars().filter(char::is_ascii_digit).collect();
+    let local = &digits[digits.len().saturating_sub(7)..];
+    format!(
+        "{display} {digits} {} {local}",
+        e164.trim_start_matches('+')
+    )
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
+    let contact = conn
+        .query_row(
+            "SELECT c.id, c.name, c.stage, c.notes, c.archived_at IS NOT NULL, c.created_at, c.updated_at,
+                    p.value, p.normalized, e.value
+             FROM contacts c
+             LEFT JOIN contact_methods p ON p.contact_id = c.id AND p.kind = 'phone' AND p.position = 0
+             LEFT JOIN contact_methods e ON e.contact_id = c.id AND e.kind = 'email' AND e.position = 0
+             WHERE c.id = ?1",
+            [id],
+            |row| {
+                let stage = stage_from(row, 2)?;
+                Ok(Contact {
+                    id: row.get(0)?,
+                    name: row.get(1)?,
+                    stage,
+                    stage_label: stage.label(),
+                    notes: row.get(3)?,
+                    archived: row.get(4)?,
+                    created_at: row.get(5)?,
+                    updated_at: row.get(6)?,
+                    phone: row.get(7)?,
+                    phone_e164: row.get(8)?,
+                    email: row.get(9)?,
+                    tags: Vec::new(),
+                })
+            },
+        )
+        .optional()?
+        .ok_or(Error::NotFound { what: "contact" })?;
+    let mut tags = conn.prepare_cached(
+        "SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
+         WHERE ct.contact_id = ?1 ORDER BY t.name",
+    )?;
+    let tags = tags
+        .query_map([id], |row| row.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(Contact { tags, ..contact })
+}
+
+const SUMMARY_COLUMNS: &str = "c.id, c.name, c.stage, c.archived_at IS NOT NULL,
+    (SELECT value FROM contact_methods WHERE contact_id = c.id AND kind = 'phone' ORDER BY position LIMIT 1),
+    (SELECT value FROM contact_methods WHERE contact_id = c.id AND kind = 'email' ORDER BY position LIMIT 1)";
+
+/// A page of contacts: by name when there is no query, by relevance otherwise.
+pub fn list(conn: &Connection, query: &ContactQuery) -> Result<ContactPage> {
+    let limit = query.page_size();
+    let archived_clause = if query.include_archived {
+        ""
+    } else {
+        "AND c.archived_at IS NULL"
+    };
+    match fts_query(&query.query) {
+        None => {
+            let total: i64 = conn.query_row(
+                &format!("SELECT count(*) FROM contacts c WHERE 1 {archived_clause}"),
+                [],
+                |row| row.get(0),
+            )?;
+            let mut page = conn.prepare_cached(&format!(
+                "SELECT {SUMMARY_COLUMNS} FROM contacts c WHERE 1 {archived_clause}
+                 ORDER BY c.name COLLATE NOCASE, c.id LIMIT ?1 OFFSET ?2"
+            ))?;
+            let items = page
+                .query_map(params![limit, query.offset], summary_from)?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(ContactPage { items, total })
+        }
+        Some(matcher) => {
+            let total: i64 = conn.query_row(
+                &format!(
+                    "SELECT count(*) FROM contact_search s JOIN contacts c ON c.id = s.rowid
+                     WHERE contact_search MATCH ?1 {archived_clause}"
+                ),
+                [&matcher],
+                |row| row.get(0),
+            )?;
+            // A name that is the typed word outranks one that starts with it, which
+            // outranks a later name word; then FTS5's relevance, where name hits
+            // weigh more than phone/email, then tags, then notes.
+            let mut page = conn.prepare_cached(&format!(
+                "SELECT {SUMMARY_COLUMNS} FROM contact_search s JOIN contacts c ON c.id = s.rowid
+                 WHERE contact_search MATCH ?1 {archived_clause}
+                 ORDER BY CASE
+                     WHEN c.name LIKE ?4 OR c.name LIKE ?4 || ' %' THEN 0
+                     WHEN c.name LIKE ?4 || '%' THEN 1
+                     WHEN c.name LIKE '% ' || ?4 || '%' THEN 2
+                     ELSE 3 END,
+                   bm25(contact_search, 10.0, 5.0, 5.0, 1.0, 3.0), c.name COLLATE NOCASE, c.id
+                 LIMIT ?2 OFFSET ?3"
+            ))?;
+            let typed = like_escape(query.query.trim());
+            let items = page
+                .query_map(params![matcher, limit, query.offset, typed], summary_from)?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(ContactPage { items, total })
+        }
+    }
+}
+
+/// Turns what the person typed into an FTS5 query: every word must match, each
+/// as a prefix ("jan" finds "Jane"). Words are quoted, so FTS syntax typed by
+/// accident ("AND", quotes, colons) is just text. `None` when there is no word.
+pub fn fts_query(typed: &str) -> Option<String> {
+    let words: Vec<String> = typed
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(|word| format!("\"{word}\"*"))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// LIKE treats `%` and `_` as wildcards; typed ones must match themselves. SQLite
+/// has no default escape character, so they are simply made harmless.
+fn like_escape(typed: &str) -> String {
+    typed.replace(['%', '_'], " ")
+}
+
+fn stage_from(row: &Row, index: usize) -> rusqlite::Result<Stage> {
+    let key: String = row.get(index)?;
+    Stage::from_key(&key).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            index,
+            rusqlite::types::Type::Text,
+            format!("unknown stage {key:?}").into(),
+        )
+    })
+}
+
+fn summary_from(row: &Row) -> rusqlite::Result<ContactSummary> {
+    let stage = stage_from(row, 2)?;
+    Ok(ContactSummary {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        stage,
+        stage_label: stage.label(),
+        archived: row.get(3)?,
+        phone: row.get(4)?,
+        email: row.get(5)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fts_query;
+
+    #[test]
+    fn typed_words_become_quoted_prefixes() {
+        assert_eq!(fts_query("jan"), Some("\"jan\"*".into()));
+        assert_eq!(
+            fts_query("  Jane  O'Brien "),
+            Some("\"Jane\"* \"O\"* \"Brien\"*".into())
+        );
+        assert_eq!(fts_query("555-01"), Some("\"555\"* \"01\"*".into()));
+    }
+
+    #[test]
+    fn a_phone_is_found_by_any_way_people_type_it() {
+        let text = super::phone_search_text("(415) 555-0142", "+14155550142");
+        for word in ["415", "555", "0142", "4155550142", "14155550142", "5550142"] {
+            assert!(
+                text.split(' ').any(|w| w.contains(word)),
+                "{word} in {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn fts_syntax_is_never_passed_through() {
+        assert_eq!(
+            fts_query("\"a\" OR name:b*"),
+            Some("\"a\"* \"OR\"* \"name\"* \"b\"*".into())
+        );
+        assert_eq!(fts_query("  ---  "), None);
+    }
+}

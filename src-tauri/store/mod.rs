@@ -1,0 +1,67 @@
+//! The store: one SQLite file, one function that opens it, and two doors in —
+//! `read` for queries and `write` for changes, which commit only when the whole
+//! change succeeded.
+
+pub mod contacts; // contacts, their phones/emails and tags, and search
+mod open; // the only place PRAGMAs are set
+pub mod schema; // embedded, append-only migrations
+pub mod settings; // key/value settings
+pub mod time; // how instants are written in the database
+
+use crate::error::Result;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+/// One connection for one person: writes are serialised anyway, and a single
+/// connection keeps every read consistent with the last write (docs/decisions/0001).
+pub struct Store {
+    conn: Mutex<Connection>,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) the data file and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = open::open_file(path)?;
+        Ok(Store {
+            conn: Mutex::new(conn),
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Opens `tend.sqlite3` inside `dir`, creating the folder if needed.
+    pub fn open_in_dir(dir: &Path) -> Result<Store> {
+        std::fs::create_dir_all(dir).map_err(|source| crate::Error::DataDir {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        Store::open(&crate::data_dir::data_file(dir))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn read<T>(&self, query: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        query(&self.lock())
+    }
+
+    /// Runs `change` in an IMMEDIATE transaction: committed if it returns `Ok`,
+    /// rolled back otherwise, so a failed command leaves the file as it was.
+    pub fn write<T>(&self, change: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let mut conn = self.lock();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = change(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave a half-done transaction
+        // behind (it rolls back on drop), so the connection is still good.
+        self.conn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}

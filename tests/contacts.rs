@@ -1,0 +1,201 @@
+//! Contacts through the public API, on a real file.
+
+use crate::support::{draft, fixture, full_draft};
+use tend::api::Tend;
+use tend::domain::contact::ContactQuery;
+use tend::domain::stage::Stage;
+
+fn names(tend: &Tend, query: &str, include_archived: bool) -> Vec<String> {
+    tend.list_contacts(&ContactQuery {
+        query: query.into(),
+        include_archived,
+        ..ContactQuery::default()
+    })
+    .expect("list")
+    .items
+    .into_iter()
+    .map(|c| c.name)
+    .collect()
+}
+
+#[test]
+fn a_created_contact_is_stored_normalised_and_survives_a_restart() {
+    let f = fixture();
+    let created = f
+        .tend
+        .create_contact(&full_draft(
+            "Jane Doe",
+            "(415) 555-0142",
+            "jane@example.com",
+            "wants the lavender set",
+            &["oils", "#Party"],
+        ))
+        .expect("created");
+    assert_eq!(
+        created.phone.as_deref(),
+        Some("(415) 555-0142"),
+        "display keeps what was typed"
+    );
+    assert_eq!(created.phone_e164.as_deref(), Some("+14155550142"));
+    assert_eq!(created.tags, vec!["oils", "party"]);
+    assert_eq!(
+        created.created_at, "2026-11-23T09:00:00Z",
+        "instants are stored in UTC"
+    );
+
+    let f = f.reopen();
+    assert_eq!(f.tend.contact(created.id).expect("still there"), created);
+}
+
+#[test]
+fn editing_changes_every_field_and_the_update_time() {
+    let f = fixture();
+    let jane = f.tend.create_contact(&draft("Jane")).expect("created");
+    f.clock.advance(chrono::Duration::minutes(5));
+    let mut edit = full_draft(
+        "Jane Doe",
+        "+44 20 7946 0958",
+        "jd@example.org",
+        "met at Sara's",
+        &["uk"],
+    );
+    edit.stage = "partner".into();
+    let edited = f.tend.update_contact(jane.id, &edit).expect("updated");
+    assert_eq!(edited.name, "Jane Doe");
+    assert_eq!(edited.stage, Stage::Partner);
+    assert_eq!(edited.phone_e164.as_deref(), Some("+442079460958"));
+    assert_eq!(edited.email.as_deref(), Some("jd@example.org"));
+    assert_eq!(edited.tags, vec!["uk"]);
+    assert_eq!(edited.updated_at, "2026-11-23T09:05:00Z");
+    assert_eq!(edited.created_at, jane.created_at);
+
+    // Clearing phone and email removes them.
+    let cleared = f
+        .tend
+        .update_contact(jane.id, &draft("Jane Doe"))
+        .expect("updated");
+    assert_eq!((cleared.phone, cleared.email), (None, None));
+    assert!(cleared.tags.is_empty());
+}
+
+#[test]
+fn bad_input_is_refused_and_changes_nothing() {
+    let f = fixture();
+    let jane = f
+        .tend
+        .create_contact(&full_draft(
+            "Jane",
+            "555-0142",
+            "jane@example.com",
+            "",
+            &["oils"],
+        ))
+        .expect("created");
+    let before = f.dump();
+
+    let long_name = "x".repeat(10_000);
+    let cases = [
+        (draft(""), "name"),
+        (draft(&long_name), "name"),
+        (full_draft("Bob", "", "bob@", "", &[]), "email"),
+        (full_draft("Bob", "call me maybe", "", "", &[]), "phone"),
+    ];
+    for (bad, field) in &cases {
+        let err = f.tend.create_contact(bad).expect_err("refused");
+        assert_eq!(err.field(), Some(*field), "{err}");
+        assert_eq!(err.kind(), "invalid");
+        let err = f.tend.update_contact(jane.id, bad).expect_err("refused");
+        assert_eq!(err.field(), Some(*field));
+    }
+    assert_eq!(
+        f.dump(),
+        before,
+        "a refused change must leave every table as it was"
+    );
+}
+
+#[test]
+fn a_write_that_fails_halfway_rolls_back_completely() {
+    let f = fixture();
+    let before = f.dump();
+    let result: tend::Result<()> = f.tend.store().write(|tx| {
+        tx.execute(
+            "INSERT INTO contacts (name, stage, created_at, updated_at) VALUES ('Half', 'lead', 'x', 'x')",
+            [],
+        )?;
+        // A second statement fails (unknown stage violates the foreign key).
+        tx.execute(
+            "INSERT INTO contacts (name, stage, created_at, updated_at) VALUES ('Bad', 'vip', 'x', 'x')",
+            [],
+        )?;
+        Ok(())
+    });
+    assert!(result.is_err());
+    assert_eq!(f.dump(), before);
+}
+
+#[test]
+fn archiving_hides_from_the_list_but_keeps_the_contact() {
+    let f = fixture();
+    let jane = f.tend.create_contact(&draft("Jane")).expect("created");
+    f.tend.create_contact(&draft("Bob")).expect("created");
+    let archived = f.tend.set_archived(jane.id, true).expect("archived");
+    assert!(archived.archived);
+    assert_eq!(names(&f.tend, "", false), vec!["Bob"]);
+    assert_eq!(names(&f.tend, "", true), vec!["Bob", "Jane"]);
+    assert!(
+        names(&f.tend, "jan", false).is_empty(),
+        "search hides archived too"
+    );
+    assert_eq!(names(&f.tend, "jan", true), vec!["Jane"]);
+    f.tend.set_archived(jane.id, false).expect("restored");
+    assert_eq!(names(&f.tend, "", false), vec!["Bob", "Jane"]);
+}
+
+#[test]
+fn deleting_removes_the_contact_and_its_search_entry() {
+    let f = fixture();
+    let jane = f
+        .tend
+        .create_contact(&full_draft("Jane", "555-0142", "", "", &["oils"]))
+        .expect("created");
+    f.tend.delete_contact(jane.id).expect("deleted");
+    assert_eq!(
+        f.tend.contact(jane.id).expect_err("gone").kind(),
+        "not_found"
+    );
+    assert!(names(&f.tend, "jane", true).is_empty());
+    assert!(names(&f.tend, "0142", true).is_empty());
+    let leftovers: i64 = f
+        .tend
+        .store()
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT (SELECT count(*) FROM contact_methods) + (SELECT count(*) FROM contact_tags)",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+        .expect("count");
+    assert_eq!(leftovers, 0, "phones and tags go with the contact");
+    assert_eq!(
+        f.tend.delete_contact(jane.id).expect_err("twice").kind(),
+        "not_found"
+    );
+}
+
+#[test]
+fn the_phone_region_setting_is_validated_and_used() {
+    let f = fixture();
+    assert_eq!(f.tend.settings().expect("settings").phone_region, "US");
+    assert!(f.tend.set_setting("phoneRegion", "XX").is_err());
+    assert!(f.tend.set_setting("colour", "blue").is_err());
+    f.tend.set_setting("phoneRegion", "de").expect("saved");
+    let hans = f
+        .tend
+        .create_contact(&full_draft("Hans", "030 901820", "", "", &[]))
+        .expect("created");
+    assert_eq!(hans.phone_e164.as_deref(), Some("+4930901820"));
+    let f = f.reopen();
+    assert_eq!(f.tend.settings().expect("settings").phone_region, "DE");
+}

@@ -1,0 +1,145 @@
+//! Search over name, phone, email, notes and tags with FTS5.
+
+use crate::support::{draft, fixture, full_draft};
+use tend::api::Tend;
+use tend::domain::contact::ContactQuery;
+
+fn search(tend: &Tend, query: &str) -> Vec<String> {
+    tend.list_contacts(&ContactQuery {
+        query: query.into(),
+        ..ContactQuery::default()
+    })
+    .expect("search")
+    .items
+    .into_iter()
+    .map(|c| c.name)
+    .collect()
+}
+
+fn seeded() -> crate::support::Fixture {
+    let f = fixture();
+    for d in [
+        full_draft(
+            "Jane Doe",
+            "(415) 555-0142",
+            "jane@example.com",
+            "wants the lavender set",
+            &["oils"],
+        ),
+        full_draft("Janet Smith", "", "janet@candles.shop", "", &["candles"]),
+        full_draft("Bob Jansen", "+44 20 7946 0958", "", "", &[]),
+        full_draft("Zoë Müller", "", "", "met at Sara's party", &["party"]),
+        full_draft("Carl", "", "", "ask Jane about her sister", &[]),
+    ] {
+        f.tend.create_contact(&d).expect("seeded");
+    }
+    f
+}
+
+#[test]
+fn a_prefix_finds_names() {
+    let f = seeded();
+    let found = search(&f.tend, "jan");
+    assert!(found.contains(&"Jane Doe".to_string()));
+    assert!(found.contains(&"Janet Smith".to_string()));
+    assert!(found.contains(&"Bob Jansen".to_string()));
+}
+
+#[test]
+fn every_field_is_searchable() {
+    let f = seeded();
+    assert_eq!(search(&f.tend, "lavender"), vec!["Jane Doe"], "notes");
+    assert_eq!(
+        search(&f.tend, "candles"),
+        vec!["Janet Smith"],
+        "tags and email"
+    );
+    assert_eq!(search(&f.tend, "0142"), vec!["Jane Doe"], "phone as typed");
+    assert_eq!(search(&f.tend, "5550142"), vec!["Jane Doe"], "phone digits");
+    assert_eq!(
+        search(&f.tend, "+44 20"),
+        vec!["Bob Jansen"],
+        "international phone"
+    );
+    assert_eq!(search(&f.tend, "janet@cand"), vec!["Janet Smith"], "email");
+    assert_eq!(
+        search(&f.tend, "muller"),
+        vec!["Zoë Müller"],
+        "accents are folded"
+    );
+    assert_eq!(
+        search(&f.tend, "sara party"),
+        vec!["Zoë Müller"],
+        "every word must match"
+    );
+}
+
+#[test]
+fn name_matches_rank_above_note_matches() {
+    let f = seeded();
+    let found = search(&f.tend, "jane");
+    assert_eq!(found.first().map(String::as_str), Some("Jane Doe"));
+    assert_eq!(
+        found.last().map(String::as_str),
+        Some("Carl"),
+        "a note mention ranks last"
+    );
+}
+
+#[test]
+fn search_input_that_looks_like_fts_syntax_is_plain_text() {
+    let f = seeded();
+    for typed in ["\"", "jane OR", "name:", "*", "(", "NEAR(", "^jane", "-"] {
+        // Never an error, whatever is typed.
+        f.tend
+            .list_contacts(&ContactQuery {
+                query: typed.into(),
+                ..ContactQuery::default()
+            })
+            .unwrap_or_else(|err| panic!("{typed:?} failed: {err}"));
+    }
+}
+
+#[test]
+fn edits_are_searchable_at_once() {
+    let f = seeded();
+    let carl = f.tend.create_contact(&draft("Carlos")).expect("created");
+    f.tend
+        .update_contact(
+            carl.id,
+            &full_draft("Carlos Ruiz", "", "", "loves peppermint", &[]),
+        )
+        .expect("edited");
+    assert_eq!(search(&f.tend, "pepper"), vec!["Carlos Ruiz"]);
+    assert_eq!(search(&f.tend, "ruiz"), vec!["Carlos Ruiz"]);
+}
+
+#[test]
+fn pages_cover_every_match_once_in_order() {
+    let f = fixture();
+    for i in 0..120 {
+        f.tend
+            .create_contact(&draft(&format!("Person {i:03}")))
+            .expect("created");
+    }
+    let mut seen = Vec::new();
+    let mut offset = 0;
+    loop {
+        let page = f
+            .tend
+            .list_contacts(&ContactQuery {
+                offset,
+                limit: 50,
+                ..ContactQuery::default()
+            })
+            .expect("page");
+        assert_eq!(page.total, 120);
+        if page.items.is_empty() {
+            break;
+        }
+        offset += page.items.len() as u32;
+        seen.extend(page.items.into_iter().map(|c| c.name));
+    }
+    let expected: Vec<String> = (0..120).map(|i| format!("Person {i:03}")).collect();
+    assert_eq!(seen, expected);
+}
