@@ -46,6 +46,17 @@ fn a_prefix_finds_names() {
 }
 
 #[test]
+fn one_letter_lists_names_starting_with_it() {
+    let f = seeded();
+    assert_eq!(search(&f.tend, "j"), vec!["Jane Doe", "Janet Smith"]);
+    assert_eq!(search(&f.tend, "Z"), vec!["Zoë Müller"]);
+    assert!(
+        search(&f.tend, "%").len() == 5,
+        "a lone wildcard is not a filter"
+    );
+}
+
+#[test]
 fn every_field_is_searchable() {
     let f = seeded();
     assert_eq!(search(&f.tend, "lavender"), vec!["Jane Doe"], "notes");

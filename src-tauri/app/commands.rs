@@ -33,7 +33,19 @@ async fn list_stages(tend: State<'_, Tend>) -> UiResult<Vec<StageInfo>> {
 }
 
 #[tauri::command]
-async fn list_contacts(tend: State<'_, Tend>, query: ContactQuery) -> UiResult<ContactPage> {
+async fn list_contacts(
+    tend: State<'_, Tend>,
+    query: String,
+    offset: u32,
+    limit: u32,
+    include_archived: bool,
+) -> UiResult<ContactPage> {
+    let query = ContactQuery {
+        query,
+        offset,
+        limit,
+        include_archived,
+    };
     Ok(tend.list_contacts(&query)?)
 }
 

@@ -193,58 +193,94 @@ const SUMMARY_COLUMNS: &str = "c.id, c.name, c.stage, c.archived_at IS NOT NULL,
 
 /// A page of contacts: by name when there is no query, by relevance otherwise.
 pub fn list(conn: &Connection, query: &ContactQuery) -> Result<ContactPage> {
-    let limit = query.page_size();
-    let archived_clause = if query.include_archived {
+    let typed = query.query.trim();
+    let mut letters = typed.chars();
+    match (letters.next(), letters.next()) {
+        (None, _) => list_by_name(conn, query, None),
+        // One letter matches a third of everyone's notes; what a person means is
+        // "names starting with J", which the name index answers at once.
+        (Some(letter), None) if letter.is_alphanumeric() => list_by_name(conn, query, Some(letter)),
+        _ => match fts_query(typed) {
+            Some(matcher) => search(conn, query, &matcher),
+            None => list_by_name(conn, query, None),
+        },
+    }
+}
+
+fn list_by_name(
+    conn: &Connection,
+    query: &ContactQuery,
+    initial: Option<char>,
+) -> Result<ContactPage> {
+    // Each filter is spelled exactly as an index's WHERE clause so the planner
+    // answers from the index alone; the page is picked there, then joined.
+    let archived = if query.include_archived {
+        ""
+    } else {
+        "AND archived_at IS NULL"
+    };
+    let starts_with = initial.map(|c| like_escape(&c.to_string()) + "%");
+    let name_filter = if starts_with.is_some() {
+        "AND name LIKE ?1"
+    } else {
+        "AND ?1 IS NULL"
+    };
+    let total: i64 = conn.query_row(
+        &format!("SELECT count(*) FROM contacts WHERE 1 {archived} {name_filter}"),
+        [&starts_with],
+        |row| row.get(0),
+    )?;
+    let mut page = conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM contacts c WHERE c.id IN (
+             SELECT id FROM contacts WHERE 1 {archived} {name_filter}
+             ORDER BY name COLLATE NOCASE, id LIMIT ?2 OFFSET ?3)
+         ORDER BY c.name COLLATE NOCASE, c.id"
+    ))?;
+    let items = page
+        .query_map(
+            params![starts_with, query.page_size(), query.offset],
+            summary_from,
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(ContactPage { items, total })
+}
+
+fn search(conn: &Connection, query: &ContactQuery, matcher: &str) -> Result<ContactPage> {
+    let archived = if query.include_archived {
         ""
     } else {
         "AND c.archived_at IS NULL"
     };
-    match fts_query(&query.query) {
-        None => {
-            let total: i64 = conn.query_row(
-                &format!("SELECT count(*) FROM contacts c WHERE 1 {archived_clause}"),
-                [],
-                |row| row.get(0),
-            )?;
-            let mut page = conn.prepare_cached(&format!(
-                "SELECT {SUMMARY_COLUMNS} FROM contacts c WHERE 1 {archived_clause}
-                 ORDER BY c.name COLLATE NOCASE, c.id LIMIT ?1 OFFSET ?2"
-            ))?;
-            let items = page
-                .query_map(params![limit, query.offset], summary_from)?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok(ContactPage { items, total })
-        }
-        Some(matcher) => {
-            let total: i64 = conn.query_row(
-                &format!(
-                    "SELECT count(*) FROM contact_search s JOIN contacts c ON c.id = s.rowid
-                     WHERE contact_search MATCH ?1 {archived_clause}"
-                ),
-                [&matcher],
-                |row| row.get(0),
-            )?;
-            // A name that is the typed word outranks one that starts with it, which
-            // outranks a later name word; then FTS5's relevance, where name hits
-            // weigh more than phone/email, then tags, then notes.
-            let mut page = conn.prepare_cached(&format!(
-                "SELECT {SUMMARY_COLUMNS} FROM contact_search s JOIN contacts c ON c.id = s.rowid
-                 WHERE contact_search MATCH ?1 {archived_clause}
-                 ORDER BY CASE
-                     WHEN c.name LIKE ?4 OR c.name LIKE ?4 || ' %' THEN 0
-                     WHEN c.name LIKE ?4 || '%' THEN 1
-                     WHEN c.name LIKE '% ' || ?4 || '%' THEN 2
-                     ELSE 3 END,
-                   bm25(contact_search, 10.0, 5.0, 5.0, 1.0, 3.0), c.name COLLATE NOCASE, c.id
-                 LIMIT ?2 OFFSET ?3"
-            ))?;
-            let typed = like_escape(query.query.trim());
-            let items = page
-                .query_map(params![matcher, limit, query.offset, typed], summary_from)?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok(ContactPage { items, total })
-        }
-    }
+    let total: i64 = conn.query_row(
+        &format!(
+            "SELECT count(*) FROM contact_search s JOIN contacts c ON c.id = s.rowid
+             WHERE contact_search MATCH ?1 {archived}"
+        ),
+        [matcher],
+        |row| row.get(0),
+    )?;
+    // A name that is the typed word outranks one that starts with it, which
+    // outranks a later name word; then FTS5's relevance, where name hits weigh
+    // more than phone/email, then tags, then notes.
+    let mut page = conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM contact_search s JOIN contacts c ON c.id = s.rowid
+         WHERE contact_search MATCH ?1 {archived}
+         ORDER BY CASE
+             WHEN c.name LIKE ?4 OR c.name LIKE ?4 || ' %' THEN 0
+             WHEN c.name LIKE ?4 || '%' THEN 1
+             WHEN c.name LIKE '% ' || ?4 || '%' THEN 2
+             ELSE 3 END,
+           bm25(contact_search, 10.0, 5.0, 5.0, 1.0, 3.0), c.name COLLATE NOCASE, c.id
+         LIMIT ?2 OFFSET ?3"
+    ))?;
+    let typed = like_escape(query.query.trim());
+    let items = page
+        .query_map(
+            params![matcher, query.page_size(), query.offset, typed],
+            summary_from,
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(ContactPage { items, total })
 }
 
 /// Turns what the person typed into an FTS5 query: every word must match, each

@@ -36,7 +36,9 @@ CREATE TABLE contacts (
     updated_at          TEXT NOT NULL
 ) STRICT;
 
-CREATE INDEX contacts_by_name ON contacts (name COLLATE NOCASE, id);
+-- The list pages through contacts by name, with or without the archived ones;
+-- carrying archived_at lets this index alone answer the page and its count.
+CREATE INDEX contacts_by_name ON contacts (name COLLATE NOCASE, id, archived_at);
 CREATE INDEX contacts_by_referrer ON contacts (referred_by_id) WHERE referred_by_id IS NOT NULL;
 
 -- Phones and emails: a contact may have several; position 0 is the one shown first.

@@ -1,0 +1,64 @@
+# Two entry points for a fresh Debian/Ubuntu machine: `make run` and `make test`.
+# Each installs what it needs first (system packages, test tools).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+CARGO ?= cargo
+TOOLS := $(CURDIR)/.tools
+VENV := $(CURDIR)/.venv
+TAURI_DRIVER := $(TOOLS)/bin/tauri-driver
+
+.PHONY: run test rust-toolchain system-deps-run system-deps-test test-tools \
+        fmt lint rust-tests ui-tests e2e bench
+
+run: system-deps-run rust-toolchain
+	$(CARGO) run --release --bin tend
+
+test: system-deps-test rust-toolchain test-tools fmt lint rust-tests ui-tests e2e
+
+rust-toolchain:
+	@command -v $(CARGO) >/dev/null || { echo "Tend needs Rust (cargo). Install it with rustup (https://rustup.rs), then run make again." >&2; exit 1; }
+	@$(CARGO) fmt --version >/dev/null 2>&1 || rustup component add rustfmt
+	@$(CARGO) clippy --version >/dev/null 2>&1 || rustup component add clippy
+
+system-deps-run:
+	@scripts/system-deps.sh run
+
+system-deps-test:
+	@scripts/system-deps.sh test
+
+# tauri-driver (WebDriver for Tauri apps) from crates.io; selenium and pytest in a venv.
+test-tools: $(TAURI_DRIVER) $(VENV)/.installed
+
+$(TAURI_DRIVER):
+	$(CARGO) install tauri-driver --version '^2' --locked --root $(TOOLS)
+
+$(VENV)/.installed: tests/e2e/requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q -r tests/e2e/requirements.txt
+	touch $@
+
+fmt:
+	$(CARGO) fmt --check
+
+lint:
+	$(CARGO) clippy --all-targets -- -D warnings
+	$(CARGO) clippy --all-targets --no-default-features -- -D warnings
+
+# The domain and store without WebKit first (fast), then everything.
+rust-tests:
+	$(CARGO) test --no-default-features
+	$(CARGO) test
+
+ui-tests:
+	node --test tests/ui/
+
+# The real app in WebKit under Xvfb, on its own session bus, through tauri-driver.
+e2e: test-tools
+	$(CARGO) build --bin tend
+	dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
+	  env TEND_APP=$(CURDIR)/target/debug/tend TAURI_DRIVER=$(TAURI_DRIVER) \
+	  $(VENV)/bin/pytest -q tests/e2e
+
+bench:
+	$(CARGO) run --release --no-default-features --bin tend-bench

@@ -1,0 +1,181 @@
+//! `tend-bench`: builds a large, realistic data file once, then measures what a
+//! person feels — opening the file, search per keystroke (next to the raw FTS5
+//! query on the same file), and paging through the list. Prints figures; never
+//! asserts a time.
+//!
+//!     cargo run --release --no-default-features --bin tend-bench -- [--contacts N] [--touches N] [--dir PATH]
+
+mod generate;
+
+use chrono::{DateTime, Utc};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tend::api::Tend;
+use tend::clock::{Clock, SystemClock};
+use tend::domain::contact::ContactQuery;
+use tend::store::{contacts, Store};
+
+struct Options {
+    contacts: usize,
+    touches: usize,
+    dir: PathBuf,
+}
+
+fn options() -> Result<Options, String> {
+    let mut options = Options {
+        contacts: 100_000,
+        touches: 1_000_000,
+        dir: PathBuf::from("target/bench-data"),
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(flag) = args.next() {
+        let value = args.next().ok_or(format!("{flag} needs a value"))?;
+        match flag.as_str() {
+            "--contacts" => {
+                options.contacts = value.parse().map_err(|e| format!("--contacts: {e}"))?
+            }
+            "--touches" => {
+                options.touches = value.parse().map_err(|e| format!("--touches: {e}"))?
+            }
+            "--dir" => options.dir = PathBuf::from(value),
+            other => return Err(format!("unknown option {other}")),
+        }
+    }
+    Ok(options)
+}
+
+fn percentile(samples: &mut [Duration], p: f64) -> Duration {
+    samples.sort();
+    let index = ((samples.len() as f64 - 1.0) * p).round() as usize;
+    samples[index]
+}
+
+fn report(label: &str, samples: &mut [Duration]) {
+    let p50 = percentile(samples, 0.50);
+    let p99 = percentile(samples, 0.99);
+    let max = percentile(samples, 1.0);
+    println!(
+        "{label:<44} n={:<5} p50={:>8.3} ms  p99={:>8.3} ms  max={:>8.3} ms",
+        samples.len(),
+        p50.as_secs_f64() * 1e3,
+        p99.as_secs_f64() * 1e3,
+        max.as_secs_f64() * 1e3
+    );
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let options = options()?;
+    let file = options.dir.join(format!(
+        "bench-{}-{}.sqlite3",
+        options.contacts, options.touches
+    ));
+    std::fs::create_dir_all(&options.dir)?;
+    let now: DateTime<Utc> = SystemClock::real().now();
+
+    if !file.exists() {
+        println!(
+            "generating {} contacts and {} touches in {} …",
+            options.contacts,
+            options.touches,
+            file.display()
+        );
+        let started = Instant::now();
+        let partial = file.with_extension("partial");
+        let _ = std::fs::remove_file(&partial);
+        {
+            let store = Store::open(&partial)?;
+            generate::generate(&store, options.contacts, options.touches, now)?;
+        }
+        std::fs::rename(&partial, &file)?;
+        for suffix in ["-wal", "-shm"] {
+            let _ = std::fs::rename(
+                format!("{}{suffix}", partial.display()),
+                format!("{}{suffix}", file.display()),
+            );
+        }
+        println!("generated in {:.1} s", started.elapsed().as_secs_f64());
+    }
+    println!(
+        "data file: {} ({:.1} MB)",
+        file.display(),
+        std::fs::metadata(&file)?.len() as f64 / 1e6
+    );
+
+    let mut opens: Vec<Duration> = (0..10)
+        .map(|_| {
+            let started = Instant::now();
+            let store = Store::open(&file).expect("bench file opens");
+            let elapsed = started.elapsed();
+            drop(store);
+            elapsed
+        })
+        .collect();
+    report("open (PRAGMAs + migration check)", &mut opens);
+
+    let tend = Tend::new(Store::open(&file)?, Arc::new(SystemClock::real()));
+
+    // Type names the way a person does, one keystroke at a time.
+    let mut rng = generate::Rng::new(42);
+    let typed: Vec<String> = (0..60)
+        .map(|i| match i % 4 {
+            0 => generate::random_name(&mut rng),
+            1 => "lavender set".into(),
+            2 => format!("555 {}", 1000 + rng.below(8999)),
+            _ => generate::random_name(&mut rng).to_lowercase(),
+        })
+        .collect();
+    let mut app_search = Vec::new();
+    let mut raw_fts = Vec::new();
+    tend.store().read(|conn| {
+        let mut raw = conn.prepare(
+            "SELECT rowid FROM contact_search WHERE contact_search MATCH ?1 ORDER BY rank LIMIT 50",
+        )?;
+        for text in &typed {
+            for end in text.char_indices().map(|(i, c)| i + c.len_utf8()) {
+                let prefix = &text[..end];
+                let Some(matcher) = contacts::fts_query(prefix) else {
+                    continue;
+                };
+                let started = Instant::now();
+                let ids: Vec<i64> = raw
+                    .query_map([&matcher], |row| row.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                raw_fts.push(started.elapsed());
+                std::hint::black_box(ids);
+            }
+        }
+        Ok(())
+    })?;
+    for text in &typed {
+        for end in text.char_indices().map(|(i, c)| i + c.len_utf8()) {
+            let query = ContactQuery {
+                query: text[..end].to_string(),
+                limit: 50,
+                ..ContactQuery::default()
+            };
+            let started = Instant::now();
+            let page = tend.list_contacts(&query)?;
+            app_search.push(started.elapsed());
+            std::hint::black_box(page);
+        }
+    }
+    report("search per keystroke (app: page + total)", &mut app_search);
+    report("raw FTS5 MATCH … ORDER BY rank LIMIT 50", &mut raw_fts);
+
+    let mut pages = Vec::new();
+    for offset in [0, 50, 1_000, 10_000, 50_000, 99_950] {
+        for _ in 0..5 {
+            let query = ContactQuery {
+                offset,
+                limit: 50,
+                ..ContactQuery::default()
+            };
+            let started = Instant::now();
+            std::hint::black_box(tend.list_contacts(&query)?);
+            pages.push(started.elapsed());
+        }
+    }
+    report("list page of 50 (by name, offsets 0…99,950)", &mut pages);
+    Ok(())
+}

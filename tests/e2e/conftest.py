@@ -1,0 +1,103 @@
+"""End-to-end harness: the real `tend` binary in WebKitGTK, driven through
+tauri-driver (WebDriver). Each test gets its own data folder and its own
+tauri-driver, started with TEND_DATA_DIR (and TEND_NOW when asked) in its
+environment, so tests never see each other's data.
+
+Run under a display and a session bus, as `make e2e` does:
+    dbus-run-session -- xvfb-run -a pytest tests/e2e
+"""
+
+import os
+import pathlib
+import socket
+import subprocess
+import time
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.options import ArgOptions
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+APP = os.environ.get("TEND_APP", str(ROOT / "target" / "debug" / "tend"))
+TAURI_DRIVER = os.environ.get("TAURI_DRIVER", str(ROOT / ".tools" / "bin" / "tauri-driver"))
+SHOTS = ROOT / "target" / "e2e-shots"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(port, timeout=20):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    raise RuntimeError(f"tauri-driver did not listen on {port}")
+
+
+class TendApp:
+    """One data folder; the app can be started, quit and started again on it."""
+
+    def __init__(self, data_dir, now=None):
+        self.data_dir = data_dir
+        self.now = now
+        self.driver_process = None
+        self.driver = None
+
+    def start(self):
+        env = dict(os.environ, TEND_DATA_DIR=str(self.data_dir))
+        if self.now:
+            env["TEND_NOW"] = self.now
+        port = free_port()
+        self.driver_process = subprocess.Popen(
+            [TAURI_DRIVER, "--port", str(port), "--native-port", str(free_port())],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_for_port(port)
+        options = ArgOptions()
+        options.set_capability("browserName", "wry")
+        options.set_capability("tauri:options", {"application": APP})
+        self.driver = webdriver.Remote(f"http://127.0.0.1:{port}", options=options)
+        # Ready when the contact list's search box is there.
+        WebDriverWait(self.driver, 20).until(
+            lambda d: d.find_elements(By.CSS_SELECTOR, "[aria-label='Search contacts']")
+        )
+        return self.driver
+
+    def quit(self):
+        if self.driver is not None:
+            try:
+                self.driver.quit()
+            finally:
+                self.driver = None
+        if self.driver_process is not None:
+            self.driver_process.terminate()
+            try:
+                self.driver_process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.driver_process.kill()
+            self.driver_process = None
+
+    def restart(self):
+        self.quit()
+        return self.start()
+
+    def screenshot(self, name):
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        self.driver.save_screenshot(str(SHOTS / f"{name}.png"))
+
+
+@pytest.fixture
+def tend(tmp_path):
+    app = TendApp(tmp_path / "data")
+    app.start()
+    yield app
+    app.quit()

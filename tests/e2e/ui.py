@@ -1,0 +1,89 @@
+"""Finding controls the way a person (or a screen reader) does: by their
+accessible names — a <label> or an aria-label — never by CSS classes."""
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def xpath_literal(text):
+    if "'" not in text:
+        return f"'{text}'"
+    if '"' not in text:
+        return f'"{text}"'
+    parts = text.split("'")
+    return "concat(" + ", \"'\", ".join(f"'{p}'" for p in parts) + ")"
+
+
+def field(driver, label):
+    """The form control labelled `label` (by <label for> or aria-label)."""
+    lit = xpath_literal(label)
+    for candidate in driver.find_elements(By.XPATH, f"//label[normalize-space(.)={lit}]"):
+        target = candidate.get_attribute("for")
+        if target:
+            found = driver.find_elements(By.ID, target)
+            if found and found[0].is_displayed():
+                return found[0]
+        nested = candidate.find_elements(By.XPATH, ".//input|.//select|.//textarea")
+        if nested and nested[0].is_displayed():
+            return nested[0]
+    for element in driver.find_elements(By.XPATH, f"//*[@aria-label={lit}]"):
+        if element.is_displayed():
+            return element
+    raise AssertionError(f"no visible control labelled {label!r}")
+
+
+def button(driver, name):
+    lit = xpath_literal(name)
+    for element in driver.find_elements(
+        By.XPATH, f"//button[normalize-space(.)={lit} or @aria-label={lit}]"
+    ):
+        if element.is_displayed():
+            return element
+    raise AssertionError(f"no visible button named {name!r}")
+
+
+def wait(driver, condition, timeout=10, message=""):
+    return WebDriverWait(driver, timeout).until(condition, message)
+
+
+def type_into(element, text):
+    element.clear()
+    element.send_keys(text)
+
+
+def contact_rows(driver):
+    return driver.find_elements(By.XPATH, "//ul[@aria-label='Contact list']//button")
+
+
+def row_names(driver):
+    return [row.text.split("\n")[0] for row in contact_rows(driver)]
+
+
+def wait_for_rows(driver, predicate, message):
+    return wait(driver, lambda d: predicate(row_names(d)), message=message)
+
+
+def search(driver, text):
+    box = field(driver, "Search contacts")
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(Keys.BACKSPACE)
+    if text:
+        box.send_keys(text)
+    return box
+
+
+def fill_contact_form(driver, **values):
+    labels = {"name": "Name", "phone": "Phone", "email": "Email", "notes": "Notes", "tags": "Tags"}
+    for key, value in values.items():
+        if key == "stage":
+            from selenium.webdriver.support.select import Select
+
+            Select(field(driver, "Stage")).select_by_visible_text(value)
+        else:
+            type_into(field(driver, labels[key]), value)
+
+
+def detail_heading(driver):
+    section = driver.find_element(By.XPATH, "//section[@aria-label='Contact details']")
+    return section.find_element(By.TAG_NAME, "h2").text
