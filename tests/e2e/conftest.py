@@ -101,3 +101,16 @@ def tend(tmp_path):
     app.start()
     yield app
     app.quit()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """On failure, keep a screenshot of the window for a person to look at."""
+    outcome = yield
+    report = outcome.get_result()
+    app = item.funcargs.get("tend") if hasattr(item, "funcargs") else None
+    if report.when == "call" and report.failed and app is not None and app.driver is not None:
+        try:
+            app.screenshot(f"FAILED-{item.name}")
+        except Exception:  # the window may be gone; the failure itself is what matters
+            pass

@@ -49,15 +49,27 @@ def wait(driver, condition, timeout=10, message=""):
 
 def type_into(element, text):
     element.clear()
-    element.send_keys(text)
+    if text:
+        element.send_keys(text)
 
 
 def contact_rows(driver):
     return driver.find_elements(By.XPATH, "//ul[@aria-label='Contact list']//button")
 
 
+def visible_text(element):
+    """The rendered text (innerText); WebKitWebDriver's element text is empty for
+    the rows' buttons."""
+    return element.get_property("innerText") or ""
+
+
 def row_names(driver):
-    return [row.text.split("\n")[0] for row in contact_rows(driver)]
+    """The names in the contact list, read in one step so a re-render between
+    reads cannot leave a stale element behind."""
+    return driver.execute_script(
+        "return [...document.querySelectorAll(\"ul[aria-label='Contact list'] button\")]"
+        ".map(row => row.innerText.split('\\n')[0].trim())"
+    )
 
 
 def wait_for_rows(driver, predicate, message):

@@ -1,0 +1,80 @@
+// The right pane's read view of one contact, and the confirmation asked before deleting one.
+
+import { el, localTime } from '../dom.js';
+
+/**
+ * Renders `contact` with Edit, Archive/Unarchive and Delete wired to the given callbacks.
+ * Returns the section plus the parts the caller moves focus to.
+ */
+export function renderDetail(contact, { onEdit, onToggleArchive, onDelete }) {
+  const heading = el('h2', { tabindex: '-1', text: contact.name });
+  const editButton = el('button', { type: 'button', text: 'Edit', onclick: onEdit });
+  const archiveButton = el('button', {
+    type: 'button',
+    text: contact.archived ? 'Unarchive' : 'Archive',
+    onclick: onToggleArchive,
+  });
+  const deleteButton = el('button', { type: 'button', class: 'danger', text: 'Delete', onclick: onDelete });
+
+  const facts = el('dl', { class: 'facts' });
+  const fact = (term, ...value) => facts.append(el('dt', { text: term }), el('dd', {}, ...value));
+
+  fact('Stage', contact.stageLabel);
+  if (contact.phone) fact('Phone', contact.phone);
+  if (contact.email) fact('Email', contact.email);
+  if (contact.tags?.length) {
+    fact('Tags', el('ul', { class: 'tags' }, contact.tags.map((tag) => el('li', { text: tag }))));
+  }
+  if (contact.notes) fact('Notes', el('div', { class: 'notes', text: contact.notes }));
+  fact('Added', el('time', { datetime: contact.createdAt, text: localTime(contact.createdAt) }));
+  fact('Updated', el('time', { datetime: contact.updatedAt, text: localTime(contact.updatedAt) }));
+
+  const element = el('section', { class: 'detail', 'aria-label': 'Contact details' },
+    el('header', { class: 'detail-header' },
+      el('div', { class: 'detail-title' },
+        heading,
+        contact.archived ? el('span', { class: 'badge', text: 'Archived' }) : null,
+      ),
+      el('div', { class: 'actions' }, editButton, archiveButton, deleteButton),
+    ),
+    facts,
+  );
+  return { element, heading, editButton, archiveButton, deleteButton };
+}
+
+/** What the detail pane shows when no contact is open: a short how-to for the keyboard. */
+export function renderEmptyDetail() {
+  const key = (k) => el('kbd', { text: k });
+  return el('div', { class: 'empty-detail' },
+    el('p', { text: 'Pick someone from the list to see their details.' }),
+    el('ul', { class: 'key-hints', 'aria-label': 'Keyboard shortcuts' },
+      el('li', {}, key('/'), ' search'),
+      el('li', {}, key('N'), ' new contact'),
+      el('li', {}, key('↑'), ' ', key('↓'), ' move through the list'),
+      el('li', {}, key('Enter'), ' open'),
+      el('li', {}, key('Esc'), ' close the form'),
+    ),
+  );
+}
+
+/** Asks in a modal dialog; resolves true only if the person chose "Delete contact". */
+export function confirmDelete(name) {
+  return new Promise((resolve) => {
+    const cancel = el('button', { type: 'button', text: 'Cancel' });
+    const confirm = el('button', { type: 'button', class: 'danger-solid', text: 'Delete contact' });
+    const dialog = el('dialog', { class: 'confirm', 'aria-label': 'Confirm delete' },
+      el('p', { text: `Delete ${name}? This cannot be undone.` }),
+      el('div', { class: 'actions' }, cancel, confirm),
+    );
+    cancel.addEventListener('click', () => dialog.close('cancel'));
+    confirm.addEventListener('click', () => dialog.close('delete'));
+    // Escape fires `cancel` then `close` natively; returnValue stays empty, so it counts as no.
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      resolve(dialog.returnValue === 'delete');
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+    cancel.focus(); // the safe choice is the default one
+  });
+}

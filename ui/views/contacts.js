@@ -1,0 +1,162 @@
+// The Contacts view: ties the list pane to the detail/form pane and owns the view's shortcuts.
+
+import { deleteContact, getContact, setArchived } from '../backend.js';
+import { el, isTyping } from '../dom.js';
+import { say } from '../status.js';
+import { createContactList } from './contactList.js';
+import { confirmDelete, renderDetail, renderEmptyDetail } from './contactDetail.js';
+import { createContactForm, loadStages } from './contactForm.js';
+
+export function mount(container) {
+  let shown = null; // the Contact in the detail pane (also what Cancel returns to)
+  let form = null; // the open form, if any
+  let openRequest = 0; // only the latest row opened may fill the pane
+
+  const list = createContactList({
+    onOpen: openContact,
+    onNew: openNewForm,
+    onError: (err) => say(`Couldn’t load contacts: ${err.message}`),
+  });
+  const pane = el('div', { class: 'detail-pane' });
+  container.append(el('div', { class: 'contacts-view' }, list.element, pane));
+
+  loadStages().catch(() => {}); // warm the cache so the form opens complete; errors surface in the form
+  showEmpty();
+  list.reload();
+
+  function showEmpty() {
+    shown = null;
+    form = null;
+    list.select(null);
+    pane.replaceChildren(renderEmptyDetail());
+  }
+
+  /** Shows `contact` read-only; returns the rendered parts for focus. */
+  function showDetail(contact) {
+    shown = contact;
+    form = null;
+    list.select(contact.id);
+    const detail = renderDetail(contact, {
+      onEdit: () => openEditForm(contact),
+      onToggleArchive: () => toggleArchive(contact),
+      onDelete: () => remove(contact, detail),
+    });
+    pane.replaceChildren(detail.element);
+    pane.scrollTop = 0;
+    return detail;
+  }
+
+  async function openContact(id) {
+    const mine = ++openRequest;
+    try {
+      const contact = await getContact(id);
+      if (mine === openRequest) showDetail(contact);
+    } catch (err) {
+      if (mine === openRequest) say(`Couldn’t open that contact: ${err.message}`);
+    }
+  }
+
+  function openForm(contact) {
+    openRequest++; // a slower row opening must not replace the form
+    form = createContactForm({ contact, onSaved: saved, onCancel: closeForm });
+    pane.replaceChildren(form.element);
+    pane.scrollTop = 0;
+    form.focus();
+  }
+
+  function openNewForm() {
+    openForm(null);
+  }
+
+  function openEditForm(contact) {
+    openForm(contact);
+  }
+
+  /** Back to what was showing before the form, with focus where the person came from. */
+  function closeForm() {
+    if (!form) return;
+    if (shown) showDetail(shown).editButton.focus();
+    else {
+      showEmpty();
+      list.newButton.focus();
+    }
+  }
+
+  function saved(contact) {
+    showDetail(contact).heading.focus();
+    say(`Saved ${contact.name}`);
+    list.refresh();
+  }
+
+  async function toggleArchive(contact) {
+    try {
+      const updated = await setArchived(contact.id, !contact.archived);
+      showDetail(updated).archiveButton.focus();
+      say(`${updated.archived ? 'Archived' : 'Unarchived'} ${updated.name}`);
+      list.refresh();
+    } catch (err) {
+      say(`Couldn’t change ${contact.name}: ${err.message}`);
+    }
+  }
+
+  async function remove(contact, detail) {
+    if (!(await confirmDelete(contact.name))) {
+      detail.deleteButton.focus();
+      return;
+    }
+    try {
+      await deleteContact(contact.id);
+      showEmpty();
+      say(`Deleted ${contact.name}`);
+      await list.refresh();
+      if (!list.focusList()) list.newButton.focus();
+    } catch (err) {
+      say(`Couldn’t delete ${contact.name}: ${err.message}`);
+      detail.deleteButton.focus();
+    }
+  }
+
+  /** Something changed elsewhere: refresh the list, and the open contact if it changed too. */
+  async function refresh() {
+    list.refresh();
+    if (form || !shown) return; // never pull an open form out from under the person typing
+    const mine = ++openRequest;
+    try {
+      const fresh = await getContact(shown.id);
+      if (mine !== openRequest || form) return;
+      // Re-render only on a real change, so focus on a detail button is not lost for nothing.
+      if (fresh.updatedAt !== shown.updatedAt || fresh.archived !== shown.archived) showDetail(fresh);
+    } catch (err) {
+      if (mine === openRequest && err.kind === 'not_found') showEmpty();
+    }
+  }
+
+  function onKey(event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const typing = isTyping(event.target);
+    if (event.key === 'Escape' && form) {
+      // Escape in the search box clears the search; everywhere else it closes the form.
+      if (event.target === list.search) return;
+      event.preventDefault();
+      closeForm();
+      return;
+    }
+    if (typing) return;
+    if (event.key === '/') {
+      event.preventDefault();
+      list.focusSearch();
+    } else if (event.key === 'n' || event.key === 'N') {
+      event.preventDefault();
+      openNewForm();
+    } else if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && !pane.contains(event.target)) {
+      // From anywhere outside the lists (sidebar, body), the arrows step into the contact list.
+      if (list.focusList()) event.preventDefault();
+    }
+  }
+
+  return {
+    refresh,
+    onKey,
+    unmount: () => list.destroy(),
+  };
+}
