@@ -1,0 +1,1 @@
+//! Quick-add: one typed line becomes a contact with its next step.
