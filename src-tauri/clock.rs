@@ -2,11 +2,25 @@
 //! and the end-to-end suite can start the app at a chosen instant.
 
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 use std::sync::Mutex;
 use std::time::Instant;
 
 pub trait Clock: Send + Sync {
     fn now(&self) -> DateTime<Utc>;
+
+    /// The person's time zone right now; asked each time, since a laptop travels.
+    fn zone(&self) -> Tz;
+}
+
+/// The OS's zone: `TZ` when it names an IANA zone, else what the system says,
+/// else UTC (never a panic: an odd setup still gets reminders, in UTC).
+pub fn system_zone() -> Tz {
+    std::env::var("TZ")
+        .ok()
+        .and_then(|name| name.trim_start_matches(':').parse::<Tz>().ok())
+        .or_else(|| iana_time_zone::get_timezone().ok()?.parse::<Tz>().ok())
+        .unwrap_or(Tz::UTC)
 }
 
 /// The real clock, optionally started from another instant (`TEND_NOW`) and then
@@ -50,18 +64,36 @@ impl Clock for SystemClock {
             }
         }
     }
+
+    fn zone(&self) -> Tz {
+        system_zone()
+    }
 }
 
 /// A clock that only moves when told to: for tests.
 pub struct ManualClock {
     now: Mutex<DateTime<Utc>>,
+    zone: Mutex<Tz>,
 }
 
 impl ManualClock {
     pub fn new(now: DateTime<Utc>) -> Self {
         ManualClock {
             now: Mutex::new(now),
+            zone: Mutex::new(Tz::UTC),
         }
+    }
+
+    pub fn in_zone(now: DateTime<Utc>, zone: Tz) -> Self {
+        ManualClock {
+            now: Mutex::new(now),
+            zone: Mutex::new(zone),
+        }
+    }
+
+    /// As when the laptop lands in another time zone.
+    pub fn set_zone(&self, zone: Tz) {
+        *self.zone.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = zone;
     }
 
     pub fn set(&self, now: DateTime<Utc>) {
@@ -84,6 +116,13 @@ impl Clock for ManualClock {
     fn now(&self) -> DateTime<Utc> {
         *self
             .now
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn zone(&self) -> Tz {
+        *self
+            .zone
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }

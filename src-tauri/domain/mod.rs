@@ -1,6 +1,13 @@
-//! The domain: what a contact is and what makes one valid. No storage, no UI.
+//! The domain: contacts, follow-ups, touches, cadences, decisions and the rules
+//! between them. No storage, no UI, no Tauri.
 
+pub mod cadence; // rhythms: steps, schedules, re-basing on an answer
 pub mod channel; // call, text, email, in person, message
 pub mod contact; // drafts, validation, the contact as the app shows it
+pub mod decision; // interested, thinking, not now, no, bought
+pub mod followup; // promises: planning rules, snooze choices
+pub mod local_time; // local wall times ↔ UTC instants, DST included
 pub mod phone; // parsing and normalising phone numbers (E.164)
 pub mod stage; // relationship stages, stored as stable keys
+pub mod today; // which Today section a follow-up belongs in
+pub mod touch; // interactions, their count, the next step they suggest

@@ -21,6 +21,7 @@ export function createContactList({ onOpen, onNew, onError }) {
   let total = 0;
   let selectedId = null;
   let tabStop = null; // the one row reachable with Tab (roving tabindex)
+  let focusNewRows = false; // a Load button was pressed while a scroll-triggered load was in flight
 
   const search = el('input', {
     type: 'search',
@@ -143,6 +144,17 @@ export function createContactList({ onOpen, onNew, onError }) {
     }
   }
 
+  // How many rows to drop from one end to get back to MAX_ROWS, stopping short of the
+  // focused row: removing it would throw keyboard focus back to the page.
+  function droppable(fromTop) {
+    const extra = list.children.length - MAX_ROWS;
+    if (extra <= 0) return 0;
+    const focusedItem = list.contains(document.activeElement) ? document.activeElement.closest('li') : null;
+    if (!focusedItem) return extra;
+    const at = [...list.children].indexOf(focusedItem);
+    return Math.min(extra, fromTop ? at : list.children.length - 1 - at);
+  }
+
   // Everything that depends on which rows are on screen, after any change to them.
   function settle() {
     const shown = list.children.length;
@@ -207,7 +219,11 @@ export function createContactList({ onOpen, onNew, onError }) {
   /** Appends the next page; returns the first new row, if any. */
   async function pageNext(fromButton) {
     const end = start + list.children.length;
-    if (shownGeneration !== generation || pagingGeneration === generation || end >= total) return null;
+    if (shownGeneration !== generation || end >= total) return null;
+    if (pagingGeneration === generation) {
+      focusNewRows ||= fromButton;
+      return null;
+    }
     const mine = generation;
     pagingGeneration = mine;
     try {
@@ -217,7 +233,7 @@ export function createContactList({ onOpen, onNew, onError }) {
       const added = page.items.map(rowFor);
       list.append(...added);
       // Drop rows from the top, keeping what is on screen exactly where it was.
-      const extra = list.children.length - MAX_ROWS;
+      const extra = droppable(true);
       if (extra > 0) {
         const anchor = list.children[extra];
         const before = anchor.getBoundingClientRect().top;
@@ -229,7 +245,8 @@ export function createContactList({ onOpen, onNew, onError }) {
         settle();
       }
       const first = added[0].firstElementChild;
-      if (fromButton) first.focus();
+      if (fromButton || focusNewRows) first.focus();
+      focusNewRows = false;
       return first;
     } catch (err) {
       if (mine === generation) onError(err);
@@ -241,7 +258,11 @@ export function createContactList({ onOpen, onNew, onError }) {
 
   /** Prepends the page before the window; returns the last new row, if any. */
   async function pagePrevious(fromButton) {
-    if (shownGeneration !== generation || pagingGeneration === generation || start === 0) return null;
+    if (shownGeneration !== generation || start === 0) return null;
+    if (pagingGeneration === generation) {
+      focusNewRows ||= fromButton;
+      return null;
+    }
     const mine = generation;
     pagingGeneration = mine;
     const offset = Math.max(0, start - PAGE);
@@ -254,11 +275,12 @@ export function createContactList({ onOpen, onNew, onError }) {
       const added = page.items.map(rowFor);
       list.prepend(...added);
       start = offset;
-      while (list.children.length > MAX_ROWS) list.lastElementChild.remove();
+      for (let i = droppable(false); i > 0; i--) list.lastElementChild.remove();
       settle();
       if (anchor) scroller.scrollTop += anchor.getBoundingClientRect().top - before;
       const last = added[added.length - 1].firstElementChild;
-      if (fromButton) last.focus();
+      if (fromButton || focusNewRows) last.focus();
+      focusNewRows = false;
       return last;
     } catch (err) {
       if (mine === generation) onError(err);

@@ -31,6 +31,11 @@ CREATE TABLE contacts (
     referred_by_id      INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
     -- overrides the stage's window when set
     keep_in_touch_days  INTEGER CHECK (keep_in_touch_days IS NULL OR keep_in_touch_days > 0),
+    -- kept by the store with each touch and decision, so Today's "going cold" and
+    -- "maybes" read one row per contact instead of a million touches
+    last_touched_at     TEXT,
+    last_decision       TEXT,
+    last_decision_at    TEXT,
     archived_at         TEXT,
     created_at          TEXT NOT NULL,
     updated_at          TEXT NOT NULL
