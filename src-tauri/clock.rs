@@ -93,7 +93,10 @@ impl ManualClock {
 
     /// As when the laptop lands in another time zone.
     pub fn set_zone(&self, zone: Tz) {
-        *self.zone.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = zone;
+        *self
+            .zone
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = zone;
     }
 
     pub fn set(&self, now: DateTime<Utc>) {

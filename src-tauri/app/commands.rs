@@ -3,9 +3,13 @@
 
 use super::ui_error::UiResult;
 use super::CHANGED_EVENT;
-use crate::api::{Settings, Tend};
+use crate::api::{Completed, DecisionOutcome, LoggedTouch, Settings, Tend, Today, TouchHistory};
+use crate::domain::cadence::{Cadence, CadenceDraft};
 use crate::domain::contact::{Contact, ContactDraft, ContactPage, ContactQuery};
+use crate::domain::decision::{Decision, DecisionDraft};
+use crate::domain::followup::{Followup, FollowupDraft, SnoozeChoice, SnoozeOption};
 use crate::domain::stage::StageInfo;
+use crate::domain::touch::TouchDraft;
 use tauri::{AppHandle, Emitter, Runtime, State};
 
 pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
@@ -17,8 +21,26 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         update_contact,
         set_archived,
         delete_contact,
+        set_stage,
         get_settings,
         set_setting,
+        get_today,
+        plan_followup,
+        contact_followups,
+        complete_followup,
+        snooze_options,
+        snooze_followup,
+        snooze_followup_until,
+        reschedule_followup,
+        skip_followup,
+        log_touch,
+        contact_touches,
+        list_cadences,
+        create_cadence,
+        update_cadence,
+        apply_cadence,
+        record_decision,
+        contact_decisions,
     ]
 }
 
@@ -115,4 +137,175 @@ async fn set_setting<R: Runtime>(
     tend.set_setting(&key, &value)?;
     announce_change(&app);
     Ok(())
+}
+
+#[tauri::command]
+async fn set_stage<R: Runtime>(
+    app: AppHandle<R>,
+    tend: State<'_, Tend>,
+    id: i64,
+    stage: String,
+) -> UiResult<Contact> {
+    let contact = tend.set_stage(id, &stage)?;
+    announce_change(&app);
+    Ok(contact)
+}
+
+#[tauri::command]
+async fn get_today(tend: State<'_, Tend>) -> UiResult<Today> {
+    Ok(tend.today()?)
+}
+
+#[tauri::command]
+async fn plan_followup<R: Runtime>(
+    app: AppHandle<R>,
+    tend: State<'_, Tend>,
+    draft: FollowupDraft,
+) -> UiResult<Followup> {
+    let followup = tend.plan_followup(&draft)?;
+    announce_change(&app);
+    Ok(followup)
+}
+
+#[tauri::command]
+async fn contact_followups(tend: State<'_, Tend>, contact_id: i64) -> UiResult<Vec<Followup>> {
+    Ok(tend.contact_followups(contact_id)?)
+}
+
+#[tauri::command]
+async fn complete_followup<R: Runtime>(
+    app: AppHandle<R>,
+    tend: State<'_, Tend>,
+    id: i64,
+) -> UiResult<Completed> {
+    let completed = tend.complete_followup(id)?;
+    announce_change(&app);
+    Ok(completed)
+}
+
+#[tauri::command]
+async fn snooze_options(tend: State<'_, Tend>) -> UiResult<Vec<SnoozeOption>> {
+    Ok(tend.snooze_options()?)
+}
+
+#[tauri::command]
+async fn snooze_followup<R: Runtime>(
+    app: AppHandle<R>,
+    tend: State<'_, Tend>,
+    id: i64,
+    choice: SnoozeChoice,
+) -> UiResult<Followup> {
+    let followup = tend.snooze_followup(id, choice)?;
+    announce_change(&app);
+    Ok(followup)
+}
+
+#[tauri::command]
+async fn snooze_followup_until<R: Runtime>(
+    app: AppHandle<R>,
+    tend: State<'_, Tend>,
+    id: i64,
+    date: String,
+    time: String,
+) -> UiResult<Followup> {
+    let followup = tend.snooze_followup_until(id, &date, &time)?;
+    announce_change(&app);
+    Ok(followup)
+}
+
+#[tauri::command]
+async fn reschedule_followup<R: Runtime>(
+    app: AppHandle<R>,
+    tend: State<'_, Tend>,
+    id: i64,
+    date: String,
+    time: String,
+) -> UiResult<Followup> {
+    let followup = tend.reschedule_followup(id, &date, &time)?;
+    announce_change(&app);
+    Ok(followup)
+}
+
+#[tauri::command]
+async fn skip_followup<R: Runtime>(
+    app: AppHandle<R>,
+    tend: State<'_, Tend>,
+    id: i64,
+    reason: String,
+) -> UiResult<Followup> {
+    let followup = tend.skip_followup(id, &reason)?;
+    announce_change(&app);
+    Ok(followup)
+}
+
+#[tauri::command]
+async fn log_touch<R: Runtime>(
+    app: AppHandle<R>,
+    tend: State<'_, Tend>,
+    draft: TouchDraft,
+) -> UiResult<LoggedTouch> {
+    let logged = tend.log_touch(&draft)?;
+    announce_change(&app);
+    Ok(logged)
+}
+
+#[tauri::command]
+async fn contact_touches(tend: State<'_, Tend>, contact_id: i64) -> UiResult<TouchHistory> {
+    Ok(tend.contact_touches(contact_id)?)
+}
+
+#[tauri::command]
+async fn list_cadences(tend: State<'_, Tend>) -> UiResult<Vec<Cadence>> {
+    Ok(tend.cadences()?)
+}
+
+#[tauri::command]
+async fn create_cadence<R: Runtime>(
+    app: AppHandle<R>,
+    tend: State<'_, Tend>,
+    draft: CadenceDraft,
+) -> UiResult<Cadence> {
+    let cadence = tend.create_cadence(&draft)?;
+    announce_change(&app);
+    Ok(cadence)
+}
+
+#[tauri::command]
+async fn update_cadence<R: Runtime>(
+    app: AppHandle<R>,
+    tend: State<'_, Tend>,
+    id: i64,
+    draft: CadenceDraft,
+) -> UiResult<Cadence> {
+    let cadence = tend.update_cadence(id, &draft)?;
+    announce_change(&app);
+    Ok(cadence)
+}
+
+#[tauri::command]
+async fn apply_cadence<R: Runtime>(
+    app: AppHandle<R>,
+    tend: State<'_, Tend>,
+    contact_id: i64,
+    cadence_id: i64,
+) -> UiResult<Vec<Followup>> {
+    let followups = tend.apply_cadence(contact_id, cadence_id)?;
+    announce_change(&app);
+    Ok(followups)
+}
+
+#[tauri::command]
+async fn record_decision<R: Runtime>(
+    app: AppHandle<R>,
+    tend: State<'_, Tend>,
+    draft: DecisionDraft,
+) -> UiResult<DecisionOutcome> {
+    let outcome = tend.record_decision(&draft)?;
+    announce_change(&app);
+    Ok(outcome)
+}
+
+#[tauri::command]
+async fn contact_decisions(tend: State<'_, Tend>, contact_id: i64) -> UiResult<Vec<Decision>> {
+    Ok(tend.contact_decisions(contact_id)?)
 }

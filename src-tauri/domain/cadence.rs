@@ -59,24 +59,37 @@ impl CadenceDraft {
     pub fn validate(&self) -> Result<ValidCadence> {
         let name = self.name.split_whitespace().collect::<Vec<_>>().join(" ");
         if name.is_empty() || name.chars().count() > 120 {
-            return Err(Error::invalid("name", "Give the cadence a name (up to 120 characters)."));
+            return Err(Error::invalid(
+                "name",
+                "Give the cadence a name (up to 120 characters).",
+            ));
         }
         if self.steps.is_empty() || self.steps.len() > MAX_STEPS {
-            return Err(Error::invalid("steps", format!("A cadence needs between 1 and {MAX_STEPS} steps.")));
+            return Err(Error::invalid(
+                "steps",
+                format!("A cadence needs between 1 and {MAX_STEPS} steps."),
+            ));
         }
         let mut steps = Vec::with_capacity(self.steps.len());
         for (index, step) in self.steps.iter().enumerate() {
             if !(0..=MAX_OFFSET_DAYS).contains(&step.offset_days) {
                 return Err(Error::invalid(
                     "steps",
-                    format!("Step {}: the day must be between 0 and {MAX_OFFSET_DAYS}.", index + 1),
+                    format!(
+                        "Step {}: the day must be between 0 and {MAX_OFFSET_DAYS}.",
+                        index + 1
+                    ),
                 ));
             }
             if let Some(previous) = steps.last().map(|s: &Step| s.offset_days) {
                 if step.offset_days <= previous {
                     return Err(Error::invalid(
                         "steps",
-                        format!("Step {} must come after step {} (a later day).", index + 1, index),
+                        format!(
+                            "Step {} must come after step {} (a later day).",
+                            index + 1,
+                            index
+                        ),
                     ));
                 }
             }
@@ -94,13 +107,20 @@ impl CadenceDraft {
                     .ok_or_else(|| Error::invalid("stopsOn", format!("“{key}” is not a decision.")))
             })
             .collect::<Result<Vec<_>>>()?;
-        Ok(ValidCadence { name, stops_on, steps })
+        Ok(ValidCadence {
+            name,
+            stops_on,
+            steps,
+        })
     }
 }
 
 /// The local date of each step when a cadence starts on `start`.
 pub fn schedule(start: NaiveDate, offsets: &[i64]) -> Vec<NaiveDate> {
-    offsets.iter().map(|offset| start + Duration::days(*offset)).collect()
+    offsets
+        .iter()
+        .map(|offset| start + Duration::days(*offset))
+        .collect()
 }
 
 /// When the contact answers, the steps still ahead keep their spacing but count
@@ -117,11 +137,17 @@ pub fn rebase(answered_on: NaiveDate, done_offset: i64, remaining: &[i64]) -> Ve
 }
 
 pub fn stops_on_to_text(kinds: &[DecisionKind]) -> String {
-    kinds.iter().map(|kind| kind.key()).collect::<Vec<_>>().join(",")
+    kinds
+        .iter()
+        .map(|kind| kind.key())
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 pub fn stops_on_from_text(text: &str) -> Vec<DecisionKind> {
-    text.split(',').filter_map(|key| DecisionKind::from_key(key.trim())).collect()
+    text.split(',')
+        .filter_map(|key| DecisionKind::from_key(key.trim()))
+        .collect()
 }
 
 #[cfg(test)]
@@ -144,21 +170,45 @@ mod tests {
         // Started 23 Nov; step 1 (day 3) is behind; they reply on 1 Dec.
         let dates = rebase(day("2026-12-01"), 3, &[21, 90]);
         let dates: Vec<String> = dates.iter().map(ToString::to_string).collect();
-        assert_eq!(dates, ["2026-12-19", "2027-02-26"], "18 and 87 days after the reply");
+        assert_eq!(
+            dates,
+            ["2026-12-19", "2027-02-26"],
+            "18 and 87 days after the reply"
+        );
     }
 
     #[test]
     fn drafts_need_ordered_steps_and_a_name() {
-        let step = |offset_days| StepDraft { offset_days, channel: "call".into(), message: String::new() };
-        let good = CadenceDraft { name: " My  rhythm ".into(), stops_on: vec!["bought".into()], steps: vec![step(1), step(5)] };
+        let step = |offset_days| StepDraft {
+            offset_days,
+            channel: "call".into(),
+            message: String::new(),
+        };
+        let good = CadenceDraft {
+            name: " My  rhythm ".into(),
+            stops_on: vec!["bought".into()],
+            steps: vec![step(1), step(5)],
+        };
         let valid = good.validate().expect("valid");
         assert_eq!(valid.name, "My rhythm");
         assert_eq!(valid.stops_on, vec![DecisionKind::Bought]);
-        let unordered = CadenceDraft { steps: vec![step(5), step(5)], ..good.clone() };
-        assert_eq!(unordered.validate().expect_err("order").field(), Some("steps"));
-        let empty = CadenceDraft { steps: vec![], ..good.clone() };
+        let unordered = CadenceDraft {
+            steps: vec![step(5), step(5)],
+            ..good.clone()
+        };
+        assert_eq!(
+            unordered.validate().expect_err("order").field(),
+            Some("steps")
+        );
+        let empty = CadenceDraft {
+            steps: vec![],
+            ..good.clone()
+        };
         assert_eq!(empty.validate().expect_err("empty").field(), Some("steps"));
-        let unnamed = CadenceDraft { name: "  ".into(), ..good };
+        let unnamed = CadenceDraft {
+            name: "  ".into(),
+            ..good
+        };
         assert_eq!(unnamed.validate().expect_err("name").field(), Some("name"));
     }
 

@@ -47,6 +47,8 @@ impl Channel {
     }
 
     pub fn from_key(key: &str) -> Option<Channel> {
-        Channel::ALL.into_iter().find(|channel| channel.key() == key)
+        Channel::ALL
+            .into_iter()
+            .find(|channel| channel.key() == key)
     }
 }

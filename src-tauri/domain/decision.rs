@@ -87,7 +87,10 @@ impl DecisionDraft {
             .ok_or_else(|| Error::invalid("kind", "Please choose a decision."))?;
         let note = self.note.trim().to_string();
         if note.chars().count() > 2_000 {
-            return Err(Error::invalid("note", "A decision note can be at most 2000 characters."));
+            return Err(Error::invalid(
+                "note",
+                "A decision note can be at most 2000 characters.",
+            ));
         }
         let revisit_on = match self.revisit_on.trim() {
             "" => kind.default_revisit(today),
@@ -95,7 +98,10 @@ impl DecisionDraft {
                 let date = super::followup::parse_date(text)
                     .map_err(|_| Error::invalid("revisitOn", format!("“{text}” is not a date.")))?;
                 if date <= today {
-                    return Err(Error::invalid("revisitOn", "Pick a date after today to ask again."));
+                    return Err(Error::invalid(
+                        "revisitOn",
+                        "Pick a date after today to ask again.",
+                    ));
                 }
                 Some(date)
             }
@@ -132,16 +138,43 @@ mod tests {
     #[test]
     fn not_now_and_no_come_back_later() {
         let today = day("2026-11-30");
-        assert_eq!(DecisionKind::NotNow.default_revisit(today), Some(day("2027-02-28")), "month end clamps");
-        assert_eq!(DecisionKind::No.default_revisit(today), Some(day("2027-05-30")));
+        assert_eq!(
+            DecisionKind::NotNow.default_revisit(today),
+            Some(day("2027-02-28")),
+            "month end clamps"
+        );
+        assert_eq!(
+            DecisionKind::No.default_revisit(today),
+            Some(day("2027-05-30"))
+        );
         assert_eq!(DecisionKind::Bought.default_revisit(today), None);
     }
 
     #[test]
     fn a_revisit_date_must_be_ahead() {
-        let draft = DecisionDraft { contact_id: 1, kind: "not_now".into(), revisit_on: "2026-11-30".into(), ..Default::default() };
-        assert_eq!(draft.validate(day("2026-11-30")).expect_err("today").field(), Some("revisitOn"));
-        let unknown = DecisionDraft { kind: "maybe".into(), ..Default::default() };
-        assert_eq!(unknown.validate(day("2026-11-30")).expect_err("unknown").field(), Some("kind"));
+        let draft = DecisionDraft {
+            contact_id: 1,
+            kind: "not_now".into(),
+            revisit_on: "2026-11-30".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            draft
+                .validate(day("2026-11-30"))
+                .expect_err("today")
+                .field(),
+            Some("revisitOn")
+        );
+        let unknown = DecisionDraft {
+            kind: "maybe".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            unknown
+                .validate(day("2026-11-30"))
+                .expect_err("unknown")
+                .field(),
+            Some("kind")
+        );
     }
 }

@@ -70,13 +70,19 @@ impl Due {
         if self.local.date() < today {
             return Err(Error::invalid(
                 "date",
-                format!("{} has already passed; pick today or a later date.", self.local.date().format("%a %-d %b %Y")),
+                format!(
+                    "{} has already passed; pick today or a later date.",
+                    self.local.date().format("%a %-d %b %Y")
+                ),
             ));
         }
         if self.has_time && self.at < now - Duration::minutes(1) {
             return Err(Error::invalid(
                 "time",
-                format!("{} today has already passed; pick a later time.", self.local.format("%H:%M")),
+                format!(
+                    "{} today has already passed; pick a later time.",
+                    self.local.format("%H:%M")
+                ),
             ));
         }
         Ok(())
@@ -107,8 +113,12 @@ pub struct ValidFollowup {
 pub fn parse_channel(key: &str) -> Result<Channel> {
     match key.trim() {
         "" => Ok(Channel::Call),
-        key => Channel::from_key(key)
-            .ok_or_else(|| Error::invalid("channel", format!("“{key}” is not a way to follow up Tend knows."))),
+        key => Channel::from_key(key).ok_or_else(|| {
+            Error::invalid(
+                "channel",
+                format!("“{key}” is not a way to follow up Tend knows."),
+            )
+        }),
     }
 }
 
@@ -122,7 +132,12 @@ pub fn parse_time(text: &str) -> Result<Option<NaiveTime>> {
         "" => Ok(None),
         text => NaiveTime::parse_from_str(text, "%H:%M")
             .map(Some)
-            .map_err(|_| Error::invalid("time", format!("“{text}” is not a time of day (use HH:MM)."))),
+            .map_err(|_| {
+                Error::invalid(
+                    "time",
+                    format!("“{text}” is not a time of day (use HH:MM)."),
+                )
+            }),
     }
 }
 
@@ -138,10 +153,20 @@ pub fn validate_promise(text: &str) -> Result<String> {
 }
 
 impl FollowupDraft {
-    pub fn validate(&self, now: DateTime<Utc>, zone: Tz, default_time: NaiveTime) -> Result<ValidFollowup> {
+    pub fn validate(
+        &self,
+        now: DateTime<Utc>,
+        zone: Tz,
+        default_time: NaiveTime,
+    ) -> Result<ValidFollowup> {
         let promise = validate_promise(&self.promise)?;
         let channel = parse_channel(&self.channel)?;
-        let due = Due::new(parse_date(&self.date)?, parse_time(&self.time)?, zone, default_time);
+        let due = Due::new(
+            parse_date(&self.date)?,
+            parse_time(&self.time)?,
+            zone,
+            default_time,
+        );
         due.ensure_future(now)?;
         Ok(ValidFollowup {
             contact_id: self.contact_id,
@@ -177,7 +202,12 @@ pub struct SnoozeOption {
 
 /// When a snooze choice ends, or `None` when it makes no sense now ("this
 /// evening" once the evening has begun).
-pub fn snooze_until(choice: SnoozeChoice, now: DateTime<Utc>, zone: Tz, morning: NaiveTime) -> Option<DateTime<Utc>> {
+pub fn snooze_until(
+    choice: SnoozeChoice,
+    now: DateTime<Utc>,
+    zone: Tz,
+    morning: NaiveTime,
+) -> Option<DateTime<Utc>> {
     let today = local_time::local_date(now, zone);
     match choice {
         SnoozeChoice::OneHour => Some(now + Duration::hours(1)),
@@ -185,7 +215,9 @@ pub fn snooze_until(choice: SnoozeChoice, now: DateTime<Utc>, zone: Tz, morning:
             let evening = resolve_date_time(today, EVENING, zone);
             (evening > now + Duration::minutes(30)).then_some(evening)
         }
-        SnoozeChoice::TomorrowMorning => Some(resolve_date_time(today + Duration::days(1), morning, zone)),
+        SnoozeChoice::TomorrowMorning => {
+            Some(resolve_date_time(today + Duration::days(1), morning, zone))
+        }
         SnoozeChoice::NextWeek => Some(resolve_date_time(next_monday(today), morning, zone)),
     }
 }
@@ -254,7 +286,9 @@ mod tests {
     use chrono_tz::America::New_York;
 
     fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text).expect("instant").with_timezone(&Utc)
+        DateTime::parse_from_rfc3339(text)
+            .expect("instant")
+            .with_timezone(&Utc)
     }
 
     fn nine() -> NaiveTime {
@@ -275,7 +309,9 @@ mod tests {
     fn a_date_alone_means_the_default_time() {
         // Monday 23 Nov 2026, 10:00 in New York.
         let now = utc("2026-11-23T15:00:00Z");
-        let valid = draft("2026-11-26", "").validate(now, New_York, nine()).expect("valid");
+        let valid = draft("2026-11-26", "")
+            .validate(now, New_York, nine())
+            .expect("valid");
         assert!(!valid.due.has_time);
         assert_eq!(valid.due.at, utc("2026-11-26T14:00:00Z"));
         assert_eq!(valid.channel, Channel::Text);
@@ -284,12 +320,43 @@ mod tests {
     #[test]
     fn past_dates_and_times_are_refused() {
         let now = utc("2026-11-23T15:00:00Z"); // 10:00 local
-        assert_eq!(draft("2026-11-22", "").validate(now, New_York, nine()).expect_err("past").field(), Some("date"));
-        assert_eq!(draft("2026-11-23", "08:00").validate(now, New_York, nine()).expect_err("past").field(), Some("time"));
-        assert!(draft("2026-11-23", "", ).validate(now, New_York, nine()).is_ok(), "today without a time is due now");
-        assert!(draft("2026-11-23", "16:30").validate(now, New_York, nine()).is_ok());
-        assert_eq!(draft("soon", "").validate(now, New_York, nine()).expect_err("bad").field(), Some("date"));
-        assert_eq!(draft("2026-11-24", "25:00").validate(now, New_York, nine()).expect_err("bad").field(), Some("time"));
+        assert_eq!(
+            draft("2026-11-22", "")
+                .validate(now, New_York, nine())
+                .expect_err("past")
+                .field(),
+            Some("date")
+        );
+        assert_eq!(
+            draft("2026-11-23", "08:00")
+                .validate(now, New_York, nine())
+                .expect_err("past")
+                .field(),
+            Some("time")
+        );
+        assert!(
+            draft("2026-11-23", "",)
+                .validate(now, New_York, nine())
+                .is_ok(),
+            "today without a time is due now"
+        );
+        assert!(draft("2026-11-23", "16:30")
+            .validate(now, New_York, nine())
+            .is_ok());
+        assert_eq!(
+            draft("soon", "")
+                .validate(now, New_York, nine())
+                .expect_err("bad")
+                .field(),
+            Some("date")
+        );
+        assert_eq!(
+            draft("2026-11-24", "25:00")
+                .validate(now, New_York, nine())
+                .expect_err("bad")
+                .field(),
+            Some("time")
+        );
     }
 
     #[test]
@@ -297,11 +364,24 @@ mod tests {
         let now = utc("2026-11-23T15:00:00Z"); // Monday 10:00 New York
         let at = |choice| snooze_until(choice, now, New_York, nine());
         assert_eq!(at(SnoozeChoice::OneHour), Some(utc("2026-11-23T16:00:00Z")));
-        assert_eq!(at(SnoozeChoice::ThisEvening), Some(utc("2026-11-23T23:00:00Z")));
-        assert_eq!(at(SnoozeChoice::TomorrowMorning), Some(utc("2026-11-24T14:00:00Z")));
-        assert_eq!(at(SnoozeChoice::NextWeek), Some(utc("2026-11-30T14:00:00Z")), "next Monday");
+        assert_eq!(
+            at(SnoozeChoice::ThisEvening),
+            Some(utc("2026-11-23T23:00:00Z"))
+        );
+        assert_eq!(
+            at(SnoozeChoice::TomorrowMorning),
+            Some(utc("2026-11-24T14:00:00Z"))
+        );
+        assert_eq!(
+            at(SnoozeChoice::NextWeek),
+            Some(utc("2026-11-30T14:00:00Z")),
+            "next Monday"
+        );
         let late = utc("2026-11-23T23:10:00Z"); // 18:10 local
-        assert_eq!(snooze_until(SnoozeChoice::ThisEvening, late, New_York, nine()), None);
+        assert_eq!(
+            snooze_until(SnoozeChoice::ThisEvening, late, New_York, nine()),
+            None
+        );
         assert_eq!(snooze_options(late, New_York, nine()).len(), 3);
     }
 
@@ -309,7 +389,8 @@ mod tests {
     fn tomorrow_morning_across_the_spring_change_is_still_nine() {
         // Saturday 7 March 2026 20:00 EST; tomorrow is the spring-forward Sunday.
         let now = utc("2026-03-08T01:00:00Z");
-        let until = snooze_until(SnoozeChoice::TomorrowMorning, now, New_York, nine()).expect("some");
+        let until =
+            snooze_until(SnoozeChoice::TomorrowMorning, now, New_York, nine()).expect("some");
         assert_eq!(until, utc("2026-03-08T13:00:00Z"), "09:00 EDT");
     }
 
@@ -317,6 +398,9 @@ mod tests {
     fn next_monday_is_strictly_after() {
         let monday = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
         assert_eq!(next_monday(monday).to_string(), "2026-11-30");
-        assert_eq!(next_monday(monday + Duration::days(3)).to_string(), "2026-11-30");
+        assert_eq!(
+            next_monday(monday + Duration::days(3)).to_string(),
+            "2026-11-30"
+        );
     }
 }

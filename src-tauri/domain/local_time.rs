@@ -21,9 +21,8 @@ pub fn resolve(local: NaiveDateTime, zone: Tz) -> DateTime<Utc> {
             // Read the wall time with the offset in force just before the gap.
             let before = local - Duration::hours(6);
             let offset = match zone.from_local_datetime(&before) {
-                chrono::LocalResult::Single(instant) | chrono::LocalResult::Ambiguous(instant, _) => {
-                    instant.offset().fix()
-                }
+                chrono::LocalResult::Single(instant)
+                | chrono::LocalResult::Ambiguous(instant, _) => instant.offset().fix(),
                 chrono::LocalResult::None => Utc.fix(),
             };
             Utc.from_utc_datetime(&(local - Duration::seconds(i64::from(offset.local_minus_utc()))))
@@ -71,8 +70,14 @@ mod tests {
     #[test]
     fn nine_o_clock_stays_nine_across_a_dst_change() {
         // EST (-5) before 8 March 2026, EDT (-4) after.
-        assert_eq!(resolve(at("2026-03-06T09:00"), New_York).to_rfc3339(), "2026-03-06T14:00:00+00:00");
-        assert_eq!(resolve(at("2026-03-09T09:00"), New_York).to_rfc3339(), "2026-03-09T13:00:00+00:00");
+        assert_eq!(
+            resolve(at("2026-03-06T09:00"), New_York).to_rfc3339(),
+            "2026-03-06T14:00:00+00:00"
+        );
+        assert_eq!(
+            resolve(at("2026-03-09T09:00"), New_York).to_rfc3339(),
+            "2026-03-09T13:00:00+00:00"
+        );
     }
 
     #[test]
@@ -80,21 +85,36 @@ mod tests {
         // 02:30 does not exist on 8 March 2026 in New York: it means 03:30 EDT.
         let instant = resolve(at("2026-03-08T02:30"), New_York);
         assert_eq!(instant.to_rfc3339(), "2026-03-08T07:30:00+00:00");
-        assert_eq!(format_local(local_date_time(instant, New_York)), "2026-03-08T03:30");
+        assert_eq!(
+            format_local(local_date_time(instant, New_York)),
+            "2026-03-08T03:30"
+        );
     }
 
     #[test]
     fn a_time_in_the_autumn_fold_is_the_first_one() {
         // 01:30 happens twice on 1 November 2026 in New York; the EDT one is first.
-        assert_eq!(resolve(at("2026-11-01T01:30"), New_York).to_rfc3339(), "2026-11-01T05:30:00+00:00");
+        assert_eq!(
+            resolve(at("2026-11-01T01:30"), New_York).to_rfc3339(),
+            "2026-11-01T05:30:00+00:00"
+        );
         // Berlin's fold: 02:30 on 25 October 2026, CEST (+2) first.
-        assert_eq!(resolve(at("2026-10-25T02:30"), Berlin).to_rfc3339(), "2026-10-25T00:30:00+00:00");
+        assert_eq!(
+            resolve(at("2026-10-25T02:30"), Berlin).to_rfc3339(),
+            "2026-10-25T00:30:00+00:00"
+        );
     }
 
     #[test]
     fn days_start_at_local_midnight() {
-        let start = start_of_day(NaiveDate::from_ymd_opt(2026, 11, 23).expect("date"), New_York);
+        let start = start_of_day(
+            NaiveDate::from_ymd_opt(2026, 11, 23).expect("date"),
+            New_York,
+        );
         assert_eq!(start.to_rfc3339(), "2026-11-23T05:00:00+00:00");
-        assert_eq!(local_date(start - Duration::seconds(1), New_York).to_string(), "2026-11-22");
+        assert_eq!(
+            local_date(start - Duration::seconds(1), New_York).to_string(),
+            "2026-11-22"
+        );
     }
 }

@@ -43,11 +43,17 @@ impl Day {
 
 /// Where a follow-up shows today, if anywhere. A snoozed one stays out of the
 /// way until its snooze ends, then is back where its promised date puts it.
-pub fn classify(status: Status, due_at: DateTime<Utc>, snoozed_until: Option<DateTime<Utc>>, day: &Day) -> Option<Section> {
+pub fn classify(
+    status: Status,
+    due_at: DateTime<Utc>,
+    snoozed_until: Option<DateTime<Utc>>,
+    day: &Day,
+) -> Option<Section> {
     if !status.is_pending() {
         return None;
     }
-    if let Some(until) = snoozed_until.filter(|until| *until > day.now && status == Status::Snoozed) {
+    if let Some(until) = snoozed_until.filter(|until| *until > day.now && status == Status::Snoozed)
+    {
         return (until < day.upcoming_end).then_some(Section::Upcoming);
     }
     if due_at < day.start {
@@ -68,7 +74,9 @@ mod tests {
     use proptest::prelude::*;
 
     fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text).expect("instant").with_timezone(&Utc)
+        DateTime::parse_from_rfc3339(text)
+            .expect("instant")
+            .with_timezone(&Utc)
     }
 
     #[test]
@@ -76,23 +84,51 @@ mod tests {
         let day = Day::of(utc("2026-11-23T10:00:00Z"), London);
         let at = |text| classify(Status::Open, utc(text), None, &day);
         assert_eq!(at("2026-11-22T23:59:00Z"), Some(Section::Overdue));
-        assert_eq!(at("2026-11-23T08:00:00Z"), Some(Section::DueToday), "earlier today is due today");
+        assert_eq!(
+            at("2026-11-23T08:00:00Z"),
+            Some(Section::DueToday),
+            "earlier today is due today"
+        );
         assert_eq!(at("2026-11-23T23:00:00Z"), Some(Section::DueToday));
         assert_eq!(at("2026-11-24T00:00:00Z"), Some(Section::Upcoming));
         assert_eq!(at("2026-12-01T00:00:00Z"), None, "beyond a week");
-        assert_eq!(classify(Status::Done, utc("2026-11-22T09:00:00Z"), None, &day), None);
+        assert_eq!(
+            classify(Status::Done, utc("2026-11-22T09:00:00Z"), None, &day),
+            None
+        );
     }
 
     #[test]
     fn a_snooze_hides_until_it_ends() {
         let day = Day::of(utc("2026-11-23T10:00:00Z"), London);
         let overdue = utc("2026-11-20T09:00:00Z");
-        assert_eq!(classify(Status::Snoozed, overdue, Some(utc("2026-11-24T09:00:00Z")), &day), Some(Section::Upcoming));
-        assert_eq!(classify(Status::Snoozed, overdue, Some(utc("2026-11-23T09:00:00Z")), &day), Some(Section::Overdue));
+        assert_eq!(
+            classify(
+                Status::Snoozed,
+                overdue,
+                Some(utc("2026-11-24T09:00:00Z")),
+                &day
+            ),
+            Some(Section::Upcoming)
+        );
+        assert_eq!(
+            classify(
+                Status::Snoozed,
+                overdue,
+                Some(utc("2026-11-23T09:00:00Z")),
+                &day
+            ),
+            Some(Section::Overdue)
+        );
     }
 
     fn status() -> impl Strategy<Value = Status> {
-        prop_oneof![Just(Status::Open), Just(Status::Snoozed), Just(Status::Done), Just(Status::Skipped)]
+        prop_oneof![
+            Just(Status::Open),
+            Just(Status::Snoozed),
+            Just(Status::Done),
+            Just(Status::Skipped)
+        ]
     }
 
     proptest! {

@@ -42,7 +42,9 @@ impl Outcome {
     }
 
     pub fn from_key(key: &str) -> Option<Outcome> {
-        Outcome::ALL.into_iter().find(|outcome| outcome.key() == key)
+        Outcome::ALL
+            .into_iter()
+            .find(|outcome| outcome.key() == key)
     }
 
     /// They answered: a cadence re-bases its remaining steps from here.
@@ -79,21 +81,29 @@ impl TouchDraft {
         let channel = super::followup::parse_channel(&self.channel)?;
         let outcome = match self.outcome.trim() {
             "" => Outcome::None,
-            key => Outcome::from_key(key)
-                .ok_or_else(|| Error::invalid("outcome", format!("“{key}” is not an outcome Tend knows.")))?,
+            key => Outcome::from_key(key).ok_or_else(|| {
+                Error::invalid("outcome", format!("“{key}” is not an outcome Tend knows."))
+            })?,
         };
         let note = self.note.trim().to_string();
         if note.chars().count() > MAX_NOTE_CHARS {
-            return Err(Error::invalid("note", format!("A touch note can be at most {MAX_NOTE_CHARS} characters.")));
+            return Err(Error::invalid(
+                "note",
+                format!("A touch note can be at most {MAX_NOTE_CHARS} characters."),
+            ));
         }
         let occurred_at = match self.when.trim() {
             "" => now,
             text => {
-                let local = local_time::parse_local(text)
-                    .ok_or_else(|| Error::invalid("when", format!("“{text}” is not a date and time.")))?;
+                let local = local_time::parse_local(text).ok_or_else(|| {
+                    Error::invalid("when", format!("“{text}” is not a date and time."))
+                })?;
                 let at = local_time::resolve(local, zone);
                 if at > now + Duration::minutes(5) {
-                    return Err(Error::invalid("when", "A touch can't be in the future; plan a follow-up instead."));
+                    return Err(Error::invalid(
+                        "when",
+                        "A touch can't be in the future; plan a follow-up instead.",
+                    ));
                 }
                 at
             }
@@ -162,12 +172,19 @@ mod tests {
     use chrono_tz::America::New_York;
 
     fn now() -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339("2026-11-23T15:00:00Z").expect("instant").with_timezone(&Utc)
+        DateTime::parse_from_rfc3339("2026-11-23T15:00:00Z")
+            .expect("instant")
+            .with_timezone(&Utc)
     }
 
     #[test]
     fn a_touch_defaults_to_now_and_a_call() {
-        let touch = TouchDraft { contact_id: 3, ..TouchDraft::default() }.validate(now(), New_York).expect("valid");
+        let touch = TouchDraft {
+            contact_id: 3,
+            ..TouchDraft::default()
+        }
+        .validate(now(), New_York)
+        .expect("valid");
         assert_eq!(touch.occurred_at, now());
         assert_eq!(touch.channel, Channel::Call);
         assert_eq!(touch.outcome, Outcome::None);
@@ -175,20 +192,44 @@ mod tests {
 
     #[test]
     fn a_touch_in_the_future_is_refused() {
-        let draft = TouchDraft { when: "2026-11-24T09:00".into(), ..TouchDraft::default() };
-        assert_eq!(draft.validate(now(), New_York).expect_err("future").field(), Some("when"));
-        let earlier = TouchDraft { when: "2026-11-20T09:00".into(), ..TouchDraft::default() };
+        let draft = TouchDraft {
+            when: "2026-11-24T09:00".into(),
+            ..TouchDraft::default()
+        };
+        assert_eq!(
+            draft.validate(now(), New_York).expect_err("future").field(),
+            Some("when")
+        );
+        let earlier = TouchDraft {
+            when: "2026-11-20T09:00".into(),
+            ..TouchDraft::default()
+        };
         assert!(earlier.validate(now(), New_York).is_ok());
     }
 
     #[test]
     fn the_next_step_is_sooner_for_leads() {
-        let touch = TouchDraft { contact_id: 1, channel: "text".into(), ..TouchDraft::default() }
-            .validate(now(), New_York)
-            .expect("valid");
-        assert_eq!(suggest_next(&touch, Stage::Lead, New_York).date.to_string(), "2026-11-26");
-        assert_eq!(suggest_next(&touch, Stage::Customer, New_York).date.to_string(), "2026-11-30");
-        assert_eq!(suggest_next(&touch, Stage::Lead, New_York).channel, Channel::Text);
+        let touch = TouchDraft {
+            contact_id: 1,
+            channel: "text".into(),
+            ..TouchDraft::default()
+        }
+        .validate(now(), New_York)
+        .expect("valid");
+        assert_eq!(
+            suggest_next(&touch, Stage::Lead, New_York).date.to_string(),
+            "2026-11-26"
+        );
+        assert_eq!(
+            suggest_next(&touch, Stage::Customer, New_York)
+                .date
+                .to_string(),
+            "2026-11-30"
+        );
+        assert_eq!(
+            suggest_next(&touch, Stage::Lead, New_York).channel,
+            Channel::Text
+        );
     }
 
     #[test]

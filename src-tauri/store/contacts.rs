@@ -41,6 +41,25 @@ pub fn update(
     write_details(conn, id, contact)
 }
 
+pub fn set_stage(conn: &Connection, id: i64, stage: Stage, now: DateTime<Utc>) -> Result<()> {
+    let changed = conn.execute(
+        "UPDATE contacts SET stage = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, stage.key(), time::to_sql(now)],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound { what: "contact" });
+    }
+    Ok(())
+}
+
+pub fn stage_of(conn: &Connection, id: i64) -> Result<Stage> {
+    conn.query_row("SELECT stage FROM contacts WHERE id = ?1", [id], |row| {
+        stage_from(row, 0)
+    })
+    .optional()?
+    .ok_or(Error::NotFound { what: "contact" })
+}
+
 pub fn set_archived(conn: &Connection, id: i64, archived: bool, now: DateTime<Utc>) -> Result<()> {
     let now = time::to_sql(now);
     let archived_at = archived.then_some(now.as_str());

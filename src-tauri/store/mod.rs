@@ -2,11 +2,16 @@
 //! `read` for queries and `write` for changes, which commit only when the whole
 //! change succeeded.
 
+pub mod cadences; // cadences, steps, runs: apply, stop, re-base
 pub mod contacts; // contacts, their phones/emails and tags, and search
+pub mod decisions; // decisions and the contact's latest one
+pub mod followups; // promises and their states
 mod open; // the only place PRAGMAs are set
 pub mod schema; // embedded, append-only migrations
 pub mod settings; // key/value settings
 pub mod time; // how instants are written in the database
+pub mod today; // going cold and long maybes, one row per contact
+pub mod touches; // interactions and the contact's last touch
 
 use crate::error::Result;
 use rusqlite::{Connection, Transaction, TransactionBehavior};

@@ -2,10 +2,17 @@
 
 use crate::domain::phone::{self, Region};
 use crate::error::{Error, Result};
+use chrono::NaiveTime;
 use rusqlite::{Connection, OptionalExtension};
 
 pub const PHONE_REGION: &str = "phoneRegion";
 const DEFAULT_PHONE_REGION: &str = "US";
+/// The time of day a follow-up with only a date is due ("HH:MM").
+pub const DEFAULT_TIME: &str = "defaultTime";
+const DEFAULT_DEFAULT_TIME: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 0) {
+    Some(time) => time,
+    None => NaiveTime::MIN,
+};
 
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
@@ -23,6 +30,12 @@ pub fn phone_region(conn: &Connection) -> Result<Region> {
 
 pub fn phone_region_code(conn: &Connection) -> Result<String> {
     Ok(get(conn, PHONE_REGION)?.unwrap_or_else(|| DEFAULT_PHONE_REGION.into()))
+}
+
+pub fn default_time(conn: &Connection) -> Result<NaiveTime> {
+    Ok(get(conn, DEFAULT_TIME)?
+        .and_then(|text| NaiveTime::parse_from_str(&text, "%H:%M").ok())
+        .unwrap_or(DEFAULT_DEFAULT_TIME))
 }
 
 /// Validates then stores one setting; an unknown key or bad value changes nothing.

@@ -6,6 +6,9 @@ import { el } from '../dom.js';
 // Fields the backend may name in an `invalid` error; anything else is shown for the whole form.
 const FIELDS = ['name', 'phone', 'email', 'stage', 'tags', 'notes'];
 
+// Cmd+Enter is the Mac habit; both Ctrl and Cmd work everywhere, only the hint differs.
+const MAC = /Mac/.test(navigator.platform);
+
 let stagesPromise = null;
 
 /** Stages rarely change, so they are fetched once and shared (retried if the first try failed). */
@@ -60,7 +63,8 @@ export function createContactForm({ contact, onSaved, onCancel }) {
     el('div', { class: 'actions' },
       el('button', { type: 'submit', class: 'primary', text: 'Save' }),
       el('button', { type: 'button', text: 'Cancel', onclick: () => onCancel() }),
-      el('span', { class: 'shortcut-hint', 'aria-hidden': 'true' }, el('kbd', { text: 'Ctrl' }), '+', el('kbd', { text: 'Enter' }), ' saves'),
+      el('span', { class: 'shortcut-hint', 'aria-hidden': 'true' },
+        el('kbd', { text: MAC ? '⌘' : 'Ctrl' }), '+', el('kbd', { text: 'Enter' }), ' saves'),
     ),
   );
 

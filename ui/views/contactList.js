@@ -21,14 +21,15 @@ export function createContactList({ onOpen, onNew, onError }) {
   let total = 0;
   let selectedId = null;
   let tabStop = null; // the one row reachable with Tab (roving tabindex)
-  let focusNewRows = false; // a Load button was pressed while a scroll-triggered load was in flight
+  const idOf = new WeakMap(); // row button → contact id as the backend typed it (data-id is only text)
+  let focusNewRows = null; // 'next'/'prev': a Load button was pressed while a scroll-triggered load was in flight
 
   const search = el('input', {
     type: 'search',
     'aria-label': 'Search contacts',
     'aria-keyshortcuts': '/',
     'aria-controls': 'contact-list',
-    placeholder: 'Search name, phone or email',
+    placeholder: 'Name, phone, email, tag or note',
     autocomplete: 'off',
     spellcheck: 'false',
     oninput: () => reload(),
@@ -100,21 +101,21 @@ export function createContactList({ onOpen, onNew, onError }) {
   function rowFor(contact) {
     const meta = [contact.stageLabel, contact.phone, contact.email].filter(Boolean).join(' · ');
     const selected = String(contact.id) === String(selectedId);
-    return el('li', {},
-      el('button', {
-        type: 'button',
-        class: 'contact-row',
-        tabindex: '-1',
-        'data-id': contact.id,
-        'aria-current': selected ? 'true' : null,
-      },
-      el('span', { class: 'row-top' },
-        el('strong', { class: 'row-name', text: contact.name }),
-        contact.archived ? el('span', { class: 'badge', text: 'Archived' }) : null,
-      ),
-      el('span', { class: 'row-meta', text: meta }),
-      ),
+    const button = el('button', {
+      type: 'button',
+      class: 'contact-row',
+      tabindex: '-1',
+      'data-id': contact.id,
+      'aria-current': selected ? 'true' : null,
+    },
+    el('span', { class: 'row-top' },
+      el('strong', { class: 'row-name', text: contact.name }),
+      contact.archived ? el('span', { class: 'badge', text: 'Archived' }) : null,
+    ),
+    el('span', { class: 'row-meta', text: meta }),
     );
+    idOf.set(button, contact.id);
+    return el('li', {}, button);
   }
 
   const rows = () => list.querySelectorAll('.contact-row');
@@ -130,7 +131,7 @@ export function createContactList({ onOpen, onNew, onError }) {
   function open(row) {
     select(row.dataset.id);
     setTabStop(row);
-    onOpen(row.dataset.id);
+    onOpen(idOf.get(row));
   }
 
   /** Marks the row for `id` as the one shown in the detail pane (null for none). */
@@ -183,6 +184,7 @@ export function createContactList({ onOpen, onNew, onError }) {
       if (mine !== generation) return;
       ({ query, includeArchived } = wanted);
       shownGeneration = mine;
+      focusNewRows = null;
       start = 0;
       total = page.total;
       list.replaceChildren(...page.items.map(rowFor));
@@ -221,7 +223,7 @@ export function createContactList({ onOpen, onNew, onError }) {
     const end = start + list.children.length;
     if (shownGeneration !== generation || end >= total) return null;
     if (pagingGeneration === generation) {
-      focusNewRows ||= fromButton;
+      if (fromButton) focusNewRows = 'next';
       return null;
     }
     const mine = generation;
@@ -245,8 +247,8 @@ export function createContactList({ onOpen, onNew, onError }) {
         settle();
       }
       const first = added[0].firstElementChild;
-      if (fromButton || focusNewRows) first.focus();
-      focusNewRows = false;
+      if (fromButton || focusNewRows === 'next') first.focus();
+      focusNewRows = null;
       return first;
     } catch (err) {
       if (mine === generation) onError(err);
@@ -260,7 +262,7 @@ export function createContactList({ onOpen, onNew, onError }) {
   async function pagePrevious(fromButton) {
     if (shownGeneration !== generation || start === 0) return null;
     if (pagingGeneration === generation) {
-      focusNewRows ||= fromButton;
+      if (fromButton) focusNewRows = 'prev';
       return null;
     }
     const mine = generation;
@@ -279,8 +281,8 @@ export function createContactList({ onOpen, onNew, onError }) {
       settle();
       if (anchor) scroller.scrollTop += anchor.getBoundingClientRect().top - before;
       const last = added[added.length - 1].firstElementChild;
-      if (fromButton || focusNewRows) last.focus();
-      focusNewRows = false;
+      if (fromButton || focusNewRows === 'prev') last.focus();
+      focusNewRows = null;
       return last;
     } catch (err) {
       if (mine === generation) onError(err);

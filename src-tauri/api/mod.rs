@@ -1,29 +1,66 @@
 //! `Tend`: the operations a person can perform, over the store and the clock.
 //! The window's commands, the terminal and the tests all come through here.
 
+mod followups; // plan, complete, snooze, reschedule, skip; touches
+mod relationships; // cadences and decisions
+mod today; // the start screen
+
 use crate::clock::Clock;
 use crate::domain::contact::{Contact, ContactDraft, ContactPage, ContactQuery};
 use crate::domain::stage::{self, StageInfo};
 use crate::error::Result;
 use crate::store::{contacts, settings, Store};
+use chrono_tz::Tz;
 use serde::Serialize;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+
+pub use followups::{Completed, LoggedTouch, TouchHistory};
+pub use relationships::DecisionOutcome;
+pub use today::{Today, TodayCounts};
 
 pub struct Tend {
     store: Store,
     clock: Arc<dyn Clock>,
+    /// The zone date-only follow-ups were last resolved in (see refloat).
+    resolved_zone: Mutex<Option<Tz>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Settings {
     pub phone_region: String,
+    pub default_time: String,
+    pub time_zone: String,
     pub data_file: String,
 }
 
 impl Tend {
     pub fn new(store: Store, clock: Arc<dyn Clock>) -> Self {
-        Tend { store, clock }
+        Tend {
+            store,
+            clock,
+            resolved_zone: Mutex::new(None),
+        }
+    }
+
+    pub fn clock(&self) -> &dyn Clock {
+        self.clock.as_ref()
+    }
+
+    /// The person's zone, after moving date-only follow-ups to it if the laptop
+    /// changed zone since last asked (docs/decisions/0003).
+    fn zone(&self) -> Result<Tz> {
+        let zone = self.clock.zone();
+        let mut resolved = self
+            .resolved_zone
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if *resolved != Some(zone) {
+            self.store
+                .write(|tx| crate::store::followups::refloat_date_only(tx, zone))?;
+            *resolved = Some(zone);
+        }
+        Ok(zone)
     }
 
     pub fn store(&self) -> &Store {
@@ -60,6 +97,18 @@ impl Tend {
         })
     }
 
+    /// One click from a suggestion ("mark inactive") or the contact page.
+    pub fn set_stage(&self, id: i64, stage: &str) -> Result<Contact> {
+        let stage = crate::domain::stage::Stage::from_key(stage).ok_or_else(|| {
+            crate::Error::invalid("stage", format!("“{stage}” is not a stage Tend knows."))
+        })?;
+        let now = self.clock.now();
+        self.store.write(|tx| {
+            contacts::set_stage(tx, id, stage, now)?;
+            contacts::get(tx, id)
+        })
+    }
+
     pub fn set_archived(&self, id: i64, archived: bool) -> Result<Contact> {
         let now = self.clock.now();
         self.store.write(|tx| {
@@ -73,9 +122,16 @@ impl Tend {
     }
 
     pub fn settings(&self) -> Result<Settings> {
-        let phone_region = self.store.read(settings::phone_region_code)?;
+        let (phone_region, default_time) = self.store.read(|conn| {
+            Ok((
+                settings::phone_region_code(conn)?,
+                settings::default_time(conn)?,
+            ))
+        })?;
         Ok(Settings {
             phone_region,
+            default_time: default_time.format("%H:%M").to_string(),
+            time_zone: self.clock.zone().name().to_string(),
             data_file: self.store.path().display().to_string(),
         })
     }

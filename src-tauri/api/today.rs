@@ -1,0 +1,83 @@
+//! The start screen: what is overdue, due today, coming up, going cold, and which
+//! maybes need a decision.
+
+use super::Tend;
+use crate::domain::followup::Followup;
+use crate::domain::today::{classify, Day, Section};
+use crate::error::Result;
+use crate::store::followups;
+use crate::store::today::{self, GoingCold, Maybe};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+/// How many going-cold and maybe rows Today shows (the counts are complete).
+const LIST_LIMIT: u32 = 50;
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Today {
+    pub date: NaiveDate,
+    pub now: DateTime<Utc>,
+    /// The next local midnight: the view redraws itself then.
+    pub next_day_at: DateTime<Utc>,
+    pub overdue: Vec<Followup>,
+    pub due_today: Vec<Followup>,
+    pub upcoming: Vec<Followup>,
+    pub going_cold: Vec<GoingCold>,
+    pub maybes: Vec<Maybe>,
+    pub counts: TodayCounts,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct TodayCounts {
+    pub overdue: usize,
+    pub due_today: usize,
+    pub upcoming: usize,
+    pub going_cold: i64,
+    pub maybes: i64,
+}
+
+impl Tend {
+    pub fn today(&self) -> Result<Today> {
+        let now = self.clock.now();
+        let zone = self.zone()?;
+        let day = Day::of(now, zone);
+        self.store.read(|conn| {
+            let (mut overdue, mut due_today, mut upcoming) = (Vec::new(), Vec::new(), Vec::new());
+            for followup in followups::pending_before(conn, day.upcoming_end, zone)? {
+                match classify(
+                    followup.status,
+                    followup.due_at,
+                    followup.snoozed_until,
+                    &day,
+                ) {
+                    Some(Section::Overdue) => overdue.push(followup),
+                    Some(Section::DueToday) => due_today.push(followup),
+                    Some(Section::Upcoming) => upcoming.push(followup),
+                    None => {}
+                }
+            }
+            let (going_cold, cold_total) = today::going_cold(conn, now, LIST_LIMIT)?;
+            let (maybes, maybes_total) = today::maybes(conn, now, LIST_LIMIT)?;
+            let counts = TodayCounts {
+                overdue: overdue.len(),
+                due_today: due_today.len(),
+                upcoming: upcoming.len(),
+                going_cold: cold_total,
+                maybes: maybes_total,
+            };
+            Ok(Today {
+                date: day.date,
+                now,
+                next_day_at: day.tomorrow,
+                overdue,
+                due_today,
+                upcoming,
+                going_cold,
+                maybes,
+                counts,
+            })
+        })
+    }
+}
