@@ -20,14 +20,24 @@ pub fn instant(text: &str) -> DateTime<Utc> {
 }
 
 pub fn fixture() -> Fixture {
+    fixture_at("2026-11-23T09:00:00Z", chrono_tz::UTC)
+}
+
+/// A fixture whose clock starts at `now` in `zone`.
+pub fn fixture_at(now: &str, zone: chrono_tz::Tz) -> Fixture {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let clock = Arc::new(ManualClock::new(instant("2026-11-23T09:00:00Z")));
+    let clock = Arc::new(ManualClock::in_zone(instant(now), zone));
     let store = Store::open_in_dir(dir.path()).expect("the store opens");
     let tend = Tend::new(store, clock.clone());
     Fixture { dir, clock, tend }
 }
 
 impl Fixture {
+    pub fn clock_now(&self) -> DateTime<Utc> {
+        use tend::clock::Clock;
+        self.clock.now()
+    }
+
     /// Closes and reopens the data file, as a restart of the app would.
     pub fn reopen(self) -> Fixture {
         let Fixture { dir, clock, tend } = self;

@@ -1,0 +1,238 @@
+//! Today through the store: sections, going cold, maybes, and property tests over
+//! random histories of follow-ups and touches.
+
+use crate::support::{draft, fixture_at, full_draft};
+use chrono::Duration;
+use chrono_tz::Europe::London;
+use proptest::prelude::*;
+use std::collections::HashSet;
+use tend::domain::decision::DecisionDraft;
+use tend::domain::followup::{FollowupDraft, SnoozeChoice, Status};
+use tend::domain::touch::TouchDraft;
+
+fn plan(f: &crate::support::Fixture, contact_id: i64, date: &str, time: &str) -> i64 {
+    f.tend
+        .plan_followup(&FollowupDraft {
+            contact_id,
+            promise: "call back".into(),
+            channel: "call".into(),
+            date: date.into(),
+            time: time.into(),
+        })
+        .expect("planned")
+        .id
+}
+
+#[test]
+fn sections_overdue_due_today_and_upcoming() {
+    let f = fixture_at("2026-11-20T10:00:00Z", London);
+    let jane = f.tend.create_contact(&draft("Jane")).expect("contact");
+    let overdue = plan(&f, jane.id, "2026-11-21", "");
+    let today = plan(&f, jane.id, "2026-11-23", "16:00");
+    let upcoming = plan(&f, jane.id, "2026-11-27", "");
+    let far = plan(&f, jane.id, "2026-12-25", "");
+    f.clock.advance(Duration::days(3)); // Monday 23 Nov, 10:00
+    let view = f.tend.today().expect("today");
+    let ids =
+        |items: &[tend::domain::followup::Followup]| items.iter().map(|i| i.id).collect::<Vec<_>>();
+    assert_eq!(ids(&view.overdue), vec![overdue]);
+    assert_eq!(ids(&view.due_today), vec![today]);
+    assert_eq!(ids(&view.upcoming), vec![upcoming]);
+    assert!(!ids(&view.upcoming).contains(&far));
+    assert_eq!(view.date.to_string(), "2026-11-23");
+    assert_eq!(view.next_day_at.to_rfc3339(), "2026-11-24T00:00:00+00:00");
+}
+
+#[test]
+fn snoozed_items_leave_overdue_until_the_snooze_ends() {
+    let f = fixture_at("2026-11-20T10:00:00Z", London);
+    let jane = f.tend.create_contact(&draft("Jane")).expect("contact");
+    let id = plan(&f, jane.id, "2026-11-21", "");
+    f.clock.advance(Duration::days(3));
+    f.tend
+        .snooze_followup(id, SnoozeChoice::OneHour)
+        .expect("snoozed");
+    let view = f.tend.today().expect("today");
+    assert!(view.overdue.is_empty());
+    assert_eq!(view.upcoming.len(), 1);
+    f.clock.advance(Duration::minutes(61));
+    assert_eq!(
+        f.tend.today().expect("today").overdue.len(),
+        1,
+        "back once the snooze ends"
+    );
+}
+
+#[test]
+fn going_cold_ranks_by_how_far_past_the_window_relative_to_it() {
+    let f = fixture_at("2026-09-01T10:00:00Z", London);
+    let lead = f.tend.create_contact(&draft("Lead Lucy")).expect("contact"); // 7-day window
+    let mut customer = full_draft("Customer Carl", "", "", "", &[]);
+    customer.stage = "customer".into(); // 30-day window
+    let carl = f.tend.create_contact(&customer).expect("contact");
+    let mut inactive = full_draft("Inactive Ida", "", "", "", &[]);
+    inactive.stage = "inactive_customer".into(); // 90-day window
+    let ida = f.tend.create_contact(&inactive).expect("contact");
+    let planned = f
+        .tend
+        .create_contact(&draft("Planned Pat"))
+        .expect("contact");
+    for id in [lead.id, carl.id, ida.id, planned.id] {
+        f.tend
+            .log_touch(&TouchDraft {
+                contact_id: id,
+                ..TouchDraft::default()
+            })
+            .expect("touch");
+    }
+    f.tend
+        .plan_followup(&FollowupDraft {
+            contact_id: planned.id,
+            date: "2026-12-30".into(),
+            ..FollowupDraft::default()
+        })
+        .expect("planned");
+    // 97 days later: Lucy is 90 days past a 7-day window, Carl 67 past 30, Ida 7 past 90.
+    f.clock.advance(Duration::days(97));
+    let view = f.tend.today().expect("today");
+    let names: Vec<&str> = view.going_cold.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Lead Lucy", "Customer Carl", "Inactive Ida"],
+        "Pat has something planned"
+    );
+    assert_eq!(view.counts.going_cold, 3);
+    assert!(
+        !view.going_cold[1].suggest_inactive,
+        "97 days is not yet inactive"
+    );
+
+    // A touch warms a contact up again.
+    f.tend
+        .log_touch(&TouchDraft {
+            contact_id: lead.id,
+            ..TouchDraft::default()
+        })
+        .expect("touch");
+    assert_eq!(f.tend.today().expect("today").counts.going_cold, 2);
+}
+
+#[test]
+fn a_customer_quiet_for_half_a_year_is_suggested_as_inactive_with_one_click() {
+    let f = fixture_at("2026-01-01T10:00:00Z", London);
+    let mut customer = full_draft("Quiet Quinn", "", "", "", &[]);
+    customer.stage = "customer".into();
+    let quinn = f.tend.create_contact(&customer).expect("contact");
+    f.clock.advance(Duration::days(200));
+    let cold = f.tend.today().expect("today").going_cold;
+    assert!(cold[0].suggest_inactive);
+    assert_eq!(
+        f.tend
+            .set_stage(quinn.id, "inactive_customer")
+            .expect("accepted")
+            .stage_label,
+        "Inactive customer"
+    );
+}
+
+#[test]
+fn thinking_it_over_for_more_than_two_weeks_is_a_maybe_to_decide() {
+    let f = fixture_at("2026-11-01T10:00:00Z", London);
+    let jane = f.tend.create_contact(&draft("Jane")).expect("contact");
+    let bob = f.tend.create_contact(&draft("Bob")).expect("contact");
+    for id in [jane.id, bob.id] {
+        f.tend
+            .record_decision(&DecisionDraft {
+                contact_id: id,
+                kind: "thinking".into(),
+                ..DecisionDraft::default()
+            })
+            .expect("decided");
+    }
+    f.clock.advance(Duration::days(10));
+    f.tend
+        .record_decision(&DecisionDraft {
+            contact_id: bob.id,
+            kind: "thinking".into(),
+            ..DecisionDraft::default()
+        })
+        .expect("again");
+    f.clock.advance(Duration::days(5));
+    let maybes = f.tend.today().expect("today").maybes;
+    assert_eq!(
+        maybes.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(),
+        ["Jane"]
+    );
+    assert_eq!(maybes[0].days, 15);
+}
+
+#[derive(Debug, Clone)]
+enum Event {
+    Plan {
+        contact: usize,
+        day: i64,
+        hour: Option<u32>,
+    },
+    Done(usize),
+    Skip(usize),
+    Snooze(usize),
+    Touch(usize),
+    Wait(i64),
+}
+
+fn event() -> impl Strategy<Value = Event> {
+    prop_oneof![
+        (0usize..4, 0i64..20, proptest::option::of(0u32..24))
+            .prop_map(|(contact, day, hour)| Event::Plan { contact, day, hour }),
+        (0usize..30).prop_map(Event::Done),
+        (0usize..30).prop_map(Event::Skip),
+        (0usize..30).prop_map(Event::Snooze),
+        (0usize..4).prop_map(Event::Touch),
+        (1i64..3000).prop_map(Event::Wait),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+    /// For any history: sections are disjoint, every open follow-up due before
+    /// now is Overdue or Due today, and nothing done or skipped appears.
+    #[test]
+    fn today_sections_are_disjoint_and_complete(events in proptest::collection::vec(event(), 1..40)) {
+        let f = fixture_at("2026-03-05T12:00:00Z", London);
+        let contacts: Vec<i64> = (0..4).map(|i| f.tend.create_contact(&draft(&format!("C{i}"))).expect("contact").id).collect();
+        let mut planned: Vec<i64> = Vec::new();
+        for event in events {
+            use tend::clock::Clock;
+            let today = tend::domain::local_time::local_date(f.clock.now(), London);
+            match event {
+                Event::Plan { contact, day, hour } => {
+                    let date = (today + Duration::days(day)).to_string();
+                    let time = hour.map(|h| format!("{h:02}:00")).unwrap_or_default();
+                    if let Ok(item) = f.tend.plan_followup(&FollowupDraft { contact_id: contacts[contact], date, time, ..FollowupDraft::default() }) {
+                        planned.push(item.id);
+                    }
+                }
+                Event::Done(i) => { if let Some(id) = planned.get(i) { let _ = f.tend.complete_followup(*id); } }
+                Event::Skip(i) => { if let Some(id) = planned.get(i) { let _ = f.tend.skip_followup(*id, ""); } }
+                Event::Snooze(i) => { if let Some(id) = planned.get(i) { let _ = f.tend.snooze_followup(*id, SnoozeChoice::TomorrowMorning); } }
+                Event::Touch(contact) => { f.tend.log_touch(&TouchDraft { contact_id: contacts[contact], ..TouchDraft::default() }).expect("touch"); }
+                Event::Wait(minutes) => f.clock.advance(Duration::minutes(minutes)),
+            }
+        }
+        let view = f.tend.today().expect("today");
+        let now = f.clock_now();
+        let mut seen = HashSet::new();
+        for item in view.overdue.iter().chain(&view.due_today).chain(&view.upcoming) {
+            prop_assert!(seen.insert(item.id), "follow-up {} appears twice", item.id);
+            prop_assert!(item.status.is_pending(), "{:?} shown", item.status);
+        }
+        let listed: HashSet<i64> = view.overdue.iter().chain(&view.due_today).map(|i| i.id).collect();
+        for id in planned {
+            let item = f.tend.followup(id).expect("read");
+            if item.status == Status::Open && item.due_at <= now {
+                prop_assert!(listed.contains(&id), "open follow-up {} due {} missing at {}", id, item.due_at, now);
+            }
+        }
+    }
+}
