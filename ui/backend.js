@@ -64,7 +64,12 @@ export function deleteContact(id) {
   return call('delete_contact', { id: Number(id) });
 }
 
-/** → {phoneRegion, dataFile} */
+/** → Contact; one click from a suggestion such as "Mark inactive". */
+export function setStage(id, stage) {
+  return call('set_stage', { id: Number(id), stage });
+}
+
+/** → {phoneRegion, defaultTime, timeZone, dataFile} */
 export function getSettings() {
   return call('get_settings');
 }
@@ -72,6 +77,111 @@ export function getSettings() {
 /** → null */
 export function setSetting(key, value) {
   return call('set_setting', { key, value });
+}
+
+// ---------- Today ----------
+
+/**
+ * → {date, now, nextDayAt, overdue, dueToday, upcoming: [Followup], goingCold, maybes, counts}
+ * `now` and `date` are the backend's clock (possibly shifted for tests): the only "today" the UI uses.
+ */
+export function getToday() {
+  return call('get_today');
+}
+
+// ---------- Follow-ups ----------
+
+/** draft = {contactId, promise, channel, date: 'YYYY-MM-DD', time: 'HH:MM' or ''} → Followup */
+export function planFollowup(draft) {
+  return call('plan_followup', { draft: { ...draft, contactId: Number(draft.contactId) } });
+}
+
+/** → [Followup], pending first */
+export function contactFollowups(contactId) {
+  return call('contact_followups', { contactId: Number(contactId) });
+}
+
+/** → {followup, touchChannel} */
+export function completeFollowup(id) {
+  return call('complete_followup', { id: Number(id) });
+}
+
+/** → [{choice, label, until}] */
+export function snoozeOptions() {
+  return call('snooze_options');
+}
+
+/** choice: 'one_hour' | 'this_evening' | 'tomorrow_morning' | 'next_week' → Followup */
+export function snoozeFollowup(id, choice) {
+  return call('snooze_followup', { id: Number(id), choice });
+}
+
+/** Remind me later, on a picked date (time '' = default time); the promise keeps its date. → Followup */
+export function snoozeFollowupUntil(id, date, time) {
+  return call('snooze_followup_until', { id: Number(id), date, time });
+}
+
+/** Moves the promise itself. → Followup */
+export function rescheduleFollowup(id, date, time) {
+  return call('reschedule_followup', { id: Number(id), date, time });
+}
+
+/** → Followup */
+export function skipFollowup(id, reason) {
+  return call('skip_followup', { id: Number(id), reason });
+}
+
+// ---------- Touches ----------
+
+/**
+ * draft = {contactId, channel, outcome, note, when: 'YYYY-MM-DDTHH:MM' or '', followupId or null}
+ * → {touch, count, countText, suggestion: {contactId, channel, date, promise}, rebased}
+ */
+export function logTouch(draft) {
+  const followupId = draft.followupId === null || draft.followupId === undefined ? null : Number(draft.followupId);
+  return call('log_touch', { draft: { ...draft, contactId: Number(draft.contactId), followupId } });
+}
+
+/** → {touches: [Touch] newest first, count, countText} */
+export function contactTouches(contactId) {
+  return call('contact_touches', { contactId: Number(contactId) });
+}
+
+// ---------- Cadences ----------
+
+/** → [{id, builtinKey, name, stopsOn, steps: [{offsetDays, channel, message}]}] */
+export function listCadences() {
+  return call('list_cadences');
+}
+
+/** draft = {name, stopsOn: [kind], steps: [{offsetDays, channel, message}]} → Cadence */
+export function createCadence(draft) {
+  return call('create_cadence', { draft });
+}
+
+/** → Cadence */
+export function updateCadence(id, draft) {
+  return call('update_cadence', { id: Number(id), draft });
+}
+
+/** → [Followup]: the contact's follow-ups afterwards */
+export function applyCadence(contactId, cadenceId) {
+  return call('apply_cadence', { contactId: Number(contactId), cadenceId: Number(cadenceId) });
+}
+
+// ---------- Decisions ----------
+
+/**
+ * draft = {contactId, kind, note, revisitOn: 'YYYY-MM-DD' or ''}
+ * → {decision, stage, stoppedCadences: [name], startedCadence, revisit: Followup or null}
+ */
+export function recordDecision(draft) {
+  return call('record_decision', { draft: { ...draft, contactId: Number(draft.contactId) } });
+}
+
+/** → [Decision], newest first */
+export function contactDecisions(contactId) {
+  return call('contact_decisions', { contactId: Number(contactId) });
 }
 
 /**

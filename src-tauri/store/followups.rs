@@ -133,8 +133,10 @@ pub fn for_contact(conn: &Connection, contact_id: i64, zone: Tz) -> Result<Vec<F
 pub fn pending_before(conn: &Connection, before: DateTime<Utc>, zone: Tz) -> Result<Vec<Followup>> {
     let mut statement = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} {FROM}
-         WHERE f.status IN ('open', 'snoozed') AND c.archived_at IS NULL
-           AND (f.due_at < ?1 OR f.snoozed_until < ?1)
+         WHERE c.archived_at IS NULL AND f.id IN (
+             SELECT id FROM followups WHERE status IN ('open', 'snoozed') AND due_at < ?1
+             UNION ALL
+             SELECT id FROM followups WHERE status = 'snoozed' AND snoozed_until < ?1 AND due_at >= ?1)
          ORDER BY coalesce(f.snoozed_until, f.due_at), f.id"
     ))?;
     let rows = statement.query_map([time::to_sql(before)], |row| from_row(row, zone))?;

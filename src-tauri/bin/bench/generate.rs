@@ -191,6 +191,15 @@ pub fn generate(
         })?;
     }
 
+    // The store keeps each contact's last touch with every insert; do the same in bulk.
+    store.write(|tx| {
+        tx.execute_batch(
+            "UPDATE contacts SET last_touched_at =
+                (SELECT max(occurred_at) FROM touches WHERE contact_id = contacts.id)",
+        )?;
+        Ok(())
+    })?;
+
     // About one open follow-up for every four contacts, spread from a month ago to
     // three months ahead; a few done.
     store.write(|tx| {

@@ -177,5 +177,49 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     report("list page of 50 (by name, offsets 0…99,950)", &mut pages);
+
+    // Today: the whole start screen, and next to it the same work as raw SQL.
+    let mut today = Vec::new();
+    let mut sections = (0, 0, 0, 0);
+    for _ in 0..20 {
+        let started = Instant::now();
+        let view = tend.today()?;
+        today.push(started.elapsed());
+        sections = (
+            view.counts.overdue,
+            view.counts.due_today,
+            view.counts.upcoming,
+            view.counts.going_cold,
+        );
+    }
+    report("Today (app: sections + going cold + maybes)", &mut today);
+    let mut raw_today = Vec::new();
+    let upcoming_end = tend::store::time::to_sql(now + chrono::Duration::days(8));
+    let now_text = tend::store::time::to_sql(now);
+    tend.store().read(|conn| {
+        let mut due = conn.prepare(
+            "SELECT f.id, c.name FROM followups f JOIN contacts c ON c.id = f.contact_id
+             WHERE f.status IN ('open', 'snoozed') AND c.archived_at IS NULL AND f.due_at < ?1",
+        )?;
+        let mut cold = conn.prepare(
+            "SELECT c.id FROM contacts c JOIN stages s ON s.key = c.stage
+             WHERE c.archived_at IS NULL
+               AND julianday(?1) - julianday(coalesce(c.last_touched_at, c.created_at)) > coalesce(c.keep_in_touch_days, s.keep_in_touch_days)
+               AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.contact_id = c.id AND f.status IN ('open', 'snoozed'))",
+        )?;
+        for _ in 0..20 {
+            let started = Instant::now();
+            let a = due.query_map([&upcoming_end], |row| row.get::<_, i64>(0))?.count();
+            let b = cold.query_map([&now_text], |row| row.get::<_, i64>(0))?.count();
+            raw_today.push(started.elapsed());
+            std::hint::black_box((a, b));
+        }
+        Ok(())
+    })?;
+    report("Today raw SQL (pending due + going cold)", &mut raw_today);
+    println!(
+        "Today sections: {} overdue, {} due today, {} upcoming, {} going cold",
+        sections.0, sections.1, sections.2, sections.3
+    );
     Ok(())
 }

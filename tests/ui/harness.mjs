@@ -1,0 +1,398 @@
+// Runs the real ui/ modules in jsdom with a fake `window.__TAURI__`.
+//
+// Every test calls `installDom()` first: it makes a fresh JSDOM, points the globals the
+// ui code reads (`window`, `document`, `Node`, events, timers, …) at it, and installs a
+// fake Tauri that records invoke calls and answers them from a script. Only then are the
+// modules imported (they read `document`/`navigator` at import time in places).
+//
+// Node runs each test file in its own process, so globals never leak between files.
+
+import { JSDOM } from 'jsdom';
+import { readFileSync } from 'node:fs';
+
+export const UI = new URL('../../ui/', import.meta.url);
+export const ROOT = new URL('../../', import.meta.url);
+
+let importCount = 0;
+
+/** Imports a ui module (path relative to ui/). `fresh: true` gives a new instance of that module. */
+export function importUi(path, { fresh = false } = {}) {
+  const url = new URL(path, UI);
+  if (fresh) url.search = `?fresh=${++importCount}`;
+  return import(url.href);
+}
+
+/** ui/index.html as the app ships it (jsdom neither runs its script nor loads its stylesheet). */
+export function indexHtml() {
+  return readFileSync(new URL('index.html', UI), 'utf8');
+}
+
+// Names copied from the jsdom window onto globalThis, as a browser would have them.
+const GLOBALS = [
+  'window', 'document', 'navigator', 'location',
+  'Node', 'Element', 'HTMLElement', 'HTMLInputElement', 'HTMLButtonElement', 'HTMLFormElement',
+  'HTMLSelectElement', 'HTMLTextAreaElement', 'HTMLDialogElement', 'DocumentFragment', 'Text',
+  'Event', 'CustomEvent', 'KeyboardEvent', 'MouseEvent', 'FocusEvent', 'InputEvent', 'SubmitEvent',
+  'EventTarget', 'MutationObserver', 'getComputedStyle', 'requestAnimationFrame', 'cancelAnimationFrame',
+  // jsdom's timers, so closing the window also cancels what the ui left pending
+  // (e.g. status.js clearing the line after 8 s) and the test process can exit at once.
+  'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval',
+];
+
+let current = null;
+
+/**
+ * A fresh document (ui/index.html's markup by default; `html: ''` for an empty body)
+ * with a fake Tauri. Returns { window, document, tauri, observers, close }.
+ */
+export function installDom({ html = '<!doctype html><html lang="en"><head></head><body></body></html>', tauri = true } = {}) {
+  current?.close();
+  const dom = new JSDOM(html, { url: 'http://tauri.localhost/', pretendToBeVisual: true });
+  const { window } = dom;
+
+  const observers = installIntersectionObserver(window);
+  installDialog(window);
+
+  for (const name of GLOBALS) {
+    const value = name === 'window' ? window : window[name];
+    if (value === undefined) continue;
+    Object.defineProperty(globalThis, name, {
+      value: typeof value === 'function' && /^[a-z]/.test(name) ? value.bind(window) : value,
+      configurable: true, writable: true, enumerable: false,
+    });
+  }
+
+  const fake = tauri ? createFakeTauri() : null;
+  if (fake) window.__TAURI__ = fake.api;
+
+  const env = {
+    window,
+    document: window.document,
+    tauri: fake,
+    observers,
+    close() {
+      window.close();
+      if (current === env) current = null;
+    },
+  };
+  current = env;
+  return env;
+}
+
+/** Closes the current window (cancelling its timers). Use in `afterEach`. */
+export function teardown() {
+  current?.close();
+}
+
+// ---------------------------------------------------------------------------
+// IntersectionObserver: jsdom has none. This one never fires by itself; a test scrolls
+// by calling `observers.intersect(target)`, which reports `target` as visible to every
+// observer watching it.
+
+function installIntersectionObserver(window) {
+  const all = [];
+  class IntersectionObserver {
+    constructor(callback, options = {}) {
+      this.callback = callback;
+      this.root = options.root ?? null;
+      this.rootMargin = options.rootMargin ?? '0px';
+      this.thresholds = [].concat(options.threshold ?? 0);
+      this.targets = new Set();
+      this.disconnected = false;
+      all.push(this);
+    }
+    observe(target) { this.targets.add(target); }
+    unobserve(target) { this.targets.delete(target); }
+    disconnect() { this.targets.clear(); this.disconnected = true; }
+    takeRecords() { return []; }
+  }
+  window.IntersectionObserver = IntersectionObserver;
+  Object.defineProperty(globalThis, 'IntersectionObserver', { value: IntersectionObserver, configurable: true, writable: true });
+  return {
+    all,
+    /** Every element some live observer watches. */
+    watched() {
+      return all.flatMap((o) => [...o.targets]);
+    },
+    /** Reports `target` as scrolled into view; returns how many observers were told. */
+    intersect(target) {
+      let told = 0;
+      for (const observer of [...all]) {
+        if (!observer.targets.has(target)) continue;
+        const rect = target.getBoundingClientRect();
+        observer.callback([{
+          target, isIntersecting: true, intersectionRatio: 1, time: 0,
+          boundingClientRect: rect, intersectionRect: rect, rootBounds: null,
+        }], observer);
+        told++;
+      }
+      return told;
+    },
+  };
+}
+
+// jsdom has HTMLDialogElement but not showModal/show/close.
+function installDialog(window) {
+  const proto = window.HTMLDialogElement?.prototype;
+  if (!proto) return;
+  if (typeof proto.showModal !== 'function') {
+    proto.showModal = function showModal() {
+      this.setAttribute('open', '');
+      this.returnValue = '';
+    };
+  }
+  if (typeof proto.show !== 'function') {
+    proto.show = function show() { this.setAttribute('open', ''); };
+  }
+  if (typeof proto.close !== 'function') {
+    proto.close = function close(returnValue) {
+      if (!this.hasAttribute('open')) return;
+      if (returnValue !== undefined) this.returnValue = String(returnValue);
+      this.removeAttribute('open');
+      this.dispatchEvent(new window.Event('close'));
+    };
+  }
+  if (!Object.getOwnPropertyDescriptor(proto, 'returnValue')) {
+    const values = new WeakMap();
+    Object.defineProperty(proto, 'returnValue', {
+      get() { return values.get(this) ?? ''; },
+      set(v) { values.set(this, String(v)); },
+      configurable: true,
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The fake Tauri. `invoke` records {cmd, args} and answers from what the test scripted:
+//   tauri.respond(cmd, value | (args, call) => value|Promise)   resolve (functions may throw)
+//   tauri.fail(cmd, error)                                      reject with `error` as given
+//   tauri.hold(cmd)                                             leave calls pending: the test
+//                                                               settles them with call.resolve/reject
+// A command with no script rejects with a bare string, as Tauri does for an unknown command.
+
+export function createFakeTauri() {
+  const calls = [];
+  const scripts = new Map();
+  const listeners = new Map(); // event name → Set of handlers
+  let eventId = 0;
+
+  function invoke(cmd, args) {
+    let resolve;
+    let reject;
+    const promise = new Promise((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    const call = {
+      cmd,
+      args,
+      settled: false,
+      resolve(value) {
+        if (call.settled) throw new Error(`${cmd} call already settled`);
+        call.settled = true;
+        resolve(value);
+      },
+      reject(error) {
+        if (call.settled) throw new Error(`${cmd} call already settled`);
+        call.settled = true;
+        reject(error);
+      },
+    };
+    calls.push(call);
+    const script = scripts.get(cmd);
+    if (!script) {
+      call.reject(`command ${cmd} not found`);
+    } else if (script.type === 'hold') {
+      // the test settles it
+    } else if (script.type === 'fail') {
+      call.reject(script.error);
+    } else {
+      try {
+        const out = typeof script.value === 'function' ? script.value(args, call) : structuredClone(script.value);
+        Promise.resolve(out).then((v) => call.resolve(v), (e) => call.reject(e));
+      } catch (err) {
+        call.reject(err);
+      }
+    }
+    return promise;
+  }
+
+  async function listen(event, handler) {
+    const set = listeners.get(event) ?? new Set();
+    listeners.set(event, set);
+    set.add(handler);
+    return () => set.delete(handler);
+  }
+
+  return {
+    api: { core: { invoke }, event: { listen } },
+    calls,
+    respond(cmd, value) {
+      scripts.set(cmd, { type: 'respond', value });
+      return this;
+    },
+    fail(cmd, error) {
+      scripts.set(cmd, { type: 'fail', error });
+      return this;
+    },
+    hold(cmd) {
+      scripts.set(cmd, { type: 'hold' });
+      return this;
+    },
+    /** The recorded calls of one command, oldest first. */
+    callsTo(cmd) {
+      return calls.filter((c) => c.cmd === cmd);
+    },
+    pending(cmd) {
+      return calls.filter((c) => c.cmd === cmd && !c.settled);
+    },
+    clearCalls() {
+      calls.length = 0;
+    },
+    listenerCount(event) {
+      return listeners.get(event)?.size ?? 0;
+    },
+    /** Delivers an event the way Tauri does: handler({event, id, payload}). */
+    emit(event, payload = null) {
+      for (const handler of [...(listeners.get(event) ?? [])]) handler({ event, id: ++eventId, payload });
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Waiting and acting like a person.
+
+/** Lets every pending promise chain (fake invoke answers included) run to its end. */
+export async function flush(turns = 3) {
+  for (let i = 0; i < turns; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+const norm = (text) => String(text ?? '').replace(/\s+/g, ' ').trim();
+
+/** The accessible name a person hears: aria-labelledby, aria-label, <label>, else the text. */
+export function accessibleName(node) {
+  const doc = node.ownerDocument;
+  const labelledBy = node.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    return norm(labelledBy.split(/\s+/).map((id) => doc.getElementById(id)?.textContent ?? '').join(' '));
+  }
+  if (node.hasAttribute('aria-label')) return norm(node.getAttribute('aria-label'));
+  const labels = [...(node.labels ?? [])];
+  if (labels.length) return norm(labels.map((l) => l.textContent).join(' '));
+  return norm(node.textContent);
+}
+
+function isHidden(node) {
+  for (let n = node; n && n.nodeType === 1; n = n.parentElement) {
+    if (n.hidden || n.getAttribute('aria-hidden') === 'true') return true;
+    if (n.tagName === 'DIALOG' && !n.hasAttribute('open')) return true;
+  }
+  return !node.isConnected;
+}
+
+/**
+ * The one element labelled `name` within `root`: follows <label for>, a control nested in
+ * its <label>, aria-label and aria-labelledby. Throws unless exactly one is found.
+ */
+export function byLabel(root, name) {
+  const found = queryAllByLabel(root, name);
+  if (found.length !== 1) {
+    throw new Error(`expected one element labelled “${name}”, found ${found.length}`);
+  }
+  return found[0];
+}
+
+export function queryByLabel(root, name) {
+  const found = queryAllByLabel(root, name);
+  if (found.length > 1) throw new Error(`${found.length} elements labelled “${name}”`);
+  return found[0] ?? null;
+}
+
+export function queryAllByLabel(root, name) {
+  const doc = root.ownerDocument ?? root;
+  const found = new Set();
+  for (const label of root.querySelectorAll('label')) {
+    if (norm(label.textContent) !== name) continue;
+    const forId = label.getAttribute('for');
+    const control = forId
+      ? doc.getElementById(forId)
+      : label.querySelector('input, select, textarea, button');
+    if (control) found.add(control);
+  }
+  for (const node of root.querySelectorAll('[aria-label]')) {
+    if (norm(node.getAttribute('aria-label')) === name) found.add(node);
+  }
+  for (const node of root.querySelectorAll('[aria-labelledby]')) {
+    if (accessibleName(node) === name) found.add(node);
+  }
+  return [...found].filter((n) => !isHidden(n));
+}
+
+/** The one visible button whose accessible name is `name`. */
+export function button(root, name) {
+  const found = queryButtons(root, name);
+  if (found.length !== 1) throw new Error(`expected one visible button “${name}”, found ${found.length}`);
+  return found[0];
+}
+
+/** The visible button named `name`, or null. */
+export function queryButton(root, name) {
+  const found = queryButtons(root, name);
+  if (found.length > 1) throw new Error(`${found.length} visible buttons “${name}”`);
+  return found[0] ?? null;
+}
+
+function queryButtons(root, name) {
+  return [...root.querySelectorAll('button, [role="button"]')]
+    .filter((b) => !isHidden(b) && accessibleName(b) === name);
+}
+
+/** Elements with an explicit role, e.g. byRole(document, 'alert'). */
+export function allByRole(root, role) {
+  return [...root.querySelectorAll(`[role="${role}"]`)];
+}
+
+/** Replaces a field's text as typing would, firing `input`. */
+export function type(control, text) {
+  control.focus();
+  control.value = text;
+  control.dispatchEvent(new control.ownerDocument.defaultView.InputEvent('input', { bubbles: true, data: text }));
+}
+
+/** Ticks or unticks a checkbox as a click would, firing `input` and `change`. */
+export function setChecked(checkbox, checked) {
+  if (checkbox.checked !== checked) checkbox.click();
+}
+
+/** A keydown on `target` (bubbling, cancelable); returns the event to check defaultPrevented. */
+export function press(target, key, init = {}) {
+  const view = (target.ownerDocument ?? target).defaultView;
+  const event = new view.KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init });
+  target.dispatchEvent(event);
+  return event;
+}
+
+/** A contact the way list_contacts returns it. */
+export function listItem(id, name = `Person ${String(id).padStart(5, '0')}`, extra = {}) {
+  return { id, name, stage: 'lead', stageLabel: 'Lead', phone: '', email: '', archived: false, ...extra };
+}
+
+/** A full Contact the way get_contact/create_contact return it. */
+export function fullContact(id, name, extra = {}) {
+  return {
+    id, name, stage: 'lead', stageLabel: 'Lead', phone: '', email: '', notes: '', tags: [], archived: false,
+    createdAt: '2024-05-01T09:00:00Z', updatedAt: '2024-05-01T09:00:00Z', ...extra,
+  };
+}
+
+/**
+ * Scripts list_contacts over `contacts`, answering like the backend: a case-insensitive
+ * substring match on name, archived ones only when asked, then offset/limit.
+ */
+export function serveContacts(tauri, contacts) {
+  tauri.respond('list_contacts', ({ query, offset, limit, includeArchived }) => {
+    const q = String(query ?? '').toLowerCase();
+    const matches = contacts.filter((c) => (includeArchived || !c.archived) && c.name.toLowerCase().includes(q));
+    return { items: structuredClone(matches.slice(offset, offset + limit)), total: matches.length };
+  });
+}

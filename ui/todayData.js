@@ -1,0 +1,71 @@
+// The one copy of Today's data: fetched at start, after every change, at local midnight
+// and when a snooze ends; the Today view and the sidebar's count both listen to it.
+
+import { getSettings, getToday } from './backend.js';
+import { syncClock, useSettings } from './when.js';
+
+const MAX_TIMER_MS = 2 ** 31 - 1; // setTimeout's limit (~24.8 days)
+const listeners = new Set();
+let latest = null;
+let inFlight = null;
+let again = false; // a change arrived while loading: load once more afterwards
+let wakeTimer = 0;
+
+/** listener({today, error}) now (if loaded) and after every load. Returns an unsubscribe. */
+export function subscribe(listener) {
+  listeners.add(listener);
+  if (latest) listener(latest);
+  return () => listeners.delete(listener);
+}
+
+export function current() {
+  return latest?.today ?? null;
+}
+
+/** Loads Today again; calls made while a load runs are folded into one more load. */
+export function refreshToday() {
+  if (inFlight) {
+    again = true;
+    return inFlight;
+  }
+  inFlight = load().finally(() => {
+    inFlight = null;
+    if (again) {
+      again = false;
+      refreshToday();
+    }
+  });
+  return inFlight;
+}
+
+async function load() {
+  try {
+    const [today, settings] = await Promise.all([getToday(), getSettings().catch(() => null)]);
+    useSettings(settings);
+    syncClock(today);
+    latest = { today, error: null };
+    armTimer(today);
+  } catch (error) {
+    latest = { today: latest?.today ?? null, error };
+  }
+  for (const listener of listeners) listener(latest);
+}
+
+/**
+ * Wakes up when Today's sections change by themselves: at the next local midnight
+ * (`nextDayAt`), or when a snooze ends and its follow-up comes back. The delay is
+ * measured on the backend's clock (both instants come from the same answer).
+ */
+function armTimer(today) {
+  clearTimeout(wakeTimer);
+  const now = Date.parse(today.now);
+  let next = Date.parse(today.nextDayAt);
+  for (const followup of [...today.overdue, ...today.dueToday, ...today.upcoming]) {
+    const until = followup.snoozedUntil ? Date.parse(followup.snoozedUntil) : NaN;
+    if (until > now && until < next) next = until;
+  }
+  if (Number.isNaN(now) || Number.isNaN(next)) return;
+  // A second late on purpose, so the backend is surely past the boundary when asked.
+  const delay = Math.min(Math.max(next - now + 1000, 1000), MAX_TIMER_MS);
+  wakeTimer = setTimeout(refreshToday, delay);
+}

@@ -1,0 +1,60 @@
+// The Record decision form, and what to say about what a decision set in motion.
+
+import { recordDecision } from '../backend.js';
+import { el } from '../dom.js';
+import { formatDate } from '../when.js';
+import { DECISIONS, createFields, guardSubmit, select } from './formKit.js';
+import { submitOnCtrlEnter } from './touchForm.js';
+
+/** onSaved(outcome) gets record_decision's answer. */
+export function createDecisionForm({ contactId, contactName, onSaved, onCancel }) {
+  const fields = createFields('decision');
+  const controls = {
+    kind: select(DECISIONS, 'thinking'),
+    revisitOn: el('input', { type: 'date' }),
+    note: el('textarea', { rows: '3' }),
+  };
+
+  const form = el('form', { class: 'mini-form', 'aria-label': 'Record decision', novalidate: true },
+    el('h3', { text: `Where does ${contactName} stand?` }),
+    fields.formError,
+    el('div', { class: 'field-pair' },
+      fields.field('kind', 'Decision', controls.kind),
+      fields.field('revisitOn', 'Ask again on', controls.revisitOn,
+        'empty = in 3 months for Not now, 6 months for No'),
+    ),
+    fields.field('note', 'Note', controls.note),
+    el('div', { class: 'actions' },
+      el('button', { type: 'submit', class: 'primary', text: 'Save decision' }),
+      el('button', { type: 'button', text: 'Cancel', onclick: () => onCancel() }),
+    ),
+  );
+
+  guardSubmit(form, fields, async () => {
+    const outcome = await recordDecision({
+      contactId,
+      kind: controls.kind.value,
+      note: controls.note.value,
+      revisitOn: controls.revisitOn.value,
+    });
+    onSaved(outcome);
+  });
+  submitOnCtrlEnter(form);
+
+  return { element: form, focus: () => controls.kind.focus() };
+}
+
+/**
+ * What a decision did, in a sentence or few: "Bought. Stopped: New lead…. Started: New
+ * customer care. Stage is now New customer." `stageBefore` is the contact's stage key
+ * before; `stageLabel(key)` names a stage.
+ */
+export function describeOutcome(outcome, stageBefore, stageLabel) {
+  const parts = [`Recorded: ${outcome.decision.label}`];
+  if (outcome.stoppedCadences?.length) parts.push(`Stopped: ${outcome.stoppedCadences.join(', ')}`);
+  if (outcome.startedCadence) parts.push(`Started: ${outcome.startedCadence}`);
+  if (outcome.stage && outcome.stage !== stageBefore) parts.push(`Stage is now ${stageLabel(outcome.stage)}`);
+  const revisit = outcome.revisit?.dueLocal?.slice(0, 10) ?? outcome.decision.revisitOn;
+  if (revisit) parts.push(`Will ask again on ${formatDate(revisit)}`);
+  return `${parts.join('. ')}.`;
+}
