@@ -7,9 +7,10 @@ pub mod api; // Tend: the operations a person can perform
 pub mod cli; // terminal subcommands over the same domain
 pub mod clock; // where "now" comes from (system, or TEND_NOW for tests)
 pub mod data_dir; // where the one SQLite file lives
-pub mod domain; // contacts, stages, validation: no storage, no UI
+pub mod domain; // contacts, follow-ups, cadences, decisions: no storage, no UI
 pub mod error; // the one error type of the core
 pub mod quickadd; // one line → a contact with its next step
+pub mod reminders; // what to notify and when; the loop that does it
 pub mod store; // SQLite: opening, migrations, queries
 
 #[cfg(feature = "desktop")]

@@ -7,6 +7,7 @@ mod cadences; // applying rhythms, stopping on decisions, re-basing on an answer
 mod contacts; // create, read, update, archive, delete, validation through the store
 mod crash; // SIGKILL in the middle of a stream of writes loses nothing acknowledged
 mod followups; // plan, done, snooze, reschedule, skip, touches; DST and zone changes
+mod reminders; // due → notified once; catch-up summary; digest; pause; the loop on a real clock
 mod schema; // migrations: validate, upgrade equals fresh, newer files refused
 mod search; // FTS5 search: prefixes, every field, ranking, paging
 mod today; // Today's sections, going cold, maybes; property tests over random histories

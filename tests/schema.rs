@@ -42,9 +42,7 @@ fn upgrading_from_every_earlier_schema_equals_a_fresh_install() {
                 .expect("old schema");
         }
         let upgraded = Store::open(&path).expect("upgrade");
-        let version = upgraded
-            .read(|conn| schema::current_version(conn))
-            .expect("version");
+        let version = upgraded.read(schema::current_version).expect("version");
         assert_eq!(version, schema::latest_version());
         assert_eq!(
             upgraded.read(|conn| Ok(schema_of(conn))).expect("schema"),

@@ -154,13 +154,17 @@ export function describeWhen(followup) {
   if (followup.status === 'skipped') {
     return followup.completedAt ? `skipped ${formatInstant(followup.completedAt)}` : 'skipped';
   }
-  const local = String(followup.dueLocal ?? '');
-  const date = local.slice(0, 10);
-  const time = local.slice(11, 16);
   const today = todayDate();
-  const late = today ? daysBetween(date, today) : 0;
-  const due = `due ${relativeDate(date)}${time ? `, ${time}` : ''}`;
+  const late = today ? daysBetween(String(followup.dueLocal ?? '').slice(0, 10), today) : 0;
+  const due = describeDue(followup);
   if (isSnoozing(followup)) return `snoozed until ${formatSoon(followup.snoozedUntil)} (${due})`;
   if (late > 0) return `${plural(late, 'day')} overdue (${due})`;
   return due;
+}
+
+/** The promised time alone: 'due today, 09:00', 'due Thu 26 Nov, 09:00'. */
+export function describeDue(followup) {
+  const local = String(followup.dueLocal ?? '');
+  const time = local.slice(11, 16);
+  return `due ${relativeDate(local.slice(0, 10))}${time ? `, ${time}` : ''}`;
 }

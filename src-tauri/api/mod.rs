@@ -49,7 +49,7 @@ impl Tend {
 
     /// The person's zone, after moving date-only follow-ups to it if the laptop
     /// changed zone since last asked (docs/decisions/0003).
-    fn zone(&self) -> Result<Tz> {
+    pub(crate) fn zone(&self) -> Result<Tz> {
         let zone = self.clock.zone();
         let mut resolved = self
             .resolved_zone

@@ -10,7 +10,8 @@ use crate::domain::decision::{Decision, DecisionDraft};
 use crate::domain::followup::{Followup, FollowupDraft, SnoozeChoice, SnoozeOption};
 use crate::domain::stage::StageInfo;
 use crate::domain::touch::TouchDraft;
-use tauri::{AppHandle, Emitter, Runtime, State};
+use std::sync::Arc;
+use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
 pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
@@ -44,19 +45,23 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
     ]
 }
 
-/// Tells every view that data changed; a failed emit only delays a refresh.
-fn announce_change<R: Runtime>(app: &AppHandle<R>) {
+/// Tells every view that data changed, and wakes the reminder loop to look
+/// again; a failed emit only delays a refresh.
+pub(super) fn announce_change<R: Runtime>(app: &AppHandle<R>) {
     let _ = app.emit(CHANGED_EVENT, ());
+    if let Some(waker) = app.try_state::<super::reminders::Waker>() {
+        waker.wake();
+    }
 }
 
 #[tauri::command]
-async fn list_stages(tend: State<'_, Tend>) -> UiResult<Vec<StageInfo>> {
+async fn list_stages(tend: State<'_, Arc<Tend>>) -> UiResult<Vec<StageInfo>> {
     Ok(tend.stages())
 }
 
 #[tauri::command]
 async fn list_contacts(
-    tend: State<'_, Tend>,
+    tend: State<'_, Arc<Tend>>,
     query: String,
     offset: u32,
     limit: u32,
@@ -72,14 +77,14 @@ async fn list_contacts(
 }
 
 #[tauri::command]
-async fn get_contact(tend: State<'_, Tend>, id: i64) -> UiResult<Contact> {
+async fn get_contact(tend: State<'_, Arc<Tend>>, id: i64) -> UiResult<Contact> {
     Ok(tend.contact(id)?)
 }
 
 #[tauri::command]
 async fn create_contact<R: Runtime>(
     app: AppHandle<R>,
-    tend: State<'_, Tend>,
+    tend: State<'_, Arc<Tend>>,
     draft: ContactDraft,
 ) -> UiResult<Contact> {
     let contact = tend.create_contact(&draft)?;
@@ -90,7 +95,7 @@ async fn create_contact<R: Runtime>(
 #[tauri::command]
 async fn update_contact<R: Runtime>(
     app: AppHandle<R>,
-    tend: State<'_, Tend>,
+    tend: State<'_, Arc<Tend>>,
     id: i64,
     draft: ContactDraft,
 ) -> UiResult<Contact> {
@@ -102,7 +107,7 @@ async fn update_contact<R: Runtime>(
 #[tauri::command]
 async fn set_archived<R: Runtime>(
     app: AppHandle<R>,
-    tend: State<'_, Tend>,
+    tend: State<'_, Arc<Tend>>,
     id: i64,
     archived: bool,
 ) -> UiResult<Contact> {
@@ -114,7 +119,7 @@ async fn set_archived<R: Runtime>(
 #[tauri::command]
 async fn delete_contact<R: Runtime>(
     app: AppHandle<R>,
-    tend: State<'_, Tend>,
+    tend: State<'_, Arc<Tend>>,
     id: i64,
 ) -> UiResult<()> {
     tend.delete_contact(id)?;
@@ -123,14 +128,14 @@ async fn delete_contact<R: Runtime>(
 }
 
 #[tauri::command]
-async fn get_settings(tend: State<'_, Tend>) -> UiResult<Settings> {
+async fn get_settings(tend: State<'_, Arc<Tend>>) -> UiResult<Settings> {
     Ok(tend.settings()?)
 }
 
 #[tauri::command]
 async fn set_setting<R: Runtime>(
     app: AppHandle<R>,
-    tend: State<'_, Tend>,
+    tend: State<'_, Arc<Tend>>,
     key: String,
     value: String,
 ) -> UiResult<()> {
@@ -142,7 +147,7 @@ async fn set_setting<R: Runtime>(
 #[tauri::command]
 async fn set_stage<R: Runtime>(
     app: AppHandle<R>,
-    tend: State<'_, Tend>,
+    tend: State<'_, Arc<Tend>>,
     id: i64,
     stage: String,
 ) -> UiResult<Contact> {
@@ -152,14 +157,14 @@ async fn set_stage<R: Runtime>(
 }
 
 #[tauri::command]
-async fn get_today(tend: State<'_, Tend>) -> UiResult<Today> {
+async fn get_today(tend: State<'_, Arc<Tend>>) -> UiResult<Today> {
     Ok(tend.today()?)
 }
 
 #[tauri::command]
 async fn plan_followup<R: Runtime>(
     app: AppHandle<R>,
-    tend: State<'_, Tend>,
+    tend: State<'_, Arc<Tend>>,
     draft: FollowupDraft,
 ) -> UiResult<Followup> {
     let followup = tend.plan_followup(&draft)?;
@@ -168,14 +173,14 @@ async fn plan_followup<R: Runtime>(
 }
 
 #[tauri::command]
-async fn contact_followups(tend: State<'_, Tend>, contact_id: i64) -> UiResult<Vec<Followup>> {
+async fn contact_followups(tend: State<'_, Arc<Tend>>, contact_id: i64) -> UiResult<Vec<Followup>> {
     Ok(tend.contact_followups(contact_id)?)
 }
 
 #[tauri::command]
 async fn complete_followup<R: Runtime>(
     app: AppHandle<R>,
-    tend: State<'_, Tend>,
+    tend: State<'_, Arc<Tend>>,
     id: i64,
 ) -> UiResult<Completed> {
     let completed = tend.complete_followup(id)?;
@@ -184,14 +189,14 @@ async fn complete_followup<R: Runtime>(
 }
 
 #[tauri::command]
-async fn snooze_options(tend: State<'_, Tend>) -> UiResult<Vec<SnoozeOption>> {
+async fn snooze_options(tend: State<'_, Arc<Tend>>) -> UiResult<Vec<SnoozeOption>> {
     Ok(tend.snooze_options()?)
 }
 
 #[tauri::command]
 async fn snooze_followup<R: Runtime>(
     app: AppHandle<R>,
-    tend: State<'_, Tend>,
+    tend: State<'_, Arc<Tend>>,
     id: i64,
     choice: SnoozeChoice,
 ) -> UiResult<Followup> {
@@ -203,7 +208,7 @@ async fn snooze_followup<R: Runtime>(
 #[tauri::command]
 async fn snooze_followup_until<R: Runtime>(
     app: AppHandle<R>,
-    tend: State<'_, Tend>,
+    tend: State<'_, Arc<Tend>>,
     id: i64,
     date: String,
     time: String,
@@ -216,7 +221,7 @@ async fn snooze_followup_until<R: Runtime>(
 #[tauri::command]
 async fn reschedule_followup<R: Runtime>(
     app: AppHandle<R>,
-    tend: State<'_, Tend>,
+    tend: State<'_, Arc<Tend>>,
     id: i64,
     date: String,
     time: String,
@@ -229,7 +234,7 @@ async fn reschedule_followup<R: Runtime>(
 #[tauri::command]
 async fn skip_followup<R: Runtime>(
     app: AppHandle<R>,
-    tend: State<'_, Tend>,
+    tend: State<'_, Arc<Tend>>,
     id: i64,
     reason: String,
 ) -> UiResult<Followup> {
@@ -241,7 +246,7 @@ async fn skip_followup<R: Runtime>(
 #[tauri::command]
 async fn log_touch<R: Runtime>(
     app: AppHandle<R>,
-    tend: State<'_, Tend>,
+    tend: State<'_, Arc<Tend>>,
     draft: TouchDraft,
 ) -> UiResult<LoggedTouch> {
     let logged = tend.log_touch(&draft)?;
@@ -250,19 +255,19 @@ async fn log_touch<R: Runtime>(
 }
 
 #[tauri::command]
-async fn contact_touches(tend: State<'_, Tend>, contact_id: i64) -> UiResult<TouchHistory> {
+async fn contact_touches(tend: State<'_, Arc<Tend>>, contact_id: i64) -> UiResult<TouchHistory> {
     Ok(tend.contact_touches(contact_id)?)
 }
 
 #[tauri::command]
-async fn list_cadences(tend: State<'_, Tend>) -> UiResult<Vec<Cadence>> {
+async fn list_cadences(tend: State<'_, Arc<Tend>>) -> UiResult<Vec<Cadence>> {
     Ok(tend.cadences()?)
 }
 
 #[tauri::command]
 async fn create_cadence<R: Runtime>(
     app: AppHandle<R>,
-    tend: State<'_, Tend>,
+    tend: State<'_, Arc<Tend>>,
     draft: CadenceDraft,
 ) -> UiResult<Cadence> {
     let cadence = tend.create_cadence(&draft)?;
@@ -273,7 +278,7 @@ async fn create_cadence<R: Runtime>(
 #[tauri::command]
 async fn update_cadence<R: Runtime>(
     app: AppHandle<R>,
-    tend: State<'_, Tend>,
+    tend: State<'_, Arc<Tend>>,
     id: i64,
     draft: CadenceDraft,
 ) -> UiResult<Cadence> {
@@ -285,7 +290,7 @@ async fn update_cadence<R: Runtime>(
 #[tauri::command]
 async fn apply_cadence<R: Runtime>(
     app: AppHandle<R>,
-    tend: State<'_, Tend>,
+    tend: State<'_, Arc<Tend>>,
     contact_id: i64,
     cadence_id: i64,
 ) -> UiResult<Vec<Followup>> {
@@ -297,7 +302,7 @@ async fn apply_cadence<R: Runtime>(
 #[tauri::command]
 async fn record_decision<R: Runtime>(
     app: AppHandle<R>,
-    tend: State<'_, Tend>,
+    tend: State<'_, Arc<Tend>>,
     draft: DecisionDraft,
 ) -> UiResult<DecisionOutcome> {
     let outcome = tend.record_decision(&draft)?;
@@ -306,6 +311,6 @@ async fn record_decision<R: Runtime>(
 }
 
 #[tauri::command]
-async fn contact_decisions(tend: State<'_, Tend>, contact_id: i64) -> UiResult<Vec<Decision>> {
+async fn contact_decisions(tend: State<'_, Arc<Tend>>, contact_id: i64) -> UiResult<Vec<Decision>> {
     Ok(tend.contact_decisions(contact_id)?)
 }

@@ -2,6 +2,7 @@
 //! commands. No business rule lives here.
 
 mod commands; // thin adapters from the window's calls to `Tend`
+mod reminders; // the reminder loop and native notifications beside the window
 mod ui_error; // errors as `{ kind, message, field }` for the window
 
 use crate::api::Tend;
@@ -21,7 +22,9 @@ pub fn run() -> Result<(), String> {
             let dir = crate::data_dir::resolve(os_dir)
                 .ok_or("Tend could not find a folder for its data; set TEND_DATA_DIR.")?;
             let store = Store::open_in_dir(&dir)?;
-            app.manage(Tend::new(store, Arc::new(clock)));
+            let tend = Arc::new(Tend::new(store, Arc::new(clock)));
+            app.manage(tend.clone());
+            reminders::start(app.handle(), tend, &dir);
             Ok(())
         })
         .invoke_handler(commands::handler())

@@ -7,6 +7,7 @@ pub mod contacts; // contacts, their phones/emails and tags, and search
 pub mod decisions; // decisions and the contact's latest one
 pub mod followups; // promises and their states
 mod open; // the only place PRAGMAs are set
+pub mod reminders; // due and not yet notified; the next reminder's instant
 pub mod schema; // embedded, append-only migrations
 pub mod settings; // key/value settings
 pub mod time; // how instants are written in the database

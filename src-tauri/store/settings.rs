@@ -38,6 +38,36 @@ pub fn default_time(conn: &Connection) -> Result<NaiveTime> {
         .unwrap_or(DEFAULT_DEFAULT_TIME))
 }
 
+/// Reminders are paused until this instant (RFC 3339), if set.
+pub const REMINDERS_PAUSED_UNTIL: &str = "remindersPausedUntil";
+/// The morning digest: "HH:MM", or "off".
+pub const DIGEST_TIME: &str = "digestTime";
+const DEFAULT_DIGEST_TIME: &str = "08:30";
+/// The local date the digest was last sent (internal).
+pub const DIGEST_SENT_ON: &str = "digestSentOn";
+
+pub fn digest_time(conn: &Connection) -> Result<Option<NaiveTime>> {
+    let text = get(conn, DIGEST_TIME)?.unwrap_or_else(|| DEFAULT_DIGEST_TIME.into());
+    Ok(NaiveTime::parse_from_str(&text, "%H:%M").ok())
+}
+
+pub fn paused_until(conn: &Connection) -> Result<Option<chrono::DateTime<chrono::Utc>>> {
+    Ok(get(conn, REMINDERS_PAUSED_UNTIL)?.and_then(|text| super::time::from_sql(&text).ok()))
+}
+
+/// Writes an internal value (no validation: not for user input).
+pub fn put(conn: &Connection, key: &str, value: Option<&str>) -> Result<()> {
+    match value {
+        Some(value) => conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?,
+        None => conn.execute("DELETE FROM settings WHERE key = ?1", [key])?,
+    };
+    Ok(())
+}
+
 /// Validates then stores one setting; an unknown key or bad value changes nothing.
 pub fn set(conn: &Connection, key: &str, value: &str) -> Result<()> {
     let value = match key {
@@ -51,6 +81,27 @@ pub fn set(conn: &Connection, key: &str, value: &str) -> Result<()> {
             }
             code
         }
+        DEFAULT_TIME => NaiveTime::parse_from_str(value.trim(), "%H:%M")
+            .map_err(|_| {
+                Error::invalid(
+                    "defaultTime",
+                    format!("“{value}” is not a time of day (use HH:MM)."),
+                )
+            })?
+            .format("%H:%M")
+            .to_string(),
+        DIGEST_TIME => match value.trim() {
+            "off" => "off".to_string(),
+            text => NaiveTime::parse_from_str(text, "%H:%M")
+                .map_err(|_| {
+                    Error::invalid(
+                        "digestTime",
+                        format!("“{value}” is not a time of day (use HH:MM) or “off”."),
+                    )
+                })?
+                .format("%H:%M")
+                .to_string(),
+        },
         _ => {
             return Err(Error::invalid(
                 "key",

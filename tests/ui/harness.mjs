@@ -7,6 +7,7 @@
 //
 // Node runs each test file in its own process, so globals never leak between files.
 
+import { after } from 'node:test';
 import { JSDOM } from 'jsdom';
 import { readFileSync } from 'node:fs';
 
@@ -34,24 +35,72 @@ const GLOBALS = [
   'HTMLSelectElement', 'HTMLTextAreaElement', 'HTMLDialogElement', 'DocumentFragment', 'Text',
   'Event', 'CustomEvent', 'KeyboardEvent', 'MouseEvent', 'FocusEvent', 'InputEvent', 'SubmitEvent',
   'EventTarget', 'MutationObserver', 'getComputedStyle', 'requestAnimationFrame', 'cancelAnimationFrame',
-  // jsdom's timers, so closing the window also cancels what the ui left pending
-  // (e.g. status.js clearing the line after 8 s) and the test process can exit at once.
-  'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval',
 ];
+
+// Timers stay Node's own (jsdom's window timers call the global ones), but every one still
+// pending when a test ends is cancelled: status.js clears its line after 8 s, and a pending
+// timer would keep the test process alive that long.
+const liveTimers = new Set();
+const realSetTimeout = globalThis.setTimeout;
+const realClearTimeout = globalThis.clearTimeout;
+const realSetInterval = globalThis.setInterval;
+const realClearInterval = globalThis.clearInterval;
+globalThis.setTimeout = function setTimeout(callback, ms, ...args) {
+  const handle = realSetTimeout((...a) => {
+    liveTimers.delete(handle);
+    if (typeof callback === 'function') callback(...a);
+  }, ms, ...args);
+  liveTimers.add(handle);
+  return handle;
+};
+globalThis.clearTimeout = function clearTimeout(handle) {
+  liveTimers.delete(handle);
+  realClearTimeout(handle);
+};
+globalThis.setInterval = function setInterval(callback, ms, ...args) {
+  const handle = realSetInterval(callback, ms, ...args);
+  liveTimers.add(handle);
+  return handle;
+};
+globalThis.clearInterval = function clearInterval(handle) {
+  liveTimers.delete(handle);
+  realClearInterval(handle);
+};
+function cancelTimers() {
+  for (const handle of liveTimers) {
+    realClearTimeout(handle);
+    realClearInterval(handle);
+  }
+  liveTimers.clear();
+}
 
 let current = null;
 
+const EMPTY_PAGE = '<!doctype html><html lang="en"><head></head><body></body></html>';
+
 /**
- * A fresh document (ui/index.html's markup by default; `html: ''` for an empty body)
- * with a fake Tauri. Returns { window, document, tauri, observers, close }.
+ * A clean document (`html`: ui/index.html's markup via indexHtml(), or an empty page by
+ * default) with a fake Tauri and a new IntersectionObserver stub. Returns
+ * { window, document, tauri, observers, close }.
+ *
+ * A new JSDOM costs ~15 ms, so the window is kept between tests and only its document is
+ * replaced; `fresh: true` makes a new window instead, for code that listens on `document`
+ * or `window` themselves (app.js), whose listeners would otherwise pile up.
  */
-export function installDom({ html = '<!doctype html><html lang="en"><head></head><body></body></html>', tauri = true } = {}) {
-  current?.close();
-  const dom = new JSDOM(html, { url: 'http://tauri.localhost/', pretendToBeVisual: true });
-  const { window } = dom;
+export function installDom({ html = EMPTY_PAGE, fresh = false, tauri = true } = {}) {
+  let window;
+  if (!fresh && current && !current.fresh) {
+    ({ window } = current);
+    const parsed = new window.DOMParser().parseFromString(html, 'text/html');
+    window.document.replaceChild(window.document.importNode(parsed.documentElement, true), window.document.documentElement);
+    delete window.__TAURI__;
+  } else {
+    current?.close();
+    ({ window } = new JSDOM(html, { url: 'http://tauri.localhost/', pretendToBeVisual: true }));
+    installDialog(window);
+  }
 
   const observers = installIntersectionObserver(window);
-  installDialog(window);
 
   for (const name of GLOBALS) {
     const value = name === 'window' ? window : window[name];
@@ -70,7 +119,9 @@ export function installDom({ html = '<!doctype html><html lang="en"><head></head
     document: window.document,
     tauri: fake,
     observers,
+    fresh, // a window asked for fresh is not handed on: its document may carry listeners
     close() {
+      cancelTimers();
       window.close();
       if (current === env) current = null;
     },
@@ -79,10 +130,13 @@ export function installDom({ html = '<!doctype html><html lang="en"><head></head
   return env;
 }
 
-/** Closes the current window (cancelling its timers). Use in `afterEach`. */
+/** Ends a test: cancels the timers it left (the window is kept for the next test). Use in `afterEach`. */
 export function teardown() {
-  current?.close();
+  cancelTimers();
 }
+
+// The last window is closed when the run ends.
+after(() => current?.close());
 
 // ---------------------------------------------------------------------------
 // IntersectionObserver: jsdom has none. This one never fires by itself; a test scrolls
@@ -277,8 +331,11 @@ export function accessibleName(node) {
     return norm(labelledBy.split(/\s+/).map((id) => doc.getElementById(id)?.textContent ?? '').join(' '));
   }
   if (node.hasAttribute('aria-label')) return norm(node.getAttribute('aria-label'));
-  const labels = [...(node.labels ?? [])];
-  if (labels.length) return norm(labels.map((l) => l.textContent).join(' '));
+  // <label for=id> and a wrapping <label> (node.labels is slow in jsdom over big lists).
+  const labels = node.id ? [...doc.querySelectorAll('label[for]')].filter((l) => l.htmlFor === node.id) : [];
+  const wrapping = node.closest('label');
+  if (wrapping && !labels.includes(wrapping)) labels.push(wrapping);
+  if (labels.length && node.tagName !== 'BUTTON') return norm(labels.map((l) => l.textContent).join(' '));
   return norm(node.textContent);
 }
 
@@ -344,7 +401,7 @@ export function queryButton(root, name) {
 
 function queryButtons(root, name) {
   return [...root.querySelectorAll('button, [role="button"]')]
-    .filter((b) => !isHidden(b) && accessibleName(b) === name);
+    .filter((b) => accessibleName(b) === name && !isHidden(b));
 }
 
 /** Elements with an explicit role, e.g. byRole(document, 'alert'). */
@@ -386,13 +443,15 @@ export function fullContact(id, name, extra = {}) {
 }
 
 /**
- * Scripts list_contacts over `contacts`, answering like the backend: a case-insensitive
- * substring match on name, archived ones only when asked, then offset/limit.
+ * Scripts list_contacts over `contacts` (an array of list items, or a function giving one
+ * at each call), answering like the backend: a case-insensitive substring match on name,
+ * archived ones only when asked, then offset/limit.
  */
 export function serveContacts(tauri, contacts) {
   tauri.respond('list_contacts', ({ query, offset, limit, includeArchived }) => {
     const q = String(query ?? '').toLowerCase();
-    const matches = contacts.filter((c) => (includeArchived || !c.archived) && c.name.toLowerCase().includes(q));
+    const all = typeof contacts === 'function' ? contacts() : contacts;
+    const matches = all.filter((c) => (includeArchived || !c.archived) && c.name.toLowerCase().includes(q));
     return { items: structuredClone(matches.slice(offset, offset + limit)), total: matches.length };
   });
 }

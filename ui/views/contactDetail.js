@@ -4,9 +4,12 @@ import { el, localTime } from '../dom.js';
 
 /**
  * Renders `contact` with Edit, Archive/Unarchive and Delete wired to the given callbacks.
+ * `activity` (contactActivity.js) brings Log touch, Plan follow-up, Record decision, Apply
+ * cadence and the Follow-ups, Touches and Decisions sections; its nodes are moved in, not
+ * rebuilt, so an open form survives a redraw of the rest.
  * Returns the section plus the parts the caller moves focus to.
  */
-export function renderDetail(contact, { onEdit, onToggleArchive, onDelete }) {
+export function renderDetail(contact, { onEdit, onToggleArchive, onDelete }, activity = null) {
   const heading = el('h2', { tabindex: '-1', text: contact.name });
   const editButton = el('button', { type: 'button', text: 'Edit', onclick: onEdit });
   const archiveButton = el('button', {
@@ -37,7 +40,9 @@ export function renderDetail(contact, { onEdit, onToggleArchive, onDelete }) {
       ),
       el('div', { class: 'actions' }, editButton, archiveButton, deleteButton),
     ),
+    activity?.top,
     facts,
+    activity?.sections,
   );
   return { element, heading, editButton, archiveButton, deleteButton };
 }

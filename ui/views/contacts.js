@@ -4,12 +4,15 @@ import { deleteContact, getContact, setArchived } from '../backend.js';
 import { el, isTyping } from '../dom.js';
 import { say } from '../status.js';
 import { createContactList } from './contactList.js';
+import { createActivity } from './contactActivity.js';
 import { confirmDelete, renderDetail, renderEmptyDetail } from './contactDetail.js';
 import { createContactForm, loadStages } from './contactForm.js';
 
-export function mount(container) {
+/** intent: {contactId, action?: 'plan' | 'decide' | 'touch'} to open someone straight away (from Today). */
+export function mount(container, { intent = null } = {}) {
   let shown = null; // the Contact in the detail pane (also what Cancel returns to)
   let form = null; // the open form, if any
+  let activity = null; // the shown contact's touches, follow-ups and decisions (kept across redraws)
   let openRequest = 0; // only the latest row opened may fill the pane
 
   const list = createContactList({
@@ -23,37 +26,65 @@ export function mount(container) {
   loadStages().catch(() => {}); // warm the cache so the form opens complete; errors surface in the form
   showEmpty();
   list.reload();
+  if (intent) open(intent);
 
   function showEmpty() {
     shown = null;
     form = null;
+    activity = null;
     list.select(null);
     pane.replaceChildren(renderEmptyDetail());
   }
 
-  /** Shows `contact` read-only; returns the rendered parts for focus. */
+  /**
+   * Shows `contact` read-only; returns the rendered parts for focus. The same contact
+   * shown again (after an edit or a change elsewhere) keeps its activity part, open
+   * form and focus included, and its scroll position.
+   */
   function showDetail(contact) {
+    const same = String(shown?.id) === String(contact.id);
     shown = contact;
     form = null;
     list.select(contact.id);
+    if (activity && String(activity.contactId) === String(contact.id)) {
+      activity.setContact(contact);
+    } else {
+      activity = createActivity(contact);
+    }
+    const focused = activity.top.contains(document.activeElement) || activity.sections.contains(document.activeElement)
+      ? document.activeElement
+      : null;
+    const scrollTop = pane.scrollTop;
     const detail = renderDetail(contact, {
       onEdit: () => openEditForm(contact),
       onToggleArchive: () => toggleArchive(contact),
       onDelete: () => remove(contact, detail),
-    });
+    }, activity);
     pane.replaceChildren(detail.element);
-    pane.scrollTop = 0;
+    pane.scrollTop = same ? scrollTop : 0;
+    focused?.focus({ preventScroll: true });
     return detail;
   }
 
-  async function openContact(id) {
+  async function openContact(id, action = null) {
     const mine = ++openRequest;
     try {
       const contact = await getContact(id);
-      if (mine === openRequest) showDetail(contact);
+      if (mine !== openRequest) return;
+      const detail = showDetail(contact);
+      if (action) activity.open(action);
+      return detail;
     } catch (err) {
       if (mine === openRequest) say(`Couldn’t open that contact: ${err.message}`);
     }
+    return null;
+  }
+
+  /** Opens someone from elsewhere (Today): their page, and a form if asked; focus follows. */
+  async function open({ contactId, action = null }) {
+    if (form) closeForm();
+    const detail = await openContact(contactId, action);
+    if (detail && !action) detail.heading.focus();
   }
 
   function openForm(contact) {
@@ -120,6 +151,7 @@ export function mount(container) {
   async function refresh() {
     list.refresh();
     if (form || !shown) return; // never pull an open form out from under the person typing
+    activity?.refresh();
     const mine = ++openRequest;
     try {
       const fresh = await getContact(shown.id);
@@ -141,6 +173,11 @@ export function mount(container) {
       closeForm();
       return;
     }
+    if (event.key === 'Escape' && activity?.isOpen() && event.target !== list.search) {
+      event.preventDefault();
+      activity.close();
+      return;
+    }
     if (typing) return;
     if (event.key === '/') {
       event.preventDefault();
@@ -157,6 +194,7 @@ export function mount(container) {
   return {
     refresh,
     onKey,
+    open,
     unmount: () => list.destroy(),
   };
 }

@@ -1,4 +1,4 @@
-// The Settings view: default phone region and where the data file lives.
+// The Settings view: default phone region, the default follow-up time, and where the data file lives.
 
 import { getSettings, setSetting } from '../backend.js';
 import { el } from '../dom.js';
@@ -28,6 +28,14 @@ export function mount(container) {
     onchange: saveRegion,
   }, REGIONS.map(([code]) => el('option', { value: code, text: regionLabel(code) })));
   const dataFile = el('code', { class: 'path' });
+  let savedTime = null; // the default time the backend last confirmed
+  const defaultTime = el('input', {
+    type: 'time',
+    id: 'default-time',
+    'aria-describedby': 'default-time-hint',
+    onchange: saveDefaultTime,
+  });
+  const zoneLine = el('p', { class: 'hint', id: 'time-zone' });
 
   container.append(
     el('div', { class: 'page' },
@@ -43,6 +51,19 @@ export function mount(container) {
             text: 'Phones typed without a country code are read as numbers from this region.',
           }),
         ),
+      ),
+      el('section', { class: 'settings-group', 'aria-labelledby': 'followups-heading' },
+        el('h2', { id: 'followups-heading', text: 'Follow-ups' }),
+        el('div', { class: 'field' },
+          el('label', { for: 'default-time', text: 'Default follow-up time' }),
+          defaultTime,
+          el('p', {
+            class: 'hint',
+            id: 'default-time-hint',
+            text: 'A follow-up planned for a date without a time is due at this time of day.',
+          }),
+        ),
+        zoneLine,
       ),
       el('section', { class: 'settings-group', 'aria-labelledby': 'data-heading' },
         el('h2', { id: 'data-heading', text: 'Your data' }),
@@ -62,6 +83,12 @@ export function mount(container) {
       region.value = settings.phoneRegion;
       saved = settings.phoneRegion;
       dataFile.textContent = settings.dataFile;
+      // Never overwrite a time being typed; the input shows what was saved otherwise.
+      if (document.activeElement !== defaultTime && settings.defaultTime) defaultTime.value = settings.defaultTime;
+      savedTime = settings.defaultTime ?? savedTime;
+      zoneLine.textContent = settings.timeZone
+        ? `Times are in this computer’s time zone: ${settings.timeZone}.`
+        : '';
     } catch (err) {
       say(`Couldn’t load settings: ${err.message}`);
     }
@@ -76,6 +103,22 @@ export function mount(container) {
     } catch (err) {
       if (saved) region.value = saved;
       say(`Couldn’t change the phone region: ${err.message}`);
+    }
+  }
+
+  async function saveDefaultTime() {
+    const value = defaultTime.value;
+    if (!value || value === savedTime) {
+      if (!value && savedTime) defaultTime.value = savedTime; // an emptied field keeps the saved time
+      return;
+    }
+    try {
+      await setSetting('defaultTime', value);
+      savedTime = value;
+      say(`Default follow-up time: ${value}`);
+    } catch (err) {
+      if (savedTime) defaultTime.value = savedTime;
+      say(`Couldn’t change the default time: ${err.message}`);
     }
   }
 

@@ -1,13 +1,308 @@
-// The Today view: for now a placeholder until follow-ups exist.
+// The Today view, Tend's start screen: what is overdue, due today, going cold, which
+// maybes need a decision, and what is coming up. Live: it redraws on every change and
+// at local midnight (todayData.js), keeping keyboard focus where it was.
 
-import { el } from '../dom.js';
+import { setStage } from '../backend.js';
+import { el, isTyping } from '../dom.js';
+import { say } from '../status.js';
+import { refreshToday, subscribe } from '../todayData.js';
+import { describeWhen, formatLongDate, plural } from '../when.js';
+import { createFlowPanel } from './flowPanel.js';
+import { followupButtons, openSnooze } from './followupActions.js';
 
-export function mount(container) {
-  container.append(
-    el('div', { class: 'page' },
-      el('h1', { text: 'Today' }),
-      el('p', { class: 'lede', text: 'Follow-ups, going-cold contacts and maybes will show here.' }),
-    ),
+// Section headings are fixed names (PRODUCT.md): tests and screen-reader users rely on them.
+const SECTIONS = [
+  { key: 'overdue', title: 'Overdue', empty: 'Nothing overdue.' },
+  { key: 'dueToday', title: 'Due today', empty: 'Nothing due today.' },
+  { key: 'goingCold', title: 'Going cold', empty: 'No one is going cold.' },
+  { key: 'maybes', title: 'Maybes to decide', empty: 'No maybes waiting for a decision.' },
+  { key: 'upcoming', title: 'Upcoming', empty: 'Nothing planned for the next 7 days.' },
+];
+
+/** go(view, intent): switch views, e.g. go('contacts', {contactId, action: 'plan'}). */
+export function mount(container, { go }) {
+  const heading = el('h1', { tabindex: '-1', text: 'Today' });
+  const dateLine = el('p', { class: 'lede' });
+  const loadError = el('p', { class: 'form-error', role: 'alert' });
+  const sections = el('div', { class: 'today-sections' });
+  const key = (k) => el('kbd', { text: k });
+  const flow = createFlowPanel({ onClose: () => returnToList(), onSaved: () => refreshToday() });
+
+  const page = el('div', { class: 'page today' },
+    el('header', { class: 'today-header' }, heading, dateLine),
+    flow.element,
+    loadError,
+    sections,
+    el('p', { class: 'key-hints-line', 'aria-hidden': 'true' },
+      key('j'), ' ', key('k'), ' move · ', key('Enter'), ' open · ', key('d'), ' done · ', key('s'), ' snooze'),
   );
-  return {};
+  container.append(page);
+
+  let tabStopKey = null; // the item reachable with Tab (roving tabindex)
+  // Where focus last was in the list: that item's key and its neighbours', so that when
+  // it leaves (done, skipped) focus lands on the one that followed it.
+  let anchor = { key: null, after: [], before: [] };
+  const followupOf = new Map(); // item key → Followup
+  const contactOf = new Map(); // item key → contact id as the backend typed it
+
+  const items = () => [...sections.querySelectorAll('.item')];
+
+  function render(today) {
+    // What had focus, so a redraw never throws the keyboard user back to the top.
+    const active = document.activeElement;
+    const focusedItem = sections.contains(active) ? active.closest('.item') : null;
+    const focusKey = focusedItem?.dataset.key ?? null;
+    const focusAction = focusedItem && active !== focusedItem ? active.dataset.action ?? null : null;
+    if (focusedItem) remember(focusedItem);
+
+    dateLine.textContent = formatLongDate(today.date);
+    followupOf.clear();
+    contactOf.clear();
+    sections.replaceChildren(...SECTIONS.map((section) => renderSection(section, today)));
+
+    const all = items();
+    const stop = all.find((item) => item.dataset.key === tabStopKey) ?? nearAnchor(all);
+    setTabStop(stop ?? null);
+    if (!focusedItem) return;
+    const again = all.find((item) => item.dataset.key === focusKey);
+    if (again) {
+      (focusAction && again.querySelector(`[data-action="${focusAction}"]`) || again).focus({ preventScroll: true });
+    } else {
+      (nearAnchor(all) ?? heading).focus(); // the item left (done, skipped): the one after it
+    }
+  }
+
+  function remember(itemNode) {
+    const keys = items().map((node) => node.dataset.key);
+    const at = keys.indexOf(itemNode.dataset.key);
+    anchor = { key: itemNode.dataset.key, after: keys.slice(at + 1), before: keys.slice(0, at).reverse() };
+  }
+
+  /** The remembered item if still listed, else the nearest neighbour that is, else the first. */
+  function nearAnchor(all) {
+    const byKey = new Map(all.map((node) => [node.dataset.key, node]));
+    for (const key of [anchor.key, ...anchor.after, ...anchor.before]) {
+      if (byKey.has(key)) return byKey.get(key);
+    }
+    return all[0] ?? null;
+  }
+
+  function renderSection({ key: sectionKey, title, empty }, today) {
+    const list = today[sectionKey] ?? [];
+    const total = today.counts?.[sectionKey] ?? list.length;
+    const headingId = `today-${sectionKey}`;
+    const countId = `today-${sectionKey}-count`;
+    let body;
+    if (list.length === 0) {
+      body = el('p', { class: 'calm', text: empty });
+    } else {
+      const render = sectionKey === 'goingCold' ? coldItem : sectionKey === 'maybes' ? maybeItem : followupItem;
+      body = el('ul', { class: 'items', 'aria-labelledby': headingId }, list.map((entry) => render(entry, sectionKey)));
+    }
+    return el('section', { class: `today-section section-${sectionKey}`, 'aria-labelledby': `${headingId} ${countId}` },
+      el('div', { class: 'section-head' },
+        el('h2', { id: headingId, text: title }),
+        el('span', { class: 'count', id: countId, text: String(total) }),
+      ),
+      body,
+      total > list.length
+        ? el('p', { class: 'hint', text: `Showing the first ${list.length} of ${total}.` })
+        : null,
+    );
+  }
+
+  /** An item the list moves through: focusable, labelled by its title line. */
+  function item(itemKey, contactId, titleId, ...children) {
+    contactOf.set(itemKey, contactId);
+    return el('li', { class: 'item', tabindex: '-1', 'data-key': itemKey, 'aria-labelledby': titleId }, ...children);
+  }
+
+  const nameButton = (name, contactId) => el('button', {
+    type: 'button', class: 'link', text: name, 'data-action': 'open',
+    onclick: () => openContact(contactId),
+  });
+
+  function followupItem(followup, sectionKey) {
+    const itemKey = `f${followup.id}`;
+    const titleId = `today-item-${itemKey}`;
+    followupOf.set(itemKey, followup);
+    const buttons = followupButtons(followup, {
+      describedBy: titleId,
+      keys: true,
+      onDone: (completed) => {
+        refreshToday();
+        flow.offerTouch(completed);
+      },
+      onChange: () => refreshToday(),
+    });
+    const what = followup.promise ? ` — ${followup.promise}` : '';
+    return item(itemKey, followup.contactId, titleId,
+      el('div', { class: 'item-main' },
+        el('p', { class: 'item-title', id: titleId },
+          nameButton(followup.contactName, followup.contactId),
+          el('span', { class: 'item-what', text: ` ${followup.channelLabel}${what}` }),
+        ),
+        el('p', { class: 'item-meta' },
+          el('span', { class: sectionKey === 'overdue' ? 'when late' : 'when', text: describeWhen(followup) }),
+          followup.cadenceName ? el('span', { class: 'cadence', text: followup.cadenceName }) : null,
+        ),
+      ),
+      el('div', { class: 'item-actions' }, buttons.all),
+    );
+  }
+
+  function coldItem(cold) {
+    const itemKey = `c${cold.contactId}`;
+    const titleId = `today-item-${itemKey}`;
+    const since = cold.touched
+      ? `last touch ${plural(cold.daysSince, 'day')} ago (window ${plural(cold.windowDays, 'day')})`
+      : `never touched, added ${plural(cold.daysSince, 'day')} ago (window ${plural(cold.windowDays, 'day')})`;
+    const plan = el('button', {
+      type: 'button', text: 'Plan follow-up', 'data-action': 'plan', 'aria-describedby': titleId,
+      onclick: () => openContact(cold.contactId, 'plan'),
+    });
+    const inactive = cold.suggestInactive
+      ? el('button', {
+        type: 'button', text: 'Mark inactive', 'data-action': 'inactive', 'aria-describedby': titleId,
+        onclick: () => markInactive(cold),
+      })
+      : null;
+    return item(itemKey, cold.contactId, titleId,
+      el('div', { class: 'item-main' },
+        el('p', { class: 'item-title', id: titleId },
+          nameButton(cold.name, cold.contactId),
+          el('span', { class: 'badge', text: cold.stageLabel }),
+        ),
+        el('p', { class: 'item-meta', text: since }),
+      ),
+      el('div', { class: 'item-actions' }, plan, inactive),
+    );
+  }
+
+  function maybeItem(maybe) {
+    const itemKey = `m${maybe.contactId}`;
+    const titleId = `today-item-${itemKey}`;
+    return item(itemKey, maybe.contactId, titleId,
+      el('div', { class: 'item-main' },
+        el('p', { class: 'item-title', id: titleId }, nameButton(maybe.name, maybe.contactId)),
+        el('p', { class: 'item-meta', text: `thinking it over for ${plural(maybe.days, 'day')} — ask for a decision` }),
+      ),
+      el('div', { class: 'item-actions' },
+        el('button', {
+          type: 'button', text: 'Record decision', 'data-action': 'decide', 'aria-describedby': titleId,
+          onclick: () => openContact(maybe.contactId, 'decide'),
+        }),
+      ),
+    );
+  }
+
+  function openContact(contactId, action = null) {
+    go('contacts', { contactId, action });
+  }
+
+  async function markInactive(cold) {
+    try {
+      const contact = await setStage(cold.contactId, 'inactive_customer');
+      say(`${contact.name} is now an ${contact.stageLabel.toLowerCase()}`);
+      refreshToday();
+    } catch (err) {
+      say(`Couldn’t change ${cold.name}: ${err.message}`);
+    }
+  }
+
+  function setTabStop(node) {
+    for (const other of sections.querySelectorAll('.item[tabindex="0"]')) other.tabIndex = -1;
+    tabStopKey = node?.dataset.key ?? null;
+    if (node) node.tabIndex = 0;
+  }
+
+  sections.addEventListener('focusin', (event) => {
+    const focused = event.target.closest('.item');
+    if (!focused) return;
+    remember(focused);
+    if (focused.dataset.key !== tabStopKey) setTabStop(focused);
+  });
+
+  /** After the flow panel closes: back to the list, near where the person was. */
+  function returnToList() {
+    (nearAnchor(items()) ?? heading).focus();
+  }
+
+  function move(from, step) {
+    const all = items();
+    if (all.length === 0) return;
+    const at = from ? all.indexOf(from) : -1;
+    let next;
+    if (step === 'first') next = all[0];
+    else if (step === 'last') next = all[all.length - 1];
+    else if (at < 0) next = all.find((node) => node.dataset.key === tabStopKey) ?? all[0];
+    else next = all[Math.max(0, Math.min(all.length - 1, at + step))];
+    next.focus();
+  }
+
+  function onKey(event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === 'Escape' && flow.isOpen()) {
+      event.preventDefault();
+      flow.close('cancel');
+      return;
+    }
+    if (isTyping(event.target) || flow.element.contains(event.target)) return;
+    const current = event.target instanceof Element ? event.target.closest('.item') : null;
+    const inList = Boolean(current) || !sections.contains(event.target);
+    if (!inList) return;
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'j':
+        event.preventDefault();
+        move(current, 1);
+        return;
+      case 'ArrowUp':
+      case 'k':
+        event.preventDefault();
+        move(current, -1);
+        return;
+      case 'Home':
+        if (!current) return;
+        event.preventDefault();
+        move(current, 'first');
+        return;
+      case 'End':
+        if (!current) return;
+        event.preventDefault();
+        move(current, 'last');
+        return;
+      default:
+        break;
+    }
+    if (!current) return;
+    const followup = followupOf.get(current.dataset.key);
+    if (event.key === 'Enter' && event.target === current) {
+      event.preventDefault();
+      openContact(contactOf.get(current.dataset.key));
+    } else if ((event.key === 'd' || event.key === 'D') && followup) {
+      event.preventDefault();
+      remember(current);
+      current.querySelector('[data-action="done"]')?.click();
+    } else if ((event.key === 's' || event.key === 'S') && followup) {
+      event.preventDefault();
+      const itemKey = current.dataset.key;
+      openSnooze(followup).then((changed) => {
+        // The list may have been redrawn meanwhile: find the item again by its key.
+        items().find((node) => node.dataset.key === itemKey)?.focus();
+        if (changed) refreshToday();
+      });
+    }
+  }
+
+  // Last, so everything above exists when the data already loaded is drawn right away.
+  const unsubscribe = subscribe(({ today, error }) => {
+    loadError.textContent = error ? `Couldn’t load Today: ${error.message}` : '';
+    if (today) render(today);
+  });
+
+  return {
+    onKey,
+    unmount: () => unsubscribe(),
+  };
 }

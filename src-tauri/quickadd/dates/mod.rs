@@ -10,6 +10,7 @@ mod conformance;
 mod tests;
 
 pub use english::English;
+pub(super) use english::is_short_weekday;
 
 use super::DateOrder;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};

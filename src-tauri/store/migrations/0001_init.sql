@@ -156,6 +156,9 @@ CREATE TABLE followups (
 CREATE INDEX followups_by_contact ON followups (contact_id, status);
 -- the scheduler's "what is due next" and Today's sections read this index
 CREATE INDEX followups_open_by_due ON followups (due_at) WHERE status IN ('open', 'snoozed');
+-- the reminder loop's "when is the next notification due" (a snooze moves it)
+CREATE INDEX followups_to_remind ON followups (coalesce(snoozed_until, due_at))
+    WHERE status IN ('open', 'snoozed') AND notified_at IS NULL;
 
 CREATE TABLE decisions (
     id           INTEGER PRIMARY KEY,

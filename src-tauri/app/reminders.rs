@@ -1,0 +1,92 @@
+//! Starts the reminder loop beside the window: native notifications through
+//! notify-rust, their actions applied to the data, the window told at once.
+
+use super::commands::announce_change;
+use super::CHANGED_EVENT;
+use crate::api::Tend;
+use crate::domain::followup::SnoozeChoice;
+use crate::reminders::notice::{ACTION_DONE, ACTION_OPEN, ACTION_SNOOZE_HOUR, ACTION_TOMORROW};
+use crate::reminders::notifier::DesktopNotifier;
+use crate::reminders::run_loop::{self, Wake};
+use std::path::Path;
+use std::sync::mpsc::{self, Sender};
+use std::sync::{Arc, Mutex};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
+
+/// Emitted with a follow-up id when a notification is clicked: the window opens it.
+pub const OPEN_FOLLOWUP_EVENT: &str = "tend://open-followup";
+
+/// Wakes the loop after any change, so a new or moved follow-up is seen at once.
+pub struct Waker(Mutex<Sender<Wake>>);
+
+impl Waker {
+    pub fn wake(&self) {
+        let _ = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .send(Wake::Changed);
+    }
+}
+
+const ICON: &[u8] = include_bytes!("../../icons/128x128.png");
+
+pub fn start<R: Runtime>(app: &AppHandle<R>, tend: Arc<Tend>, data_dir: &Path) {
+    let (sender, receiver) = mpsc::channel();
+    app.manage(Waker(Mutex::new(sender)));
+
+    // notify-rust wants the icon as a file path; keep one beside the data.
+    let icon_path = data_dir.join("tend-icon.png");
+    let icon = std::fs::write(&icon_path, ICON)
+        .ok()
+        .map(|()| icon_path.display().to_string());
+
+    let on_action = {
+        let app = app.clone();
+        let tend = tend.clone();
+        Arc::new(move |followup_id: Option<i64>, action: &str| {
+            handle_action(&app, &tend, followup_id, action)
+        })
+    };
+    let notifier = DesktopNotifier::new(icon, on_action);
+    let app = app.clone();
+    std::thread::Builder::new()
+        .name("tend-reminders".into())
+        .spawn(move || {
+            run_loop::run(
+                |catching_up| tend.reminder_tick(catching_up),
+                || tend.clock().now(),
+                &notifier,
+                &receiver,
+                || {
+                    let _ = app.emit(CHANGED_EVENT, ());
+                },
+            );
+        })
+        .map_err(|err| eprintln!("tend: could not start reminders: {err}"))
+        .ok();
+}
+
+fn handle_action<R: Runtime>(app: &AppHandle<R>, tend: &Tend, followup_id: Option<i64>, action: &str) {
+    let result = match (action, followup_id) {
+        (ACTION_DONE, Some(id)) => tend.complete_followup(id).map(|_| ()),
+        (ACTION_SNOOZE_HOUR, Some(id)) => tend.snooze_followup(id, SnoozeChoice::OneHour).map(|_| ()),
+        (ACTION_TOMORROW, Some(id)) => tend
+            .snooze_followup(id, SnoozeChoice::TomorrowMorning)
+            .map(|_| ()),
+        (ACTION_OPEN, _) | (_, None) => {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.show();
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+            let _ = app.emit(OPEN_FOLLOWUP_EVENT, followup_id);
+            Ok(())
+        }
+        _ => Ok(()),
+    };
+    if let Err(err) = result {
+        eprintln!("tend: the notification's {action} could not be applied: {err}");
+    }
+    announce_change(app);
+}

@@ -1,0 +1,86 @@
+//! What was understood, as one line a person can check before saving:
+//! "Jane Doe · +1 555-0142 · #oils · note: wants the lavender set · call Thu 26 Nov, 09:00".
+
+use super::{ParsedFollowup, ParsedLine};
+use chrono::{Datelike, NaiveDate, NaiveTime};
+use std::fmt::Write;
+
+const DOT: &str = " · ";
+
+impl ParsedLine {
+    /// The preview, with `default_time` for a follow-up that names only a day.
+    /// The follow-up always shows its resolved day, so "next Tue" cannot surprise.
+    pub fn preview(&self, default_time: NaiveTime) -> String {
+        self.render(default_time, None)
+    }
+
+    /// As [`ParsedLine::preview`], adding the year when the follow-up is not in
+    /// `today`'s year ("call Fri 3 Dec 2027, 09:00").
+    pub fn preview_on(&self, default_time: NaiveTime, today: NaiveDate) -> String {
+        self.render(default_time, Some(today.year()))
+    }
+
+    fn render(&self, default_time: NaiveTime, this_year: Option<i32>) -> String {
+        let mut out = String::with_capacity(64 + self.note.len());
+        out.push_str(&self.name);
+        for phone in &self.phones {
+            out.push_str(DOT);
+            out.push_str(&international(&phone.display, &phone.e164));
+        }
+        for email in &self.emails {
+            out.push_str(DOT);
+            out.push_str(email);
+        }
+        for tag in &self.tags {
+            out.push_str(DOT);
+            out.push('#');
+            out.push_str(tag);
+        }
+        if let Some(stage) = self.stage {
+            out.push_str(DOT);
+            out.push_str(stage.label());
+        }
+        if !self.note.is_empty() {
+            out.push_str(DOT);
+            out.push_str("note: ");
+            out.push_str(&self.note);
+        }
+        if let Some(followup) = &self.followup {
+            out.push_str(DOT);
+            followup.render(&mut out, default_time, this_year);
+        }
+        out
+    }
+}
+
+impl ParsedFollowup {
+    fn render(&self, out: &mut String, default_time: NaiveTime, this_year: Option<i32>) {
+        let verb = self.channel.label().to_lowercase();
+        let time = self.time.unwrap_or(default_time);
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{verb} {}", self.date.format("%a %-d %b"));
+        if this_year.is_some_and(|year| year != self.date.year()) {
+            let _ = write!(out, " {}", self.date.year());
+        }
+        let _ = write!(out, ", {}", time.format("%H:%M"));
+    }
+}
+
+/// "+44 20 7946 0958", "+1 555-0142": the number with its country, so a wrong
+/// phone region shows before saving. A number the phone plan does not know (a
+/// local "555-0142") keeps the way it was typed, after its country code.
+fn international(display: &str, e164: &str) -> String {
+    let Ok(number) = phonenumber::parse(None, e164) else {
+        return display.to_string();
+    };
+    if phonenumber::is_valid(&number) {
+        return number
+            .format()
+            .mode(phonenumber::Mode::International)
+            .to_string();
+    }
+    if display.starts_with('+') {
+        return display.to_string();
+    }
+    format!("+{} {display}", number.code().value())
+}

@@ -1,0 +1,90 @@
+//! What a reminder says. Three or fewer due at once are shown one by one;
+//! more become one summary, so a morning after a week away is one notification.
+
+use crate::domain::followup::Followup;
+use serde::Serialize;
+
+/// At most this many follow-ups are notified one by one in a single tick.
+pub const MAX_INDIVIDUAL: usize = 3;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Notice {
+    pub summary: String,
+    pub body: String,
+    /// The follow-up it is about, when it is about one.
+    pub followup_id: Option<i64>,
+    pub contact_id: Option<i64>,
+    /// (key, label) pairs, where the platform shows actions.
+    pub actions: Vec<(String, String)>,
+}
+
+pub const ACTION_DONE: &str = "done";
+pub const ACTION_SNOOZE_HOUR: &str = "snooze_hour";
+pub const ACTION_TOMORROW: &str = "tomorrow";
+/// The default action: clicking the notification itself.
+pub const ACTION_OPEN: &str = "default";
+
+pub fn for_followup(followup: &Followup) -> Notice {
+    let how = followup.channel_label;
+    let body = if followup.promise.is_empty() {
+        format!("{how} — promised for {}", followup.due_local.replace('T', " "))
+    } else {
+        format!("{how} — {}", followup.promise)
+    };
+    Notice {
+        summary: format!("Follow up with {}", followup.contact_name),
+        body,
+        followup_id: Some(followup.id),
+        contact_id: Some(followup.contact_id),
+        actions: vec![
+            (ACTION_DONE.into(), "Done".into()),
+            (ACTION_SNOOZE_HOUR.into(), "Snooze 1 h".into()),
+            (ACTION_TOMORROW.into(), "Tomorrow".into()),
+            (ACTION_OPEN.into(), "Open".into()),
+        ],
+    }
+}
+
+/// The notices for follow-ups that came due. `catching_up` is true on start and
+/// after the laptop slept: they came due while Tend could not say so.
+pub fn plan(due: &[Followup], catching_up: bool) -> Vec<Notice> {
+    if due.len() <= MAX_INDIVIDUAL {
+        return due.iter().map(for_followup).collect();
+    }
+    let summary = if catching_up {
+        format!("{} follow-ups came due while Tend was closed", due.len())
+    } else {
+        format!("{} follow-ups are due", due.len())
+    };
+    let names: Vec<&str> = due.iter().take(4).map(|f| f.contact_name.as_str()).collect();
+    let more = due.len().saturating_sub(names.len());
+    let body = if more > 0 {
+        format!("{} and {more} more. Open Today to go through them.", names.join(", "))
+    } else {
+        format!("{}. Open Today to go through them.", names.join(", "))
+    };
+    vec![Notice {
+        summary,
+        body,
+        followup_id: None,
+        contact_id: None,
+        actions: vec![(ACTION_OPEN.into(), "Open Today".into())],
+    }]
+}
+
+/// "Today: 2 overdue, 3 due, 4 going cold, 1 maybe"
+pub fn digest(overdue: usize, due_today: usize, going_cold: i64, maybes: i64) -> Notice {
+    let mut parts = vec![format!("{overdue} overdue"), format!("{due_today} due")];
+    parts.push(format!("{going_cold} going cold"));
+    if maybes > 0 {
+        parts.push(format!("{maybes} to decide"));
+    }
+    Notice {
+        summary: "Good morning from Tend".into(),
+        body: format!("Today: {}", parts.join(", ")),
+        followup_id: None,
+        contact_id: None,
+        actions: vec![(ACTION_OPEN.into(), "Open Today".into())],
+    }
+}

@@ -1,0 +1,271 @@
+// What happens with one contact, on their page: the buttons to log a touch, plan a
+// follow-up, record a decision or apply a cadence; the working panel those open; and
+// the Follow-ups, Touches and Decisions sections. Lives as long as the contact is shown,
+// across redraws of the page around it, so an open form never loses what was typed.
+
+import {
+  applyCadence, contactDecisions, contactFollowups, contactTouches, listCadences,
+} from '../backend.js';
+import { el } from '../dom.js';
+import { say } from '../status.js';
+import { describeWhen, formatDate, formatInstant, plural, wallOf } from '../when.js';
+import { loadStages } from './contactForm.js';
+import { describeOutcome } from './decisionForm.js';
+import { createFlowPanel } from './flowPanel.js';
+import { followupButtons } from './followupActions.js';
+import { outcomeText } from './formKit.js';
+import { promiseText } from './touchForm.js';
+
+const CLOSED_SHOWN = 10; // done/skipped follow-ups shown before "Show all"
+
+let sequence = 0;
+
+/** contact: the Contact shown. Returns the parts the detail places, and what the view calls. */
+export function createActivity(contact) {
+  let person = contact; // kept current by setContact, for names and the stage before a decision
+  const id = `activity-${++sequence}`;
+  let generation = 0;
+  let lastOpener = null; // the button that opened the panel, where focus returns
+  let showAllClosed = false;
+
+  const flow = createFlowPanel({ onClose: returnFocus, onSaved: () => refresh() });
+
+  const logButton = el('button', { type: 'button', class: 'primary', text: 'Log touch' });
+  const planButton = el('button', { type: 'button', text: 'Plan follow-up' });
+  const decideButton = el('button', { type: 'button', text: 'Record decision' });
+  const cadenceSelect = el('select', { id: `${id}-cadence` });
+  const applyButton = el('button', { type: 'button', text: 'Apply', 'aria-describedby': `${id}-cadence-hint` });
+
+  logButton.addEventListener('click', () => open('touch', logButton));
+  planButton.addEventListener('click', () => open('plan', planButton));
+  decideButton.addEventListener('click', () => open('decide', decideButton));
+  applyButton.addEventListener('click', apply);
+
+  const toolbar = el('div', { class: 'activity-bar' },
+    el('div', { class: 'actions' }, logButton, planButton, decideButton),
+    el('div', { class: 'apply-cadence', role: 'group', 'aria-label': 'Apply cadence' },
+      el('label', { for: cadenceSelect.id, text: 'Cadence' }),
+      cadenceSelect,
+      applyButton,
+      el('span', { class: 'visually-hidden', id: `${id}-cadence-hint`, text: 'Plans all of the cadence’s follow-ups from today' }),
+    ),
+  );
+  const top = el('div', { class: 'activity-top' }, toolbar, flow.element);
+
+  const followupList = el('div', { class: 'activity-body' });
+  const touchCount = el('p', { class: 'count-text' });
+  const touchList = el('div', { class: 'activity-body' });
+  const decisionList = el('div', { class: 'activity-body' });
+  const section = (key, title, ...body) => el('section', {
+    class: `activity-section activity-${key}`, 'aria-labelledby': `${id}-${key}`,
+  }, el('h3', { id: `${id}-${key}`, text: title }), ...body);
+  const sections = el('div', { class: 'activity' },
+    section('followups', 'Follow-ups', followupList),
+    section('touches', 'Touches', touchCount, touchList),
+    section('decisions', 'Decisions', decisionList),
+  );
+
+  // ---------- the working panel ----------
+
+  function open(action, opener = null) {
+    lastOpener = opener;
+    const who = { contactId: person.id, contactName: person.name };
+    if (action === 'touch') flow.logTouch(who);
+    else if (action === 'plan') flow.plan(who);
+    else if (action === 'decide') {
+      const stageBefore = person.stage;
+      flow.decide({
+        ...who,
+        onDecided: async (outcome) => {
+          const stages = await loadStages().catch(() => []);
+          const label = (key) => stages.find((s) => s.key === key)?.label ?? key;
+          say(describeOutcome(outcome, stageBefore, label));
+        },
+      });
+    }
+  }
+
+  function returnFocus() {
+    if (lastOpener?.isConnected) lastOpener.focus();
+    else (followupList.querySelector('[data-action="done"]') ?? logButton).focus();
+    lastOpener = null;
+  }
+
+  async function apply() {
+    const option = cadenceSelect.selectedOptions[0];
+    if (!option) return;
+    try {
+      const followups = await applyCadence(person.id, option.value);
+      renderFollowups(followups);
+      const steps = Number(option.dataset.steps) || 0;
+      say(`Applied ${option.textContent} to ${person.name}: ${plural(steps, 'follow-up')} planned`);
+    } catch (err) {
+      say(`Couldn’t apply ${option.textContent}: ${err.message}`);
+    }
+  }
+
+  // ---------- the sections ----------
+
+  /** Keeps focus on the same control (by item key and action) across a redraw of `container`. */
+  function redraw(container, nodes) {
+    const active = document.activeElement;
+    const item = container.contains(active) ? active.closest('[data-key]') : null;
+    const itemKey = item?.dataset.key;
+    const action = active?.dataset?.action;
+    const index = item ? [...container.querySelectorAll('[data-key]')].indexOf(item) : -1;
+    container.replaceChildren(...nodes);
+    if (!item) return;
+    const again = container.querySelector(`[data-key="${itemKey}"]`);
+    const target = (again && action && again.querySelector(`[data-action="${action}"]`))
+      ?? [...container.querySelectorAll('[data-action="done"]')][Math.max(0, index)]
+      ?? logButton;
+    target.focus({ preventScroll: true });
+  }
+
+  function renderFollowups(followups) {
+    const pending = followups.filter((f) => f.status === 'open' || f.status === 'snoozed');
+    const closed = followups.filter((f) => f.status === 'done' || f.status === 'skipped');
+    const nodes = [];
+    if (pending.length === 0) {
+      nodes.push(el('p', { class: 'calm', text: 'Nothing planned. Plan a follow-up so this relationship keeps moving.' }));
+    } else {
+      nodes.push(el('ul', { class: 'fu-list', 'aria-label': 'Planned follow-ups' }, pending.map(pendingItem)));
+    }
+    if (closed.length) {
+      const shown = showAllClosed ? closed : closed.slice(0, CLOSED_SHOWN);
+      nodes.push(el('ul', { class: 'fu-list closed', 'aria-label': 'Done and skipped follow-ups' }, shown.map(closedItem)));
+      if (shown.length < closed.length) {
+        nodes.push(el('button', {
+          type: 'button', class: 'link more', text: `Show all ${closed.length} done and skipped`,
+          onclick: () => {
+            showAllClosed = true;
+            renderFollowups(followups);
+          },
+        }));
+      }
+    }
+    redraw(followupList, nodes);
+  }
+
+  function pendingItem(followup) {
+    const titleId = `${id}-f${followup.id}`;
+    const buttons = followupButtons(followup, {
+      describedBy: titleId,
+      onDone: (completed) => {
+        refresh();
+        lastOpener = null;
+        flow.offerTouch(completed);
+      },
+      onChange: () => refresh(),
+    });
+    return el('li', { class: 'fu', 'data-key': `f${followup.id}` },
+      el('div', { class: 'fu-main' },
+        el('p', { class: 'fu-title', id: titleId, text: promiseText(followup) }),
+        el('p', { class: 'fu-meta' },
+          el('span', { class: /overdue/.test(describeWhen(followup)) ? 'when late' : 'when', text: describeWhen(followup) }),
+          followup.cadenceName ? el('span', { class: 'cadence', text: followup.cadenceName }) : null,
+        ),
+      ),
+      el('div', { class: 'fu-actions' }, buttons.all),
+    );
+  }
+
+  function closedItem(followup) {
+    const reason = followup.status === 'skipped' && followup.skipReason ? ` — “${followup.skipReason}”` : '';
+    return el('li', { class: `fu ${followup.status}`, 'data-key': `f${followup.id}` },
+      el('div', { class: 'fu-main' },
+        el('p', { class: 'fu-title', text: promiseText(followup) }),
+        el('p', { class: 'fu-meta' },
+          el('span', { class: 'when', text: `${describeWhen(followup)}${reason}` }),
+          followup.cadenceName ? el('span', { class: 'cadence', text: followup.cadenceName }) : null,
+        ),
+      ),
+    );
+  }
+
+  function renderTouches(history) {
+    touchCount.textContent = history.countText;
+    if (history.touches.length === 0) {
+      touchList.replaceChildren(); // the count line already says there are none
+      return;
+    }
+    touchList.replaceChildren(el('ul', { class: 'history', 'aria-label': 'Touches, newest first' },
+      history.touches.map((touch) => {
+        const outcome = outcomeText(touch.outcome);
+        return el('li', {},
+          el('p', { class: 'history-line' },
+            el('strong', { text: touch.channelLabel }),
+            outcome ? el('span', { text: ` · ${outcome}` }) : null,
+            el('time', { class: 'history-when', datetime: touch.occurredAt, text: formatInstant(touch.occurredAt) }),
+          ),
+          touch.note ? el('p', { class: 'history-note', text: touch.note }) : null,
+        );
+      }),
+    ));
+  }
+
+  function renderDecisions(decisions) {
+    if (decisions.length === 0) {
+      decisionList.replaceChildren(el('p', { class: 'calm', text: 'No decision yet. Ask: a fast no beats a long maybe.' }));
+      return;
+    }
+    decisionList.replaceChildren(el('ul', { class: 'history', 'aria-label': 'Decisions, newest first' },
+      decisions.map((decision) => el('li', {},
+        el('p', { class: 'history-line' },
+          el('strong', { text: decision.label }),
+          decision.revisitOn ? el('span', { text: ` · ask again ${formatDate(decision.revisitOn)}` }) : null,
+          el('time', {
+            class: 'history-when',
+            datetime: decision.decidedAt,
+            text: formatDate(wallOf(decision.decidedAt).slice(0, 10)),
+          }),
+        ),
+        decision.note ? el('p', { class: 'history-note', text: decision.note }) : null,
+      )),
+    ));
+  }
+
+  function renderCadences(cadences) {
+    const chosen = cadenceSelect.value;
+    cadenceSelect.replaceChildren(...cadences.map((cadence) => el('option', {
+      value: cadence.id, text: cadence.name, 'data-steps': cadence.steps.length,
+    })));
+    if (cadences.some((c) => String(c.id) === chosen)) cadenceSelect.value = chosen;
+    applyButton.disabled = cadences.length === 0;
+  }
+
+  /** Loads the sections again (after a change here or anywhere). */
+  async function refresh() {
+    const mine = ++generation;
+    try {
+      const [followups, touches, decisions, cadences] = await Promise.all([
+        contactFollowups(person.id),
+        contactTouches(person.id),
+        contactDecisions(person.id),
+        listCadences(),
+      ]);
+      if (mine !== generation) return;
+      renderFollowups(followups);
+      renderTouches(touches);
+      renderDecisions(decisions);
+      renderCadences(cadences);
+    } catch (err) {
+      if (mine === generation && err.kind !== 'not_found') say(`Couldn’t load ${person.name}’s history: ${err.message}`);
+    }
+  }
+
+  refresh();
+
+  return {
+    contactId: contact.id,
+    top,
+    sections,
+    refresh,
+    open: (action) => open(action, null),
+    isOpen: () => flow.isOpen(),
+    close: () => flow.close('cancel'),
+    setContact: (fresh) => {
+      person = fresh;
+    },
+  };
+}
