@@ -40,22 +40,44 @@ fn a_follow_up_is_notified_when_due_and_never_twice() {
     plan(&f, "Jane Doe", "10:00");
     let tick = f.tend.reminder_tick(false).expect("tick");
     assert!(tick.notices.is_empty());
-    assert_eq!(tick.next_wake, instant("2026-11-23T12:01:00Z"), "wakes at most a minute ahead");
+    assert_eq!(
+        tick.next_wake,
+        instant("2026-11-23T12:01:00Z"),
+        "wakes at most a minute ahead"
+    );
 
     f.clock.set(instant("2026-11-23T14:59:30Z"));
-    assert_eq!(f.tend.reminder_tick(false).expect("tick").next_wake, instant("2026-11-23T15:00:00Z"), "or exactly when due");
+    assert_eq!(
+        f.tend.reminder_tick(false).expect("tick").next_wake,
+        instant("2026-11-23T15:00:00Z"),
+        "or exactly when due"
+    );
 
     f.clock.set(instant("2026-11-23T15:00:00Z"));
     let tick = f.tend.reminder_tick(false).expect("tick");
     assert_eq!(tick.notices.len(), 1);
     assert_eq!(tick.notices[0].summary, "Follow up with Jane Doe");
     assert_eq!(tick.notices[0].body, "Call — send lavender samples");
-    let actions: Vec<&str> = tick.notices[0].actions.iter().map(|(_, label)| label.as_str()).collect();
+    let actions: Vec<&str> = tick.notices[0]
+        .actions
+        .iter()
+        .map(|(_, label)| label.as_str())
+        .collect();
     assert_eq!(actions, ["Done", "Snooze 1 h", "Tomorrow", "Open"]);
 
-    assert!(f.tend.reminder_tick(false).expect("tick").notices.is_empty(), "not twice");
+    assert!(
+        f.tend
+            .reminder_tick(false)
+            .expect("tick")
+            .notices
+            .is_empty(),
+        "not twice"
+    );
     let f = f.reopen();
-    assert!(f.tend.reminder_tick(true).expect("tick").notices.is_empty(), "not after a restart either");
+    assert!(
+        f.tend.reminder_tick(true).expect("tick").notices.is_empty(),
+        "not after a restart either"
+    );
 }
 
 #[test]
@@ -64,11 +86,22 @@ fn a_snooze_re_arms_the_reminder() {
     let id = plan(&f, "Jane Doe", "10:00");
     f.clock.set(instant("2026-11-23T15:00:00Z"));
     assert_eq!(f.tend.reminder_tick(false).expect("tick").notices.len(), 1);
-    f.tend.snooze_followup(id, SnoozeChoice::OneHour).expect("snoozed");
+    f.tend
+        .snooze_followup(id, SnoozeChoice::OneHour)
+        .expect("snoozed");
     f.clock.advance(Duration::minutes(59));
-    assert!(f.tend.reminder_tick(false).expect("tick").notices.is_empty());
+    assert!(f
+        .tend
+        .reminder_tick(false)
+        .expect("tick")
+        .notices
+        .is_empty());
     f.clock.advance(Duration::minutes(1));
-    assert_eq!(f.tend.reminder_tick(false).expect("tick").notices.len(), 1, "fires again after the snooze");
+    assert_eq!(
+        f.tend.reminder_tick(false).expect("tick").notices.len(),
+        1,
+        "fires again after the snooze"
+    );
 }
 
 #[test]
@@ -80,7 +113,10 @@ fn catching_up_groups_more_than_three() {
     f.clock.set(instant("2026-11-23T16:00:00Z"));
     let tick = f.tend.reminder_tick(true).expect("tick");
     assert_eq!(tick.notices.len(), 1);
-    assert_eq!(tick.notices[0].summary, "5 follow-ups came due while Tend was closed");
+    assert_eq!(
+        tick.notices[0].summary,
+        "5 follow-ups came due while Tend was closed"
+    );
     assert!(tick.notices[0].body.contains("and 1 more"));
 
     let g = monday();
@@ -88,7 +124,11 @@ fn catching_up_groups_more_than_three() {
         plan(&g, name, "08:00");
     }
     g.clock.set(instant("2026-11-23T16:00:00Z"));
-    assert_eq!(g.tend.reminder_tick(true).expect("tick").notices.len(), 3, "three or fewer one by one");
+    assert_eq!(
+        g.tend.reminder_tick(true).expect("tick").notices.len(),
+        3,
+        "three or fewer one by one"
+    );
 }
 
 #[test]
@@ -96,17 +136,32 @@ fn paused_reminders_fire_when_the_pause_ends() {
     let f = monday();
     plan(&f, "Jane Doe", "10:00");
     f.clock.set(instant("2026-11-23T14:30:00Z"));
-    f.tend.pause_reminders(Some(instant("2026-11-23T16:00:00Z"))).expect("paused");
+    f.tend
+        .pause_reminders(Some(instant("2026-11-23T16:00:00Z")))
+        .expect("paused");
     f.clock.set(instant("2026-11-23T15:00:00Z"));
-    assert!(f.tend.reminder_tick(false).expect("tick").notices.is_empty(), "paused");
+    assert!(
+        f.tend
+            .reminder_tick(false)
+            .expect("tick")
+            .notices
+            .is_empty(),
+        "paused"
+    );
     f.clock.set(instant("2026-11-23T16:00:00Z"));
-    assert_eq!(f.tend.reminder_tick(false).expect("tick").notices.len(), 1, "fires after the pause");
+    assert_eq!(
+        f.tend.reminder_tick(false).expect("tick").notices.len(),
+        1,
+        "fires after the pause"
+    );
 }
 
 #[test]
 fn the_morning_digest_comes_once_at_its_time() {
     let f = monday();
-    f.tend.set_setting("digestTime", "08:30").expect("digest on");
+    f.tend
+        .set_setting("digestTime", "08:30")
+        .expect("digest on");
     plan(&f, "Due Dora", "16:00");
     f.clock.set(instant("2026-11-23T13:29:00Z"));
     let tick = f.tend.reminder_tick(false).expect("tick");
@@ -115,17 +170,33 @@ fn the_morning_digest_comes_once_at_its_time() {
     f.clock.set(instant("2026-11-23T13:30:00Z"));
     let tick = f.tend.reminder_tick(false).expect("tick");
     assert_eq!(tick.notices.len(), 1);
-    assert_eq!(tick.notices[0].body, "Today: 0 overdue, 1 due, 0 going cold");
+    assert_eq!(
+        tick.notices[0].body,
+        "Today: 0 overdue, 1 due, 0 going cold"
+    );
     f.clock.advance(Duration::minutes(5));
-    assert!(f.tend.reminder_tick(false).expect("tick").notices.is_empty(), "once a day");
-    let bad = f.tend.set_setting("digestTime", "8.30am").expect_err("bad time");
+    assert!(
+        f.tend
+            .reminder_tick(false)
+            .expect("tick")
+            .notices
+            .is_empty(),
+        "once a day"
+    );
+    let bad = f
+        .tend
+        .set_setting("digestTime", "8.30am")
+        .expect_err("bad time");
     assert_eq!(bad.field(), Some("digestTime"));
 }
 
 #[test]
 fn the_loop_fires_on_the_real_clock_and_stops_when_told() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let tend = Arc::new(Tend::new(Store::open_in_dir(dir.path()).expect("store"), Arc::new(SystemClock::real())));
+    let tend = Arc::new(Tend::new(
+        Store::open_in_dir(dir.path()).expect("store"),
+        Arc::new(SystemClock::real()),
+    ));
     tend.set_setting("digestTime", "off").expect("digest off");
     let contact = tend.create_contact(&draft("Jane Doe")).expect("contact");
 
@@ -136,7 +207,13 @@ fn the_loop_fires_on_the_real_clock_and_stops_when_told() {
         let recorder = recorder.clone();
         std::thread::spawn(move || {
             let notifier: &dyn Notifier = recorder.as_ref();
-            run_loop::run(|catching_up| tend.reminder_tick(catching_up), || tend.clock().now(), notifier, &wakes, || {});
+            run_loop::run(
+                |catching_up| tend.reminder_tick(catching_up),
+                || tend.clock().now(),
+                notifier,
+                &wakes,
+                || {},
+            );
         })
     };
     // The loop is asleep for up to a minute with nothing due; a change wakes it.
@@ -145,8 +222,18 @@ fn the_loop_fires_on_the_real_clock_and_stops_when_told() {
     let zone = tend.clock().zone();
     tend.store()
         .write(|tx| {
-            let due = Due { local: due_at.naive_utc(), has_time: true, zone, at: due_at };
-            let followup = ValidFollowup { contact_id: contact.id, promise: "call back".into(), channel: Channel::Call, due };
+            let due = Due {
+                local: due_at.naive_utc(),
+                has_time: true,
+                zone,
+                at: due_at,
+            };
+            let followup = ValidFollowup {
+                contact_id: contact.id,
+                promise: "call back".into(),
+                channel: Channel::Call,
+                due,
+            };
             followups::insert(tx, &followup, None, SystemClock::real().now())
         })
         .expect("seeded");
@@ -161,6 +248,12 @@ fn the_loop_fires_on_the_real_clock_and_stops_when_told() {
     assert_eq!(recorder.shown().len(), 1, "the due follow-up was notified");
     // The loop sleeps until the due second; the bound is loose for a loaded CI box.
     let late = fired_at - due_at;
-    assert!(late < Duration::seconds(3), "notified {late} after it was due");
-    assert_eq!(tend.store().read(settings::paused_until).expect("read"), None);
+    assert!(
+        late < Duration::seconds(3),
+        "notified {late} after it was due"
+    );
+    assert_eq!(
+        tend.store().read(settings::paused_until).expect("read"),
+        None
+    );
 }

@@ -2,6 +2,7 @@
 //! The window's commands, the terminal and the tests all come through here.
 
 mod followups; // plan, complete, snooze, reschedule, skip; touches
+mod quick_add; // one line → a contact and its next step
 mod relationships; // cadences and decisions
 mod today; // the start screen
 
@@ -15,6 +16,7 @@ use serde::Serialize;
 use std::sync::{Arc, Mutex};
 
 pub use followups::{Completed, LoggedTouch, TouchHistory};
+pub use quick_add::{Batch, Duplicate, QuickAddPreview, QuickAdded, UndoQuickAdd};
 pub use relationships::DecisionOutcome;
 pub use today::{Today, TodayCounts};
 

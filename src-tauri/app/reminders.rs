@@ -67,10 +67,17 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, tend: Arc<Tend>, data_dir: &Path) {
         .ok();
 }
 
-fn handle_action<R: Runtime>(app: &AppHandle<R>, tend: &Tend, followup_id: Option<i64>, action: &str) {
+fn handle_action<R: Runtime>(
+    app: &AppHandle<R>,
+    tend: &Tend,
+    followup_id: Option<i64>,
+    action: &str,
+) {
     let result = match (action, followup_id) {
         (ACTION_DONE, Some(id)) => tend.complete_followup(id).map(|_| ()),
-        (ACTION_SNOOZE_HOUR, Some(id)) => tend.snooze_followup(id, SnoozeChoice::OneHour).map(|_| ()),
+        (ACTION_SNOOZE_HOUR, Some(id)) => {
+            tend.snooze_followup(id, SnoozeChoice::OneHour).map(|_| ())
+        }
         (ACTION_TOMORROW, Some(id)) => tend
             .snooze_followup(id, SnoozeChoice::TomorrowMorning)
             .map(|_| ()),

@@ -294,7 +294,9 @@ fn rows() -> Vec<Expected<'static>> {
                 ctx.phone_region = parse_region(code).expect("a region code");
                 line = rest;
             }
-            let name = columns.next().unwrap_or_else(|| panic!("no name in {row:?}"));
+            let name = columns
+                .next()
+                .unwrap_or_else(|| panic!("no name in {row:?}"));
             Expected {
                 line,
                 ctx,
@@ -327,7 +329,10 @@ fn followup_text(followup: &Option<ParsedFollowup>) -> String {
 #[test]
 fn the_table_has_at_least_150_lines() {
     let count = rows().len();
-    assert!(count >= 150, "the table has {count} lines; the issue asks for 150");
+    assert!(
+        count >= 150,
+        "the table has {count} lines; the issue asks for 150"
+    );
 }
 
 #[test]
@@ -339,7 +344,10 @@ fn every_line_of_the_table_gives_what_it_says() {
             let field = row.rest.first().copied().unwrap_or("");
             match result {
                 Err(error) if error.field() == Some(field) => {}
-                other => failures.push(format!("{:?}: expected an error on {field}, got {other:?}", row.line)),
+                other => failures.push(format!(
+                    "{:?}: expected an error on {field}, got {other:?}",
+                    row.line
+                )),
             }
             continue;
         }
@@ -351,7 +359,11 @@ fn every_line_of_the_table_gives_what_it_says() {
             }
         };
         let column = |i: usize| row.rest.get(i).copied().unwrap_or("");
-        let phones: Vec<String> = parsed.phones.iter().map(|phone| phone.e164.clone()).collect();
+        let phones: Vec<String> = parsed
+            .phones
+            .iter()
+            .map(|phone| phone.e164.clone())
+            .collect();
         let (followup, phrase) = match column(5).split_once(" ~ ") {
             Some((followup, phrase)) => (followup.trim(), Some(phrase.trim())),
             None => (column(5), None),

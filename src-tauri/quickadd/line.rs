@@ -124,8 +124,7 @@ pub fn parse(line: &str, ctx: &ParseContext, dates: &dyn DatePhrases) -> Result<
                 continue;
             }
         }
-        if let Some((end, phone)) = phones::phone_at(&tokens[..open_end[i]], i, ctx.phone_region)
-        {
+        if let Some((end, phone)) = phones::phone_at(&tokens[..open_end[i]], i, ctx.phone_region) {
             roles[i..end].fill(Role::Phone);
             if !parsed.phones.iter().any(|known| known.e164 == phone.e164) {
                 parsed.phones.push(ParsedPhone {
@@ -234,10 +233,7 @@ fn choose_followup(
         .position(|(index, c)| live(index) && c.channel.is_some())
         .or_else(|| {
             candidates.iter().enumerate().position(|(index, c)| {
-                live(index)
-                    && c.channel.is_none()
-                    && !c.found.looks_back
-                    && !told_as_past(words, c)
+                live(index) && c.channel.is_none() && !c.found.looks_back && !told_as_past(words, c)
             })
         });
     for (index, candidate) in candidates.iter().enumerate() {
@@ -401,8 +397,7 @@ fn email(text: &str) -> Option<String> {
         .trim_start_matches(['<', '(', '[', '"', '\'', '“'])
         .trim_end_matches(['>', ')', ']', '"', '\'', '”', '.', '!', '?', ':']);
     let (_, domain) = core.rsplit_once('@')?;
-    (domain.contains('.') && email_address::EmailAddress::is_valid(core))
-        .then(|| core.to_string())
+    (domain.contains('.') && email_address::EmailAddress::is_valid(core)).then(|| core.to_string())
 }
 
 /// `#oils` → "oils". Letters, digits, `_` and `-` only.

@@ -44,8 +44,16 @@ impl DateOrder {
     pub fn for_region(region: Region) -> DateOrder {
         use phonenumber::country::Id;
         match region {
-            Id::US | Id::PR | Id::GU | Id::VI | Id::AS | Id::MP | Id::PH | Id::FM
-            | Id::MH | Id::PW => DateOrder::MonthFirst,
+            Id::US
+            | Id::PR
+            | Id::GU
+            | Id::VI
+            | Id::AS
+            | Id::MP
+            | Id::PH
+            | Id::FM
+            | Id::MH
+            | Id::PW => DateOrder::MonthFirst,
             _ => DateOrder::DayFirst,
         }
     }

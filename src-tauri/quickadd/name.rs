@@ -86,7 +86,9 @@ fn after_particles(words: &[&str], i: usize) -> Option<usize> {
 /// Made of letters (and the marks names use), with at least one letter.
 fn is_namelike(word: &str) -> bool {
     word.chars().any(char::is_alphabetic)
-        && !word.chars().any(|c| c.is_ascii_digit() || matches!(c, '@' | '#'))
+        && !word
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '@' | '#'))
         && !word.starts_with(['(', '[', '"', '“', '<'])
 }
 

@@ -1,26 +1,251 @@
-//! temp
+//! Unit tests of the quick-add API: the issue's example end to end, the preview,
+//! refusals, the JSON others read, and swapping the date reader.
+
 use super::*;
 use crate::domain::phone::parse_region;
 
+fn at(y: i32, m: u32, d: u32, h: u32, mi: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(y, m, d)
+        .and_then(|date| date.and_hms_opt(h, mi, 0))
+        .expect("a valid date-time")
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("a valid date")
+}
+
+/// Monday 23 November 2026, 10:00, US phones, month-first dates.
+fn ctx() -> ParseContext {
+    ParseContext::new(
+        at(2026, 11, 23, 10, 0),
+        DateOrder::MonthFirst,
+        parse_region("US").expect("US is a region"),
+    )
+}
+
+fn read(line: &str) -> ParsedLine {
+    parse_line(line, &ctx()).unwrap_or_else(|error| panic!("{line:?} was refused: {error}"))
+}
+
 #[test]
-fn debug_lines() {
-    let now = NaiveDate::from_ymd_opt(2026, 11, 23).and_then(|d| d.and_hms_opt(10, 0, 0)).expect("now");
-    let ctx = ParseContext::new(now, DateOrder::MonthFirst, parse_region("US").expect("us"));
-    let text = std::fs::read_to_string("/tmp/lines.txt").expect("lines");
-    for line in text.lines() {
-        match parse_line(line, &ctx) {
-            Ok(p) => println!("{line}\n    => {:?} | ph {:?} | em {:?} | tags {:?} | st {:?} | note {:?} | fu {:?}\n    >> {}", p.name, p.phones.iter().map(|p| (&p.display, &p.e164)).collect::<Vec<_>>(), p.emails, p.tags, p.stage, p.note, p.followup.as_ref().map(|f| (f.channel, f.date.to_string(), f.time, &f.phrase)), p.preview(ctx.default_time)),
-            Err(e) => println!("{line}\n    => ERR {:?}: {}", e.field(), e),
+fn the_issue_example_reads_whole() {
+    let parsed = read("Jane Doe 555-0142 wants the lavender set, call Thu");
+    assert_eq!(
+        parsed,
+        ParsedLine {
+            name: "Jane Doe".into(),
+            phones: vec![ParsedPhone {
+                display: "555-0142".into(),
+                e164: "+15550142".into(),
+            }],
+            emails: vec![],
+            tags: vec![],
+            stage: None,
+            note: "wants the lavender set".into(),
+            followup: Some(ParsedFollowup {
+                channel: Channel::Call,
+                date: day(2026, 11, 26),
+                time: None,
+                phrase: "call Thu".into(),
+            }),
         }
+    );
+    assert_eq!(
+        parsed.preview(DEFAULT_TIME),
+        "Jane Doe · +1 555-0142 · note: wants the lavender set · call Thu 26 Nov, 09:00"
+    );
+}
+
+#[test]
+fn the_preview_shows_every_part_and_the_resolved_day() {
+    let parsed = read(
+        "Amara Okafor +44 20 7946 0958 amara@example.com #skincare, customer, text next Tue at 2pm",
+    );
+    assert_eq!(
+        parsed.preview(DEFAULT_TIME),
+        "Amara Okafor · +44 20 7946 0958 · amara@example.com · #skincare · Customer · text Tue 1 Dec, 14:00"
+    );
+    let only_a_name = read("Jane Doe");
+    assert_eq!(only_a_name.preview(DEFAULT_TIME), "Jane Doe");
+    let other = read("Jane Doe follow up next week");
+    assert_eq!(
+        other.preview(DEFAULT_TIME),
+        "Jane Doe · contact Mon 30 Nov, 09:00"
+    );
+}
+
+#[test]
+fn the_preview_uses_the_default_time_given() {
+    let parsed = read("Jane Doe call Thu");
+    let eight = NaiveTime::from_hms_opt(8, 30, 0).expect("08:30");
+    assert_eq!(parsed.preview(eight), "Jane Doe · call Thu 26 Nov, 08:30");
+    let due = parsed.followup.as_ref().map(|followup| followup.due(eight));
+    assert_eq!(due, Some(at(2026, 11, 26, 8, 30)));
+}
+
+#[test]
+fn the_preview_on_a_day_adds_the_year_when_it_differs() {
+    let parsed = read("Jane Doe call Nov 20");
+    let today = day(2026, 11, 23);
+    assert_eq!(
+        parsed.preview_on(DEFAULT_TIME, today),
+        "Jane Doe · call Sat 20 Nov 2027, 09:00",
+        "a day that has passed this year is next year's, and says so"
+    );
+    let soon = read("Jane Doe call Dec 3");
+    assert_eq!(
+        soon.preview_on(DEFAULT_TIME, today),
+        "Jane Doe · call Thu 3 Dec, 09:00"
+    );
+}
+
+#[test]
+fn on_a_thursday_thu_means_a_week_later() {
+    let thursday = ParseContext {
+        now: at(2026, 11, 26, 10, 0),
+        ..ctx()
+    };
+    let parsed = parse_line("Jane Doe call Thu", &thursday).expect("reads");
+    assert_eq!(parsed.followup.map(|f| f.date), Some(day(2026, 12, 3)));
+    let today = parse_line("Jane Doe call today", &thursday).expect("reads");
+    assert_eq!(today.followup.map(|f| f.date), Some(day(2026, 11, 26)));
+}
+
+#[test]
+fn an_empty_line_is_refused_with_a_clear_message() {
+    for line in ["", "   ", "\t", ",", " ; , "] {
+        let error = parse_line(line, &ctx()).expect_err(line);
+        assert_eq!(error.field(), Some("line"), "{line:?}");
+        assert!(error.to_string().contains("empty"), "{error}");
     }
 }
+
 #[test]
-fn debug_phones() {
-    for (text, region) in [("+86 138 0013 8000", "CN"), ("+86 10 1234 5678", "CN"), ("+8613800138000", "CN"), ("+44 20 7946 0958", "GB"), ("+49 30 901820", "DE"), ("+91 98765 43210", "IN"), ("+33 6 12 34 56 78", "FR"), ("+7 912 345 67 89", "RU"), ("+7 912 345 67 89", "US"), ("+39 06 1234 5678", "US"), ("+54 9 11 1234 5678", "US"), ("+86 138 0013 8000", "US"), ("+8613800138000", "US"), ("138 0013 8000", "CN"), ("+86 10 1234 5678", "US"), ("+15550142", "US"), ("+1 415 555 0142", "US")] {
-        let r = parse_region(region).expect("r");
-        let p = crate::domain::phone::parse(text, r);
-        let n = phonenumber::parse(Some(r), text);
-        let id = phonenumber::parse(None, text).map(|n| n.country().id());
-        println!("{text} {region} id={id:?} => {:?} | {:?}", p.map(|p| p.e164), n.map(|n| (n.format().mode(phonenumber::Mode::International).to_string(), phonenumber::is_valid(&n))));
+fn a_line_without_a_name_is_refused_with_what_it_found() {
+    let error = parse_line("555-0142 call Thu", &ctx()).expect_err("no name");
+    assert_eq!(error.field(), Some("line"));
+    let message = error.to_string();
+    assert!(
+        message.contains("“555-0142” is a phone number"),
+        "{message}"
+    );
+    assert!(
+        message.contains("Start the line with the person's name"),
+        "{message}"
+    );
+    let error = parse_line("jane@example.com", &ctx()).expect_err("no name");
+    assert!(error.to_string().contains("email address"), "{error}");
+}
+
+#[test]
+fn a_past_date_is_refused_and_says_which_day_it_meant() {
+    let error = parse_line("Jane Doe call yesterday", &ctx()).expect_err("past");
+    assert_eq!(error.field(), Some("date"));
+    let message = error.to_string();
+    assert!(message.contains("Sun 22 Nov 2026"), "{message}");
+    assert!(message.contains("in the past"), "{message}");
+    let error = parse_line("Jane Doe call today at 9am", &ctx()).expect_err("past");
+    assert_eq!(error.field(), Some("date"));
+    assert!(error.to_string().contains("09:00"), "{error}");
+}
+
+#[test]
+fn a_long_refused_line_is_shortened_in_the_message() {
+    let line = format!("- {}", "x ".repeat(500));
+    let error = parse_line(&line, &ctx()).expect_err("no name");
+    assert!(error.to_string().chars().count() < 200, "{error}");
+}
+
+#[test]
+fn the_json_is_camel_case_with_stable_keys() {
+    let parsed = read("Jane Doe 555-0142 #oils, customer, call Thu at 2pm");
+    let json = serde_json::to_value(&parsed).expect("serialises");
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "name": "Jane Doe",
+            "phones": [{ "display": "555-0142", "e164": "+15550142" }],
+            "emails": [],
+            "tags": ["oils"],
+            "stage": "customer",
+            "note": "",
+            "followup": {
+                "channel": "call",
+                "date": "2026-11-26",
+                "time": "14:00:00",
+                "phrase": "call Thu at 2pm"
+            }
+        })
+    );
+    let no_time = read("Jane Doe call Thu");
+    let json = serde_json::to_value(&no_time).expect("serialises");
+    assert_eq!(json["followup"]["time"], serde_json::Value::Null);
+}
+
+/// A stand-in reader: only "someday" is a date, a week from now.
+struct Someday;
+
+impl DatePhrases for Someday {
+    fn phrase_at(
+        &self,
+        words: &[&str],
+        now: NaiveDateTime,
+        _order: DateOrder,
+    ) -> Option<DateMatch> {
+        (words.first() == Some(&"someday")).then(|| DateMatch {
+            words: 1,
+            date: now.date() + chrono::Days::new(7),
+            time: None,
+            looks_back: false,
+        })
     }
+}
+
+#[test]
+fn the_date_reader_can_be_swapped() {
+    let parsed =
+        parse_line_with("Jane Doe call someday, not Thu", &ctx(), &Someday).expect("reads");
+    let followup = parsed.followup.expect("a follow-up");
+    assert_eq!(followup.date, day(2026, 11, 30));
+    assert_eq!(followup.phrase, "call someday");
+    assert_eq!(
+        parsed.note, "not Thu",
+        "English days mean nothing to this reader"
+    );
+    assert_eq!(
+        Someday.parse("someday", ctx().now, DateOrder::MonthFirst),
+        Some((day(2026, 11, 30), None))
+    );
+}
+
+#[test]
+fn the_context_defaults() {
+    assert_eq!(
+        ctx().default_time,
+        NaiveTime::from_hms_opt(9, 0, 0).expect("09:00")
+    );
+    let us = parse_region("US").expect("US");
+    let gb = parse_region("GB").expect("GB");
+    assert_eq!(DateOrder::for_region(us), DateOrder::MonthFirst);
+    assert_eq!(DateOrder::for_region(gb), DateOrder::DayFirst);
+}
+
+#[test]
+fn international_numbers_are_read_in_their_own_country() {
+    // Regression: with the US as phone region, the phonenumber crate read
+    // "+86 138 0013 8000" as +863800138000 (it dropped the "1").
+    let parsed = read("李小龍 +86 138 0013 8000");
+    assert_eq!(parsed.phones[0].e164, "+8613800138000");
+    assert_eq!(parsed.phones[0].display, "+86 138 0013 8000");
+}
+
+#[test]
+fn words_are_kept_as_typed_in_the_note() {
+    let parsed =
+        read("Jane Doe wants  the   set,  has 1,000 followers; call Fri, likes #oils a lot");
+    assert_eq!(
+        parsed.note, "wants the set, has 1,000 followers; likes a lot",
+        "spaces tidied, separators kept (the first of a gap), recognised parts taken out"
+    );
+    assert_eq!(parsed.tags, ["oils"]);
 }

@@ -31,9 +31,19 @@ pub fn channel_at(words: &[&str], i: usize) -> Option<(usize, Channel)> {
         (&["text", "txt", "sms"], Channel::Text),
         (&["email", "e-mail", "mail"], Channel::Email),
         (&["meet", "visit", "see"], Channel::InPerson),
-        (&["message", "msg", "dm", "whatsapp", "ping"], Channel::Message),
         (
-            &["contact", "remind", "followup", "follow-up", "checkin", "check-in"],
+            &["message", "msg", "dm", "whatsapp", "ping"],
+            Channel::Message,
+        ),
+        (
+            &[
+                "contact",
+                "remind",
+                "followup",
+                "follow-up",
+                "checkin",
+                "check-in",
+            ],
             Channel::Other,
         ),
     ];
@@ -88,9 +98,10 @@ fn stage_key(word: &str) -> Option<Stage> {
     Stage::ALL.into_iter().find(|stage| {
         let key = stage.key();
         key.len() == word.len()
-            && key.bytes().zip(word.bytes()).all(|(k, w)| {
-                k == w.to_ascii_lowercase() || k == b'_' && (w == b'-' || w == b'_')
-            })
+            && key
+                .bytes()
+                .zip(word.bytes())
+                .all(|(k, w)| k == w.to_ascii_lowercase() || k == b'_' && (w == b'-' || w == b'_'))
     })
 }
 
@@ -115,8 +126,8 @@ pub fn stage_marker(words: &[&str], i: usize) -> Option<(usize, Stage)> {
 pub fn is_particle(word: &str) -> bool {
     const PARTICLES: [&str; 33] = [
         "de", "del", "della", "delle", "dei", "degli", "der", "den", "des", "di", "da", "das",
-        "do", "dos", "du", "la", "le", "les", "lo", "van", "von", "vom", "zu", "zum", "zur",
-        "ter", "ten", "af", "bin", "binti", "ibn", "al", "y",
+        "do", "dos", "du", "la", "le", "les", "lo", "van", "von", "vom", "zu", "zum", "zur", "ter",
+        "ten", "af", "bin", "binti", "ibn", "al", "y",
     ];
     PARTICLES.contains(&word)
 }
@@ -156,7 +167,10 @@ pub fn is_past_cue(word: &str) -> bool {
 
 /// Words between a past cue and its date: "met her Sat".
 pub fn is_pronoun(word: &str) -> bool {
-    eq_any(clean(word), &["her", "him", "them", "us", "me", "on", "at", "last"])
+    eq_any(
+        clean(word),
+        &["her", "him", "them", "us", "me", "on", "at", "last"],
+    )
 }
 
 /// Words that end a name typed in lowercase ("jane doe wants oils"): a name

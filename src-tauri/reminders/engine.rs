@@ -27,7 +27,10 @@ impl Tend {
     pub fn reminder_tick(&self, catching_up: bool) -> Result<Tick> {
         let now = self.clock().now();
         let zone = self.zone()?;
-        let paused_until = self.store().read(settings::paused_until)?.filter(|until| *until > now);
+        let paused_until = self
+            .store()
+            .read(settings::paused_until)?
+            .filter(|until| *until > now);
         if let Some(until) = paused_until {
             return Ok(Tick {
                 notices: Vec::new(),
@@ -45,7 +48,9 @@ impl Tend {
         let digest_time = self.store().read(settings::digest_time)?;
         let mut next_digest = None;
         if let Some(time) = digest_time {
-            let sent_today = self.store().read(|conn| settings::get(conn, settings::DIGEST_SENT_ON))?
+            let sent_today = self
+                .store()
+                .read(|conn| settings::get(conn, settings::DIGEST_SENT_ON))?
                 == Some(today.to_string());
             let todays = local_time::resolve_date_time(today, time, zone);
             if !sent_today && now >= todays && now < todays + DIGEST_GRACE {
@@ -56,7 +61,9 @@ impl Tend {
                     view.counts.going_cold,
                     view.counts.maybes,
                 ));
-                self.store().write(|tx| settings::put(tx, settings::DIGEST_SENT_ON, Some(&today.to_string())))?;
+                self.store().write(|tx| {
+                    settings::put(tx, settings::DIGEST_SENT_ON, Some(&today.to_string()))
+                })?;
             }
             next_digest = Some(if now < todays {
                 todays

@@ -28,7 +28,10 @@ pub const ACTION_OPEN: &str = "default";
 pub fn for_followup(followup: &Followup) -> Notice {
     let how = followup.channel_label;
     let body = if followup.promise.is_empty() {
-        format!("{how} — promised for {}", followup.due_local.replace('T', " "))
+        format!(
+            "{how} — promised for {}",
+            followup.due_local.replace('T', " ")
+        )
     } else {
         format!("{how} — {}", followup.promise)
     };
@@ -57,10 +60,17 @@ pub fn plan(due: &[Followup], catching_up: bool) -> Vec<Notice> {
     } else {
         format!("{} follow-ups are due", due.len())
     };
-    let names: Vec<&str> = due.iter().take(4).map(|f| f.contact_name.as_str()).collect();
+    let names: Vec<&str> = due
+        .iter()
+        .take(4)
+        .map(|f| f.contact_name.as_str())
+        .collect();
     let more = due.len().saturating_sub(names.len());
     let body = if more > 0 {
-        format!("{} and {more} more. Open Today to go through them.", names.join(", "))
+        format!(
+            "{} and {more} more. Open Today to go through them.",
+            names.join(", ")
+        )
     } else {
         format!("{}. Open Today to go through them.", names.join(", "))
     };

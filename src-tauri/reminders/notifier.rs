@@ -22,7 +22,10 @@ pub struct RecordingNotifier {
 
 impl RecordingNotifier {
     pub fn shown(&self) -> Vec<Notice> {
-        self.shown.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+        self.shown
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
     }
 }
 
@@ -55,7 +58,10 @@ impl DesktopNotifier {
     }
 
     fn warn_once(&self, err: &str) {
-        let mut warned = self.warned.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut warned = self
+            .warned
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         if !*warned {
             eprintln!("tend: desktop notifications are unavailable ({err}); due follow-ups still show in Today.");
             *warned = true;
@@ -66,7 +72,10 @@ impl DesktopNotifier {
 impl Notifier for DesktopNotifier {
     fn show(&self, notice: &Notice) -> Result<(), String> {
         let mut notification = notify_rust::Notification::new();
-        notification.appname("Tend").summary(&notice.summary).body(&notice.body);
+        notification
+            .appname("Tend")
+            .summary(&notice.summary)
+            .body(&notice.body);
         if let Some(icon) = &self.icon {
             notification.icon(icon);
         }

@@ -41,6 +41,52 @@ pub fn update(
     write_details(conn, id, contact)
 }
 
+/// A further phone or email, after the primary one.
+pub fn add_method(
+    conn: &Connection,
+    id: i64,
+    kind: &str,
+    value: &str,
+    normalized: &str,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO contact_methods (contact_id, kind, value, normalized, position)
+         SELECT ?1, ?2, ?3, ?4, coalesce(max(position), 0) + 1 FROM contact_methods
+         WHERE contact_id = ?1 AND kind = ?2",
+        params![id, kind, value, normalized],
+    )?;
+    reindex(conn, id)
+}
+
+pub fn set_met(
+    conn: &Connection,
+    id: i64,
+    met_where: Option<&str>,
+    met_on: chrono::NaiveDate,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE contacts SET met_where = coalesce(?2, met_where), met_on = ?3 WHERE id = ?1",
+        params![id, met_where, met_on.to_string()],
+    )?;
+    Ok(())
+}
+
+/// Who already has this phone (E.164) or email (lowercased), if anyone.
+pub fn find_by_method(
+    conn: &Connection,
+    kind: &str,
+    normalized: &str,
+) -> Result<Option<(i64, String)>> {
+    Ok(conn
+        .query_row(
+            "SELECT c.id, c.name FROM contact_methods m JOIN contacts c ON c.id = m.contact_id
+             WHERE m.kind = ?1 AND m.normalized = ?2 ORDER BY c.archived_at IS NOT NULL, c.id LIMIT 1",
+            [kind, normalized],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?)
+}
+
 pub fn set_stage(conn: &Connection, id: i64, stage: Stage, now: DateTime<Utc>) -> Result<()> {
     let changed = conn.execute(
         "UPDATE contacts SET stage = ?2, updated_at = ?3 WHERE id = ?1",

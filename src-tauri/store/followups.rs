@@ -248,3 +248,15 @@ pub fn refloat_date_only(conn: &Connection, zone: Tz) -> Result<usize> {
     }
     Ok(moved)
 }
+
+/// Removes a follow-up of this contact (undoing a quick add).
+pub fn delete(conn: &Connection, id: i64, contact_id: i64) -> Result<()> {
+    let changed = conn.execute(
+        "DELETE FROM followups WHERE id = ?1 AND contact_id = ?2",
+        params![id, contact_id],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound { what: "follow-up" });
+    }
+    Ok(())
+}

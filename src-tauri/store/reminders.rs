@@ -33,11 +33,14 @@ pub fn due_unnotified(conn: &Connection, now: DateTime<Utc>, zone: Tz) -> Result
         ))?
         .query_map([time::to_sql(now)], |row| row.get::<_, i64>(0))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    ids.into_iter().map(|id| followups::get(conn, id, zone)).collect()
+    ids.into_iter()
+        .map(|id| followups::get(conn, id, zone))
+        .collect()
 }
 
 pub fn mark_notified(conn: &Connection, ids: &[i64], now: DateTime<Utc>) -> Result<()> {
-    let mut statement = conn.prepare_cached("UPDATE followups SET notified_at = ?2 WHERE id = ?1")?;
+    let mut statement =
+        conn.prepare_cached("UPDATE followups SET notified_at = ?2 WHERE id = ?1")?;
     let now = time::to_sql(now);
     for id in ids {
         statement.execute(params![id, now])?;

@@ -3,7 +3,7 @@
 use super::time;
 use crate::domain::channel::Channel;
 use crate::domain::touch::{Outcome, Touch, ValidTouch};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, Row};
 
@@ -63,4 +63,20 @@ pub fn count_for_contact(conn: &Connection, contact_id: i64) -> Result<i64> {
         [contact_id],
         |row| row.get(0),
     )?)
+}
+
+/// Removes a touch of this contact and puts `last_touched_at` back.
+pub fn delete(conn: &Connection, id: i64, contact_id: i64) -> Result<()> {
+    let changed = conn.execute(
+        "DELETE FROM touches WHERE id = ?1 AND contact_id = ?2",
+        params![id, contact_id],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound { what: "touch" });
+    }
+    conn.execute(
+        "UPDATE contacts SET last_touched_at = (SELECT max(occurred_at) FROM touches WHERE contact_id = ?1) WHERE id = ?1",
+        [contact_id],
+    )?;
+    Ok(())
 }

@@ -5,9 +5,7 @@ use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 /// The Monday that starts `date`'s week (weeks start on Monday, as in ISO 8601).
 pub fn monday_of(date: NaiveDate) -> Option<NaiveDate> {
-    date.checked_sub_days(Days::new(u64::from(
-        date.weekday().num_days_from_monday(),
-    )))
+    date.checked_sub_days(Days::new(u64::from(date.weekday().num_days_from_monday())))
 }
 
 /// `weekday` in the week that starts on `monday`.

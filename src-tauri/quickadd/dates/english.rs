@@ -17,12 +17,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike,
 pub struct English;
 
 impl DatePhrases for English {
-    fn phrase_at(
-        &self,
-        words: &[&str],
-        now: NaiveDateTime,
-        order: DateOrder,
-    ) -> Option<DateMatch> {
+    fn phrase_at(&self, words: &[&str], now: NaiveDateTime, order: DateOrder) -> Option<DateMatch> {
         Reader {
             words,
             now,
@@ -303,7 +298,9 @@ impl<'a> Reader<'_, 'a> {
 
     fn is_any(&self, i: usize, keywords: &[&str]) -> bool {
         let word = self.word(i);
-        keywords.iter().any(|keyword| word.eq_ignore_ascii_case(keyword))
+        keywords
+            .iter()
+            .any(|keyword| word.eq_ignore_ascii_case(keyword))
     }
 
     fn phrase(&self) -> Option<DateMatch> {
@@ -669,7 +666,10 @@ impl<'a> Reader<'_, 'a> {
             || super::super::tokens::is_separator(word)
             || eq_any(word, JOINS)
             || eq_any(word, TOMORROW)
-            || eq_any(word, &["today", "tonight", "in", "this", "next", "noon", "midday"])
+            || eq_any(
+                word,
+                &["today", "tonight", "in", "this", "next", "noon", "midday"],
+            )
             || weekday_name(word).is_some()
             || period_word(word).is_some()
             || word.starts_with(|c: char| c.is_ascii_digit())
@@ -796,11 +796,9 @@ impl<'a> Reader<'_, 'a> {
             Unit::Day => cal::add_days(today, u64::from(count)),
             Unit::Week => cal::add_days(cal::monday_of(today)?, 7 * u64::from(count)),
             Unit::Month => cal::add_months(cal::first_of_month(today)?, count),
-            Unit::Year => NaiveDate::from_ymd_opt(
-                today.year().checked_add(i32::try_from(count).ok()?)?,
-                1,
-                1,
-            ),
+            Unit::Year => {
+                NaiveDate::from_ymd_opt(today.year().checked_add(i32::try_from(count).ok()?)?, 1, 1)
+            }
             Unit::Minute | Unit::Hour => None,
         }?;
         Some((end, Elem::Day(Day::plain(date))))
@@ -1217,7 +1215,9 @@ fn year_number(word: &str) -> Option<i32> {
     if word.len() != 4 || !word.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    word.parse().ok().filter(|year| (1900..=2199).contains(year))
+    word.parse()
+        .ok()
+        .filter(|year| (1900..=2199).contains(year))
 }
 
 /// "Feb13", "dec3rd".
@@ -1373,7 +1373,12 @@ fn clock_token(word: &str) -> Option<(Clock, Shape)> {
         if parts.next().is_some() {
             return None;
         }
-        (hour, minute, Shape::Colon, hour_text.len() == 2 && hour_text.starts_with('0'))
+        (
+            hour,
+            minute,
+            Shape::Colon,
+            hour_text.len() == 2 && hour_text.starts_with('0'),
+        )
     } else if let Some((hour_text, minute_text)) = body.split_once('h') {
         let hour = digits_in(hour_text, 1, 2)?;
         let minute = if minute_text.is_empty() {
@@ -1384,10 +1389,20 @@ fn clock_token(word: &str) -> Option<(Clock, Shape)> {
         (hour, minute, Shape::HForm, true)
     } else {
         match body.len() {
-            1 | 2 => (digits_in(body, 1, 2)?, 0, Shape::Hour, body.starts_with('0')),
+            1 | 2 => (
+                digits_in(body, 1, 2)?,
+                0,
+                Shape::Hour,
+                body.starts_with('0'),
+            ),
             3 | 4 => {
                 let number = digits_in(body, 3, 4)?;
-                (number / 100, number % 100, Shape::Compact, body.starts_with('0'))
+                (
+                    number / 100,
+                    number % 100,
+                    Shape::Compact,
+                    body.starts_with('0'),
+                )
             }
             _ => return None,
         }

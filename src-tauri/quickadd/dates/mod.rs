@@ -9,8 +9,8 @@ mod conformance;
 #[cfg(test)]
 mod tests;
 
-pub use english::English;
 pub(super) use english::is_short_weekday;
+pub use english::English;
 
 use super::DateOrder;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
@@ -35,8 +35,7 @@ pub struct DateMatch {
 pub trait DatePhrases {
     /// The longest date phrase that starts at `words[0]`, if one does.
     /// `now` is the person's local time; relative phrases count from it.
-    fn phrase_at(&self, words: &[&str], now: NaiveDateTime, order: DateOrder)
-        -> Option<DateMatch>;
+    fn phrase_at(&self, words: &[&str], now: NaiveDateTime, order: DateOrder) -> Option<DateMatch>;
 
     /// Reads a whole text as one date phrase ("tomorrow at 2pm"); `None` unless
     /// every word of it is understood.

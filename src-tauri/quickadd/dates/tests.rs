@@ -138,7 +138,11 @@ fn a_numeric_date_follows_the_date_order_setting() {
     let us = English.parse("12/3", now(), DateOrder::MonthFirst);
     let europe = English.parse("12/3", now(), DateOrder::DayFirst);
     assert_eq!(us, Some((day(2026, 12, 3), None)), "en-US: December 3");
-    assert_eq!(europe, Some((day(2027, 3, 12), None)), "day first: 12 March");
+    assert_eq!(
+        europe,
+        Some((day(2027, 3, 12), None)),
+        "day first: 12 March"
+    );
     check("12/3/2026", day(2026, 12, 3), None);
     check("12/3/27", day(2027, 12, 3), None);
     assert_eq!(read("13/13"), None, "no 13th month");
@@ -252,9 +256,29 @@ fn a_phrase_inside_a_line_ends_where_the_date_ends() {
 #[test]
 fn words_that_are_not_dates() {
     for text in [
-        "", "the", "at", "on", "March", "May", "April", "3", "12", "2026", "at the party",
-        "the 3rd kit", "2 to 3 weeks", "in 2026", "now", "this week", "lavender", "2h", "3:75",
-        "25:00", "Feb 30", "at 3 Elm St", "3 kids",
+        "",
+        "the",
+        "at",
+        "on",
+        "March",
+        "May",
+        "April",
+        "3",
+        "12",
+        "2026",
+        "at the party",
+        "the 3rd kit",
+        "2 to 3 weeks",
+        "in 2026",
+        "now",
+        "this week",
+        "lavender",
+        "2h",
+        "3:75",
+        "25:00",
+        "Feb 30",
+        "at 3 Elm St",
+        "3 kids",
     ] {
         let words = super::words(text);
         let found = English.phrase_at(&words, now(), DateOrder::MonthFirst);
