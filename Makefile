@@ -50,8 +50,12 @@ rust-tests:
 	$(CARGO) test --no-default-features
 	$(CARGO) test
 
-ui-tests:
-	node --test tests/ui/
+# The frontend's modules in jsdom, with a fake Tauri bridge (node:test).
+ui-tests: node_modules/.package-lock.json
+	node --test tests/ui/ui.test.mjs
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
 
 # The real app in WebKit under Xvfb, on its own session bus, through tauri-driver.
 e2e: test-tools

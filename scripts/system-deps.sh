@@ -14,7 +14,7 @@ RUN_PACKAGES=(
 TEST_PACKAGES=(
   xvfb xauth x11-utils webkit2gtk-driver dbus dbus-x11 dunst libnotify-bin
   imagemagick xdotool at-spi2-core fonts-dejavu-core
-  python3 python3-venv nodejs
+  python3 python3-venv nodejs npm
 )
 
 case "${1:-run}" in
@@ -36,6 +36,7 @@ for package in "${wanted[@]}"; do
     python3) command -v python3 >/dev/null 2>&1 && continue ;;
     python3-venv) command -v python3 >/dev/null 2>&1 && python3 -c 'import venv, ensurepip' 2>/dev/null && continue ;;
     nodejs) command -v node >/dev/null 2>&1 && continue ;;
+    npm) command -v npm >/dev/null 2>&1 && continue ;;
   esac
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$package")

@@ -3,7 +3,10 @@
 
 use super::ui_error::UiResult;
 use super::CHANGED_EVENT;
-use crate::api::{Completed, DecisionOutcome, LoggedTouch, Settings, Tend, Today, TouchHistory};
+use crate::api::{
+    Batch, Completed, DecisionOutcome, LoggedTouch, QuickAddPreview, QuickAdded, Settings, Tend,
+    Today, TouchHistory, UndoQuickAdd,
+};
 use crate::domain::cadence::{Cadence, CadenceDraft};
 use crate::domain::contact::{Contact, ContactDraft, ContactPage, ContactQuery};
 use crate::domain::decision::{Decision, DecisionDraft};
@@ -42,6 +45,14 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         apply_cadence,
         record_decision,
         contact_decisions,
+        preview_quick_add,
+        quick_add,
+        undo_quick_add,
+        pause_reminders,
+        get_autostart,
+        set_autostart,
+        get_shortcut,
+        set_shortcut,
     ]
 }
 
@@ -52,6 +63,7 @@ pub(super) fn announce_change<R: Runtime>(app: &AppHandle<R>) {
     if let Some(waker) = app.try_state::<super::reminders::Waker>() {
         waker.wake();
     }
+    super::tray::refresh_due(app);
 }
 
 #[tauri::command]
@@ -313,4 +325,105 @@ async fn record_decision<R: Runtime>(
 #[tauri::command]
 async fn contact_decisions(tend: State<'_, Arc<Tend>>, contact_id: i64) -> UiResult<Vec<Decision>> {
     Ok(tend.contact_decisions(contact_id)?)
+}
+
+#[tauri::command]
+async fn preview_quick_add(
+    tend: State<'_, Arc<Tend>>,
+    line: String,
+    batch: Batch,
+) -> UiResult<QuickAddPreview> {
+    Ok(tend.preview_quick_add(&line, &batch)?)
+}
+
+#[tauri::command]
+async fn quick_add<R: Runtime>(
+    app: AppHandle<R>,
+    tend: State<'_, Arc<Tend>>,
+    line: String,
+    batch: Batch,
+    add_to: Option<i64>,
+) -> UiResult<QuickAdded> {
+    let added = tend.quick_add(&line, &batch, add_to)?;
+    announce_change(&app);
+    Ok(added)
+}
+
+#[tauri::command]
+async fn undo_quick_add<R: Runtime>(
+    app: AppHandle<R>,
+    tend: State<'_, Arc<Tend>>,
+    added: UndoQuickAdd,
+) -> UiResult<()> {
+    tend.undo_quick_add(&added)?;
+    announce_change(&app);
+    Ok(())
+}
+
+/// "one_hour", "tomorrow" (until tomorrow morning) or "resume".
+#[tauri::command]
+async fn pause_reminders<R: Runtime>(
+    app: AppHandle<R>,
+    tend: State<'_, Arc<Tend>>,
+    choice: String,
+) -> UiResult<Settings> {
+    super::tray::pause(&tend, &choice)?;
+    announce_change(&app);
+    Ok(tend.settings()?)
+}
+
+#[tauri::command]
+async fn get_autostart<R: Runtime>(app: AppHandle<R>) -> UiResult<bool> {
+    use tauri_plugin_autostart::ManagerExt;
+    Ok(app.autolaunch().is_enabled().unwrap_or(false))
+}
+
+/// Start at login: opt-in, through the OS's own mechanism (the autostart plugin).
+#[tauri::command]
+async fn set_autostart<R: Runtime>(app: AppHandle<R>, enabled: bool) -> UiResult<bool> {
+    use tauri_plugin_autostart::ManagerExt;
+    let manager = app.autolaunch();
+    let result = if enabled {
+        manager.enable()
+    } else {
+        manager.disable()
+    };
+    result.map_err(|err| {
+        super::ui_error::UiError::os(format!("Could not change start at login: {err}"))
+    })?;
+    Ok(manager.is_enabled().unwrap_or(enabled))
+}
+
+#[tauri::command]
+async fn get_shortcut<R: Runtime>(app: AppHandle<R>) -> UiResult<super::shortcut::ShortcutStatus> {
+    Ok(app
+        .try_state::<super::shortcut::RegisteredShortcut>()
+        .map(|state| {
+            state
+                .0
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .clone()
+        })
+        .unwrap_or_default())
+}
+
+/// Tries the new combination with the OS; it is saved only if the OS accepts it.
+#[tauri::command]
+async fn set_shortcut<R: Runtime>(
+    app: AppHandle<R>,
+    tend: State<'_, Arc<Tend>>,
+    shortcut: String,
+) -> UiResult<super::shortcut::ShortcutStatus> {
+    let status = super::shortcut::register(&app, shortcut.trim());
+    if status.registered {
+        tend.store().write(|tx| {
+            crate::store::settings::put(
+                tx,
+                crate::store::settings::QUICK_ADD_SHORTCUT,
+                Some(&status.shortcut),
+            )
+        })?;
+    }
+    Ok(status)
 }

@@ -1,22 +1,37 @@
 //! The desktop shell: builds the Tauri app, opens the data file, registers the
-//! commands. No business rule lives here.
+//! commands, starts reminders, the tray and the global shortcut. No business
+//! rule lives here.
 
 mod commands; // thin adapters from the window's calls to `Tend`
 mod reminders; // the reminder loop and native notifications beside the window
+mod shortcut; // the global Quick add shortcut
+mod tray; // tray menu, close-to-tray, the Quick add window
 mod ui_error; // errors as `{ kind, message, field }` for the window
 
 use crate::api::Tend;
 use crate::clock::SystemClock;
-use crate::store::Store;
+use crate::store::{settings, Store};
 use std::sync::Arc;
-use tauri::Manager;
+use tauri::{Manager, WindowEvent};
 
 /// Emitted after any change so every open view refreshes.
 pub const CHANGED_EVENT: &str = "tend://changed";
 
+/// Set when the tray icon exists: only then may closing the window hide it.
+struct TrayReady;
+
 pub fn run() -> Result<(), String> {
     let clock = SystemClock::from_env()?;
     tauri::Builder::default()
+        // First, so a second launch hands over to the running one and exits.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            tray::show_main(app)
+        }))
+        .plugin(tauri_plugin_autostart::init(
+            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
+            None,
+        ))
+        .plugin(shortcut::plugin())
         .setup(move |app| {
             let os_dir = app.path().app_data_dir().ok();
             let dir = crate::data_dir::resolve(os_dir)
@@ -24,8 +39,41 @@ pub fn run() -> Result<(), String> {
             let store = Store::open_in_dir(&dir)?;
             let tend = Arc::new(Tend::new(store, Arc::new(clock)));
             app.manage(tend.clone());
-            reminders::start(app.handle(), tend, &dir);
+            reminders::start(app.handle(), tend.clone(), &dir);
+            match tray::build(app.handle()) {
+                Ok(()) => {
+                    app.manage(TrayReady);
+                    tray::refresh_due(app.handle());
+                }
+                Err(err) => eprintln!(
+                    "tend: no tray icon on this desktop ({err}); closing the window quits."
+                ),
+            }
+            let keys = tend
+                .store()
+                .read(|conn| settings::get(conn, settings::QUICK_ADD_SHORTCUT))?
+                .unwrap_or_else(|| shortcut::DEFAULT_SHORTCUT.to_string());
+            let status = shortcut::register(app.handle(), &keys);
+            if let Some(message) = status.message {
+                eprintln!("tend: {message}");
+            }
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            if let WindowEvent::CloseRequested { api, .. } = event {
+                let app = window.app_handle();
+                let hide = window.label() == "main"
+                    && app.try_state::<TrayReady>().is_some()
+                    && app
+                        .state::<Arc<Tend>>()
+                        .store()
+                        .read(settings::close_to_tray)
+                        .unwrap_or(true);
+                if hide {
+                    api.prevent_close();
+                    let _ = window.hide();
+                }
+            }
         })
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())

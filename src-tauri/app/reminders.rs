@@ -60,6 +60,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, tend: Arc<Tend>, data_dir: &Path) {
                 &receiver,
                 || {
                     let _ = app.emit(CHANGED_EVENT, ());
+                    super::tray::refresh_due(&app);
                 },
             );
         })

@@ -20,4 +20,15 @@ impl From<crate::Error> for UiError {
     }
 }
 
+impl UiError {
+    /// The OS refused something (autostart, a shortcut); nothing of ours changed.
+    pub fn os(message: String) -> Self {
+        UiError {
+            kind: "os",
+            message,
+            field: None,
+        }
+    }
+}
+
 pub type UiResult<T> = Result<T, UiError>;

@@ -67,13 +67,21 @@ pub fn phone_at(tokens: &[Token<'_>], i: usize, region: Region) -> Option<(usize
     // The longest reading that is a real number in its country; failing that (a
     // local "555-0142"), the shortest that parses, so "555 0142 12 kids" keeps
     // its "12".
-    let longest_valid = ends
-        .iter()
-        .rev()
-        .filter_map(|&end| read(end))
-        .find(|(_, _, valid)| *valid);
-    let chosen = longest_valid.or_else(|| ends.iter().find_map(|&end| read(end)))?;
-    Some((chosen.0, chosen.1))
+    let mut shortest = None;
+    let mut longest_valid = None;
+    for reading in ends.iter().filter_map(|&end| read(end)) {
+        if reading.2 {
+            longest_valid = Some(reading);
+        } else if shortest.is_none() {
+            shortest = Some(reading);
+        }
+    }
+    let (end, phone, _) = match (longest_valid, shortest) {
+        (Some(valid), _) => valid,
+        (None, Some(shortest)) => shortest,
+        (None, None) => return None,
+    };
+    Some((end, phone))
 }
 
 /// The country a `+` number names. The `phonenumber` crate misreads some

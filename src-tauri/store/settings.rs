@@ -38,6 +38,15 @@ pub fn default_time(conn: &Connection) -> Result<NaiveTime> {
         .unwrap_or(DEFAULT_DEFAULT_TIME))
 }
 
+/// The global shortcut that opens Quick add, e.g. "Ctrl+Alt+T".
+pub const QUICK_ADD_SHORTCUT: &str = "quickAddShortcut";
+/// "on": closing the window hides it to the tray so reminders keep firing.
+pub const CLOSE_TO_TRAY: &str = "closeToTray";
+
+pub fn close_to_tray(conn: &Connection) -> Result<bool> {
+    Ok(get(conn, CLOSE_TO_TRAY)?.as_deref() != Some("off"))
+}
+
 /// Reminders are paused until this instant (RFC 3339), if set.
 pub const REMINDERS_PAUSED_UNTIL: &str = "remindersPausedUntil";
 /// The morning digest: "HH:MM", or "off".
@@ -90,6 +99,10 @@ pub fn set(conn: &Connection, key: &str, value: &str) -> Result<()> {
             })?
             .format("%H:%M")
             .to_string(),
+        CLOSE_TO_TRAY => match value.trim() {
+            "on" | "off" => value.trim().to_string(),
+            _ => return Err(Error::invalid("closeToTray", "Choose on or off.")),
+        },
         DIGEST_TIME => match value.trim() {
             "off" => "off".to_string(),
             text => NaiveTime::parse_from_str(text, "%H:%M")

@@ -1,11 +1,12 @@
 // Runs the real ui/ modules in jsdom with a fake `window.__TAURI__`.
 //
-// Every test calls `installDom()` first: it makes a fresh JSDOM, points the globals the
-// ui code reads (`window`, `document`, `Node`, events, timers, …) at it, and installs a
-// fake Tauri that records invoke calls and answers them from a script. Only then are the
-// modules imported (they read `document`/`navigator` at import time in places).
+// Every test calls `installDom()` first: it gives a clean document, points the globals the
+// ui code reads (`window`, `document`, `navigator`, `Node`, events, …) at its window, and
+// installs a fake Tauri that records invoke calls and answers them from a script, plus an
+// IntersectionObserver stub the test drives. Only then are the modules imported (app.js
+// reads `document`, contactForm.js `navigator`, at import time).
 //
-// Node runs each test file in its own process, so globals never leak between files.
+// All suites share one process (see ui.test.mjs), so everything here is reset per test.
 
 import { after } from 'node:test';
 import { JSDOM } from 'jsdom';
@@ -87,7 +88,7 @@ const EMPTY_PAGE = '<!doctype html><html lang="en"><head></head><body></body></h
  * replaced; `fresh: true` makes a new window instead, for code that listens on `document`
  * or `window` themselves (app.js), whose listeners would otherwise pile up.
  */
-export function installDom({ html = EMPTY_PAGE, fresh = false, tauri = true } = {}) {
+export function installDom({ html = EMPTY_PAGE, fresh = false } = {}) {
   let window;
   if (!fresh && current && !current.fresh) {
     ({ window } = current);
@@ -111,8 +112,8 @@ export function installDom({ html = EMPTY_PAGE, fresh = false, tauri = true } = 
     });
   }
 
-  const fake = tauri ? createFakeTauri() : null;
-  if (fake) window.__TAURI__ = fake.api;
+  const fake = createFakeTauri();
+  window.__TAURI__ = fake.api;
 
   const env = {
     window,
@@ -331,11 +332,12 @@ export function accessibleName(node) {
     return norm(labelledBy.split(/\s+/).map((id) => doc.getElementById(id)?.textContent ?? '').join(' '));
   }
   if (node.hasAttribute('aria-label')) return norm(node.getAttribute('aria-label'));
+  if (node.tagName === 'BUTTON') return norm(node.textContent); // (labels on buttons: none in Tend)
   // <label for=id> and a wrapping <label> (node.labels is slow in jsdom over big lists).
   const labels = node.id ? [...doc.querySelectorAll('label[for]')].filter((l) => l.htmlFor === node.id) : [];
   const wrapping = node.closest('label');
   if (wrapping && !labels.includes(wrapping)) labels.push(wrapping);
-  if (labels.length && node.tagName !== 'BUTTON') return norm(labels.map((l) => l.textContent).join(' '));
+  if (labels.length) return norm(labels.map((l) => l.textContent).join(' '));
   return norm(node.textContent);
 }
 

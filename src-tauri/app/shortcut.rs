@@ -1,0 +1,69 @@
+//! The global Quick add shortcut: registered with the OS, configurable, and
+//! honest when the OS refuses it (another app may own the keys).
+
+use super::tray::show_quick_add;
+use std::sync::Mutex;
+use tauri::{AppHandle, Manager, Runtime};
+use tauri_plugin_global_shortcut::{GlobalShortcutExt, Shortcut, ShortcutState};
+
+pub const DEFAULT_SHORTCUT: &str = "Ctrl+Alt+T";
+
+/// What happened when the shortcut was registered, for the Settings view.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ShortcutStatus {
+    pub shortcut: String,
+    pub registered: bool,
+    pub message: Option<String>,
+}
+
+pub struct RegisteredShortcut(pub Mutex<ShortcutStatus>);
+
+pub fn plugin<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    tauri_plugin_global_shortcut::Builder::new()
+        .with_handler(|app, _shortcut, event| {
+            if event.state() == ShortcutState::Pressed {
+                show_quick_add(app);
+            }
+        })
+        .build()
+}
+
+/// Registers `text` (e.g. "Ctrl+Alt+T") in place of the current shortcut.
+pub fn register<R: Runtime>(app: &AppHandle<R>, text: &str) -> ShortcutStatus {
+    let manager = app.global_shortcut();
+    let _ = manager.unregister_all();
+    let status = match text.parse::<Shortcut>() {
+        Err(err) => ShortcutStatus {
+            shortcut: text.to_string(),
+            registered: false,
+            message: Some(format!("“{text}” is not a key combination Tend understands ({err}). Try e.g. Ctrl+Alt+T.")),
+        },
+        Ok(shortcut) => match manager.register(shortcut) {
+            Ok(()) => ShortcutStatus {
+                shortcut: text.to_string(),
+                registered: true,
+                message: None,
+            },
+            Err(err) => ShortcutStatus {
+                shortcut: text.to_string(),
+                registered: false,
+                message: Some(format!(
+                    "The system did not give Tend {text} ({err}); another app may use it. Pick another combination; Quick add still works from the tray and with / in the window."
+                )),
+            },
+        },
+    };
+    match app.try_state::<RegisteredShortcut>() {
+        Some(state) => {
+            *state
+                .0
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()) = status.clone()
+        }
+        None => {
+            app.manage(RegisteredShortcut(Mutex::new(status.clone())));
+        }
+    }
+    status
+}
