@@ -18,10 +18,6 @@ export function subscribe(listener) {
   return () => listeners.delete(listener);
 }
 
-export function current() {
-  return latest?.today ?? null;
-}
-
 /** Loads Today again; calls made while a load runs are folded into one more load. */
 export function refreshToday() {
   if (inFlight) {

@@ -209,6 +209,12 @@ Amy Lee call Tue, Dec 1 | Amy Lee | | | | | | call 2026-12-01
 Amy Lee call 12/3/2027 at 4pm | Amy Lee | | | | | | call 2027-12-03 16:00
 Amy Lee call 2026-12-03 | Amy Lee | | | | | | call 2026-12-03
 Amy Lee call at quarter past 3 | Amy Lee | | | | | | call 2026-11-23 15:15
+Amy Lee call Thu, Dec 1 | Amy Lee | | | | | Dec 1 | call 2026-11-26 ~ call Thu
+Amy Lee call next Fri at 10 | Amy Lee | | | | | | call 2026-12-04 10:00
+Amy Lee call 8 tonight | Amy Lee | | | | | | call 2026-11-23 20:00
+Amy Lee call Sat at 11am about the kit | Amy Lee | | | | | about the kit | call 2026-11-28 11:00
+Amy Lee call in a couple of days | Amy Lee | | | | | | call 2026-11-25
+Amy Lee call the first of December | Amy Lee | | | | | | call 2026-12-01
 
 # Channels
 Amy Lee text Fri | Amy Lee | | | | | | text 2026-11-27

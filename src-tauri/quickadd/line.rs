@@ -112,7 +112,8 @@ pub fn parse(line: &str, ctx: &ParseContext, dates: &dyn DatePhrases) -> Result<
                 continue;
             }
             if let Some(found) = dates.phrase_at(&open[i..], ctx.now, ctx.date_order) {
-                let end = i + found.words.max(1);
+                // Clamped: another reader may miscount, and must not make us panic.
+                let end = (i + found.words.max(1)).min(open.len());
                 roles[i..end].fill(Role::Date(candidates.len()));
                 candidates.push(Candidate {
                     start: i,
@@ -138,7 +139,7 @@ pub fn parse(line: &str, ctx: &ParseContext, dates: &dyn DatePhrases) -> Result<
         i += 1;
     }
 
-    let name_end = read_name(&words, &mut roles, &candidates, line)?;
+    let name_end = read_name(&tokens, &words, &mut roles, &candidates, line)?;
     parsed.followup = choose_followup(&tokens, &words, &mut roles, &candidates, ctx)?;
     if parsed.stage.is_none() {
         parsed.stage = stage_part(&words, &tokens, &mut roles, name_end);
@@ -168,7 +169,7 @@ fn anchored(
     let found = dates.phrase_at(words.get(j..)?, ctx.now, ctx.date_order)?;
     Some(Candidate {
         start: i,
-        end: j + found.words.max(1),
+        end: (j + found.words.max(1)).min(words.len()),
         channel: Some(channel),
         found,
     })
@@ -178,13 +179,15 @@ fn anchored(
 /// stands alone in the opening capitalised words is part of the name (Nguyen Thi
 /// Thu, Sun Li); lowercase, or after the name, it is a day.
 fn read_name(
+    tokens: &[Token<'_>],
     words: &[&str],
     roles: &mut [Role],
     candidates: &[Candidate],
     line: &str,
 ) -> Result<usize> {
     let absorbable = |i: usize| match roles[i] {
-        Role::Note => true,
+        // Quoted words are the note's, whatever they say.
+        Role::Note => !tokens[i].quoted,
         Role::Date(c) => candidates.get(c).is_some_and(|candidate| {
             candidate.channel.is_none()
                 && candidate.end == candidate.start + 1

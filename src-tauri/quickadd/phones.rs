@@ -67,21 +67,16 @@ pub fn phone_at(tokens: &[Token<'_>], i: usize, region: Region) -> Option<(usize
     // The longest reading that is a real number in its country; failing that (a
     // local "555-0142"), the shortest that parses, so "555 0142 12 kids" keeps
     // its "12".
+    // Longest first: stop at the first valid reading; else the last (shortest)
+    // reading that parsed. Each reading is parsed once.
     let mut shortest = None;
-    let mut longest_valid = None;
-    for reading in ends.iter().filter_map(|&end| read(end)) {
+    for reading in ends.iter().rev().filter_map(|&end| read(end)) {
         if reading.2 {
-            longest_valid = Some(reading);
-        } else if shortest.is_none() {
-            shortest = Some(reading);
+            return Some((reading.0, reading.1));
         }
+        shortest = Some(reading);
     }
-    let (end, phone, _) = match (longest_valid, shortest) {
-        (Some(valid), _) => valid,
-        (None, Some(shortest)) => shortest,
-        (None, None) => return None,
-    };
-    Some((end, phone))
+    shortest.map(|(end, phone, _)| (end, phone))
 }
 
 /// The country a `+` number names. The `phonenumber` crate misreads some

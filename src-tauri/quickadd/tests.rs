@@ -150,6 +150,19 @@ fn a_past_date_is_refused_and_says_which_day_it_meant() {
 }
 
 #[test]
+fn tonight_after_seven_is_in_the_past_but_a_later_time_is_not() {
+    let evening = ParseContext {
+        now: at(2026, 11, 23, 20, 0),
+        ..ctx()
+    };
+    let error = parse_line("Jane Doe call tonight", &evening).expect_err("19:00 has passed");
+    assert_eq!(error.field(), Some("date"));
+    let later = parse_line("Jane Doe call tonight at 9", &evening).expect("21:00 is ahead");
+    let followup = later.followup.expect("a follow-up");
+    assert_eq!(followup.time, NaiveTime::from_hms_opt(21, 0, 0));
+}
+
+#[test]
 fn a_long_refused_line_is_shortened_in_the_message() {
     let line = format!("- {}", "x ".repeat(500));
     let error = parse_line(&line, &ctx()).expect_err("no name");
@@ -216,6 +229,28 @@ fn the_date_reader_can_be_swapped() {
         Someday.parse("someday", ctx().now, DateOrder::MonthFirst),
         Some((day(2026, 11, 30), None))
     );
+}
+
+/// A reader that claims more words than it was given.
+struct Greedy;
+
+impl DatePhrases for Greedy {
+    fn phrase_at(&self, words: &[&str], now: NaiveDateTime, _: DateOrder) -> Option<DateMatch> {
+        (words.first() == Some(&"soon")).then(|| DateMatch {
+            words: 1_000,
+            date: now.date(),
+            time: None,
+            looks_back: false,
+        })
+    }
+}
+
+#[test]
+fn a_reader_that_miscounts_cannot_make_the_parser_panic() {
+    let parsed = parse_line_with("Jane Doe call soon", &ctx(), &Greedy).expect("reads");
+    assert_eq!(parsed.followup.map(|f| f.phrase), Some("call soon".to_string()));
+    let parsed = parse_line_with("Jane Doe soon", &ctx(), &Greedy).expect("reads");
+    assert_eq!(parsed.followup.map(|f| f.phrase), Some("soon".to_string()));
 }
 
 #[test]

@@ -41,17 +41,62 @@ def wait_for_port(port, timeout=20):
     raise RuntimeError(f"tauri-driver did not listen on {port}")
 
 
+def app_processes(data_dir):
+    """PIDs of running app processes that use this data folder."""
+    marker = f"TEND_DATA_DIR={data_dir}".encode()
+    pids = []
+    for entry in pathlib.Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if (entry / "exe").resolve() != pathlib.Path(APP).resolve():
+                continue
+            if marker in (entry / "environ").read_bytes().split(b"\0"):
+                pids.append(int(entry.name))
+        except OSError:
+            continue
+    return pids
+
+
+class SessionBus:
+    """A private D-Bus session bus, so single-instance and notifications of one
+    test never meet another's."""
+
+    def __init__(self):
+        self.process = subprocess.Popen(
+            ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        self.address = self.process.stdout.readline().strip()
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
 class TendApp:
     """One data folder; the app can be started, quit and started again on it."""
 
-    def __init__(self, data_dir, now=None):
+    def __init__(self, data_dir, now=None, extra_env=None, bus=True):
         self.data_dir = data_dir
         self.now = now
+        self.extra_env = extra_env or {}
+        self.bus = SessionBus() if bus else None
         self.driver_process = None
         self.driver = None
 
+    def env(self):
+        env = dict(os.environ, TEND_DATA_DIR=str(self.data_dir), **self.extra_env)
+        if self.bus:
+            env["DBUS_SESSION_BUS_ADDRESS"] = self.bus.address
+        else:
+            env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        return env
+
     def start(self):
-        env = dict(os.environ, TEND_DATA_DIR=str(self.data_dir))
+        env = self.env()
         if self.now:
             env["TEND_NOW"] = self.now
         port = free_port()
@@ -66,9 +111,9 @@ class TendApp:
         options.set_capability("browserName", "wry")
         options.set_capability("tauri:options", {"application": APP})
         self.driver = webdriver.Remote(f"http://127.0.0.1:{port}", options=options)
-        # Ready when the contact list's search box is there.
+        # Ready when the sidebar is there and a view is mounted.
         WebDriverWait(self.driver, 20).until(
-            lambda d: d.find_elements(By.CSS_SELECTOR, "[aria-label='Search contacts']")
+            lambda d: d.find_elements(By.CSS_SELECTOR, "nav[aria-label='Sections'] button[aria-current='page']")
         )
         return self.driver
 
@@ -85,6 +130,21 @@ class TendApp:
             except subprocess.TimeoutExpired:
                 self.driver_process.kill()
             self.driver_process = None
+        # Closing the window only hides Tend to the tray: make sure it is gone.
+        deadline = time.monotonic() + 5
+        while app_processes(self.data_dir) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        for pid in app_processes(self.data_dir):
+            try:
+                os.kill(pid, 9)
+            except OSError:
+                pass
+
+    def close(self):
+        self.quit()
+        if self.bus:
+            self.bus.stop()
+            self.bus = None
 
     def restart(self):
         self.quit()
@@ -100,7 +160,7 @@ def tend(tmp_path):
     app = TendApp(tmp_path / "data")
     app.start()
     yield app
-    app.quit()
+    app.close()
 
 
 @pytest.hookimpl(hookwrapper=True)

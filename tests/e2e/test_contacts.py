@@ -11,6 +11,7 @@ from ui import (
     detail_heading,
     field,
     fill_contact_form,
+    open_section,
     row_names,
     search,
     wait,
@@ -24,6 +25,8 @@ def count_contacts(data_dir):
 
 
 def create(driver, **values):
+    if not driver.find_elements(By.CSS_SELECTOR, "[aria-label='Search contacts']"):
+        open_section(driver, "Contacts")
     button(driver, "New contact").click()
     fill_contact_form(driver, **values)
     button(driver, "Save").click()
@@ -59,6 +62,7 @@ def test_create_search_edit_and_find_again_after_restart(tend):
 
     # Everything is still there after the app is closed and opened again.
     driver = tend.restart()
+    open_section(driver, "Contacts")
     search(driver, "smith")
     wait_for_rows(driver, lambda names: names == ["Jane Doe-Smith"], "found after restart")
     contact_rows(driver)[0].click()
@@ -84,6 +88,7 @@ def test_a_hostile_name_is_shown_as_literal_text(tend):
 
 def test_bad_input_shows_a_message_by_the_field_and_saves_nothing(tend):
     driver = tend.driver
+    open_section(driver, "Contacts")
     button(driver, "New contact").click()
     fill_contact_form(driver, name="Dana", email="dana@example")
     button(driver, "Save").click()

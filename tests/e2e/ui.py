@@ -99,3 +99,17 @@ def fill_contact_form(driver, **values):
 def detail_heading(driver):
     section = driver.find_element(By.XPATH, "//section[@aria-label='Contact details']")
     return section.find_element(By.TAG_NAME, "h2").text
+
+
+def open_section(driver, name):
+    """Clicks a sidebar section ("Today", "Contacts", ...) and waits for it."""
+    nav = driver.find_element(By.XPATH, "//nav[@aria-label='Sections']")
+    target = None
+    for candidate in nav.find_elements(By.TAG_NAME, "button"):
+        label = (candidate.get_attribute("aria-label") or candidate.get_property("innerText") or "").strip()
+        if label == name or label.startswith(name + ",") or label.split("\n")[0].strip() == name:
+            target = candidate
+            break
+    assert target is not None, f"no section {name!r}"
+    target.click()
+    wait(driver, lambda d: target.get_attribute("aria-current") == "page", message=f"{name} shown")

@@ -14,3 +14,4 @@ import './contactList.suite.mjs';
 import './contactForm.suite.mjs';
 import './contacts.suite.mjs';
 import './app.suite.mjs';
+import './today.suite.mjs';

@@ -149,6 +149,7 @@ export function createActivity(contact) {
 
   function pendingItem(followup) {
     const titleId = `${id}-f${followup.id}`;
+    const when = describeWhen(followup);
     const buttons = followupButtons(followup, {
       describedBy: titleId,
       onDone: (completed) => {
@@ -162,7 +163,7 @@ export function createActivity(contact) {
       el('div', { class: 'fu-main' },
         el('p', { class: 'fu-title', id: titleId, text: promiseText(followup) }),
         el('p', { class: 'fu-meta' },
-          el('span', { class: /overdue/.test(describeWhen(followup)) ? 'when late' : 'when', text: describeWhen(followup) }),
+          el('span', { class: /overdue/.test(when) ? 'when late' : 'when', text: when }),
           followup.cadenceName ? el('span', { class: 'cadence', text: followup.cadenceName }) : null,
         ),
       ),
@@ -171,7 +172,7 @@ export function createActivity(contact) {
   }
 
   function closedItem(followup) {
-    const reason = followup.status === 'skipped' && followup.skipReason ? ` — “${followup.skipReason}”` : '';
+    const reason = followup.status === 'skipped' && followup.skipReason ? ` — ${followup.skipReason}` : '';
     return el('li', { class: `fu ${followup.status}`, 'data-key': `f${followup.id}` },
       el('div', { class: 'fu-main' },
         el('p', { class: 'fu-title', text: promiseText(followup) }),
@@ -238,17 +239,17 @@ export function createActivity(contact) {
   async function refresh() {
     const mine = ++generation;
     try {
-      const [followups, touches, decisions, cadences] = await Promise.all([
+      // Cadences on their own: a failure there must not hide the contact's history.
+      listCadences().then((cadences) => mine === generation && renderCadences(cadences), () => {});
+      const [followups, touches, decisions] = await Promise.all([
         contactFollowups(person.id),
         contactTouches(person.id),
         contactDecisions(person.id),
-        listCadences(),
       ]);
       if (mine !== generation) return;
       renderFollowups(followups);
       renderTouches(touches);
       renderDecisions(decisions);
-      renderCadences(cadences);
     } catch (err) {
       if (mine === generation && err.kind !== 'not_found') say(`Couldn’t load ${person.name}’s history: ${err.message}`);
     }

@@ -10,7 +10,8 @@ import { submitOnCtrlEnter } from './touchForm.js';
 export function createDecisionForm({ contactId, contactName, onSaved, onCancel }) {
   const fields = createFields('decision');
   const controls = {
-    kind: select(DECISIONS, 'thinking'),
+    // No decision is pre-chosen: recording one by accident would stop or start cadences.
+    kind: select([['', 'Choose…'], ...DECISIONS], ''),
     revisitOn: el('input', { type: 'date' }),
     note: el('textarea', { rows: '3' }),
   };

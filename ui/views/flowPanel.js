@@ -21,7 +21,7 @@ export function createFlowPanel({ onClose, onSaved = () => {} }) {
   function showContent(...nodes) {
     element.replaceChildren(...nodes);
     element.hidden = false;
-    element.scrollIntoView({ block: 'nearest' });
+    element.scrollIntoView?.({ block: 'nearest' }); // (absent in jsdom)
   }
 
   function close(how = 'cancel') {

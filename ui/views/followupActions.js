@@ -66,7 +66,7 @@ export function followupButtons(followup, { describedBy = null, keys = false, on
   reschedule.addEventListener('click', () => openReschedule(followup).then(after(reschedule)));
   skip.addEventListener('click', () => openSkip(followup).then(after(skip)));
 
-  return { done, snooze, reschedule, skip, all: [done, snooze, reschedule, skip], markDone };
+  return { done, snooze, reschedule, skip, all: [done, snooze, reschedule, skip] };
 }
 
 /**
@@ -176,7 +176,7 @@ export function openReschedule(followup) {
     const dueDate = String(followup.dueLocal ?? '').slice(0, 10);
     const date = el('input', { type: 'date', min: today, value: today && dueDate < today ? today : dueDate });
     const time = el('input', { type: 'time', value: followup.hasTime ? String(followup.dueLocal).slice(11, 16) : '' });
-    const form = el('form', { class: 'mini-form', 'aria-label': 'Reschedule follow-up', novalidate: true },
+    const form = el('form', { class: 'mini-form', novalidate: true }, // named by its dialog
       el('h2', { text: 'Reschedule: move the promise' }),
       el('p', { class: 'dialog-lede', text: `“${promiseText(followup)}” with ${followup.contactName} is ${describeDue(followup)}. It will be due on the new date instead. (To be reminded later without moving it, use Snooze.)` }),
       fields.formError,
@@ -203,7 +203,7 @@ export function openSkip(followup) {
   return openDialog('Skip follow-up', (close) => {
     const fields = createFields('skip');
     const reason = el('input', { type: 'text', autocomplete: 'off', placeholder: 'e.g. she already ordered' });
-    const form = el('form', { class: 'mini-form', 'aria-label': 'Skip follow-up', novalidate: true },
+    const form = el('form', { class: 'mini-form', novalidate: true }, // named by its dialog
       el('h2', { text: 'Skip this follow-up?' }),
       el('p', { class: 'dialog-lede', text: `“${promiseText(followup)}” with ${followup.contactName}, ${describeDue(followup)}.` }),
       fields.formError,

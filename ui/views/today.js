@@ -19,6 +19,9 @@ const SECTIONS = [
   { key: 'upcoming', title: 'Upcoming', empty: 'Nothing planned for the next 7 days.' },
 ];
 
+// Beyond this many items a section shows a "Show all" button, so a long backlog stays fast.
+const SHOWN_PER_SECTION = 100;
+
 /** go(view, intent): switch views, e.g. go('contacts', {contactId, action: 'plan'}). */
 export function mount(container, { go }) {
   const heading = el('h1', { tabindex: '-1', text: 'Today' });
@@ -42,6 +45,8 @@ export function mount(container, { go }) {
   // Where focus last was in the list: that item's key and its neighbours', so that when
   // it leaves (done, skipped) focus lands on the one that followed it.
   let anchor = { key: null, after: [], before: [] };
+  const expanded = new Set(); // sections whose "Show all" was chosen
+  let latestToday = null;
   const followupOf = new Map(); // item key → Followup
   const contactOf = new Map(); // item key → contact id as the backend typed it
 
@@ -55,6 +60,7 @@ export function mount(container, { go }) {
     const focusAction = focusedItem && active !== focusedItem ? active.dataset.action ?? null : null;
     if (focusedItem) remember(focusedItem);
 
+    latestToday = today;
     dateLine.textContent = formatLongDate(today.date);
     followupOf.clear();
     contactOf.clear();
@@ -88,25 +94,36 @@ export function mount(container, { go }) {
   }
 
   function renderSection({ key: sectionKey, title, empty }, today) {
-    const list = today[sectionKey] ?? [];
-    const total = today.counts?.[sectionKey] ?? list.length;
+    const all = today[sectionKey] ?? [];
+    const total = today.counts?.[sectionKey] ?? all.length;
+    const list = expanded.has(sectionKey) ? all : all.slice(0, SHOWN_PER_SECTION);
     const headingId = `today-${sectionKey}`;
     const countId = `today-${sectionKey}-count`;
     let body;
     if (list.length === 0) {
       body = el('p', { class: 'calm', text: empty });
     } else {
-      const render = sectionKey === 'goingCold' ? coldItem : sectionKey === 'maybes' ? maybeItem : followupItem;
-      body = el('ul', { class: 'items', 'aria-labelledby': headingId }, list.map((entry) => render(entry, sectionKey)));
+      const renderItem = sectionKey === 'goingCold' ? coldItem : sectionKey === 'maybes' ? maybeItem : followupItem;
+      body = el('ul', { class: 'items', 'aria-labelledby': headingId }, list.map((entry) => renderItem(entry, sectionKey)));
     }
     return el('section', { class: `today-section section-${sectionKey}`, 'aria-labelledby': `${headingId} ${countId}` },
       el('div', { class: 'section-head' },
         el('h2', { id: headingId, text: title }),
-        el('span', { class: 'count', id: countId, text: String(total) }),
+        el('span', { class: sectionKey === 'overdue' && total > 0 ? 'count late' : 'count', id: countId, text: String(total) }),
       ),
       body,
-      total > list.length
-        ? el('p', { class: 'hint', text: `Showing the first ${list.length} of ${total}.` })
+      list.length < all.length
+        ? el('button', {
+          type: 'button', class: 'link more', text: `Show all ${all.length}`, 'aria-describedby': headingId,
+          onclick: () => {
+            expanded.add(sectionKey);
+            render(latestToday);
+            sections.querySelectorAll(`.section-${sectionKey} .item`)[list.length]?.focus();
+          },
+        })
+        : null,
+      total > all.length
+        ? el('p', { class: 'hint', text: `Showing the first ${all.length} of ${total}.` })
         : null,
     );
   }

@@ -1103,13 +1103,16 @@ fn month_name(word: &str) -> Option<u32> {
 }
 
 fn period_word(word: &str) -> Option<Period> {
-    match word.to_ascii_lowercase().as_str() {
-        "morning" => Some(Period::Morning),
-        "afternoon" => Some(Period::Afternoon),
-        "evening" => Some(Period::Evening),
-        "night" => Some(Period::Night),
-        _ => None,
-    }
+    const PERIODS: [(&str, Period); 4] = [
+        ("morning", Period::Morning),
+        ("afternoon", Period::Afternoon),
+        ("evening", Period::Evening),
+        ("night", Period::Night),
+    ];
+    PERIODS
+        .iter()
+        .find(|(name, _)| word.eq_ignore_ascii_case(name))
+        .map(|(_, period)| *period)
 }
 
 fn meridiem_word(word: &str) -> Option<Meridiem> {
@@ -1298,18 +1301,19 @@ enum Unit {
 
 /// A unit word and how many of the unit it is ("fortnight" is 14 days).
 fn unit_word(word: &str) -> Option<(Unit, u32)> {
-    let word = word.to_ascii_lowercase();
-    let found = match word.as_str() {
-        "minute" | "minutes" | "min" | "mins" => (Unit::Minute, 1),
-        "hour" | "hours" | "hr" | "hrs" | "h" => (Unit::Hour, 1),
-        "day" | "days" => (Unit::Day, 1),
-        "week" | "weeks" | "wk" | "wks" => (Unit::Week, 1),
-        "fortnight" | "fortnights" => (Unit::Day, 14),
-        "month" | "months" | "mo" | "mos" | "mth" | "mths" => (Unit::Month, 1),
-        "year" | "years" | "yr" | "yrs" => (Unit::Year, 1),
-        _ => return None,
-    };
-    Some(found)
+    const UNITS: [(&[&str], Unit, u32); 7] = [
+        (&["minute", "minutes", "min", "mins"], Unit::Minute, 1),
+        (&["hour", "hours", "hr", "hrs", "h"], Unit::Hour, 1),
+        (&["day", "days"], Unit::Day, 1),
+        (&["week", "weeks", "wk", "wks"], Unit::Week, 1),
+        (&["fortnight", "fortnights"], Unit::Day, 14),
+        (&["month", "months", "mo", "mos", "mth", "mths"], Unit::Month, 1),
+        (&["year", "years", "yr", "yrs"], Unit::Year, 1),
+    ];
+    UNITS
+        .iter()
+        .find(|(names, _, _)| eq_any(word, names))
+        .map(|(_, unit, times)| (*unit, *times))
 }
 
 /// "3d", "2w", "3m" (months: the 3 days – 3 weeks – 3 months rhythm), "1y", "2h",
@@ -1318,14 +1322,14 @@ fn compact_amount(word: &str) -> Option<(u32, Unit)> {
     let split = word.find(|c: char| !c.is_ascii_digit())?;
     let count = digits_in(word.get(..split)?, 1, 4)?;
     let suffix = word.get(split..)?;
-    let unit = match suffix.to_ascii_lowercase().as_str() {
-        "d" => (Unit::Day, 1),
-        "w" => (Unit::Week, 1),
-        "m" => (Unit::Month, 1),
-        "y" => (Unit::Year, 1),
+    let (unit, times) = match suffix {
+        "d" | "D" => (Unit::Day, 1),
+        "w" | "W" => (Unit::Week, 1),
+        "m" | "M" => (Unit::Month, 1),
+        "y" | "Y" => (Unit::Year, 1),
         other => unit_word(other)?,
     };
-    Some((count.checked_mul(unit.1)?, unit.0))
+    Some((count.checked_mul(times)?, unit))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1343,7 +1347,8 @@ enum Shape {
 /// Reads one word as a clock time, without deciding yet whether a bare number
 /// is an hour at all.
 fn clock_token(word: &str) -> Option<(Clock, Shape)> {
-    if word.is_empty() || !word.is_ascii() {
+    // Every clock time starts with a digit; only those are worth a lowercase copy.
+    if !word.starts_with(|c: char| c.is_ascii_digit()) || !word.is_ascii() || word.len() > 12 {
         return None;
     }
     let lower = word.to_ascii_lowercase();

@@ -1,0 +1,158 @@
+// ui/views/today.js and the follow-up flow: sections, counts, the sidebar badge, keys,
+// Done → Log touch → Plan next, Skip with a reason, errors next to their field.
+
+import { describe, test, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  installDom, importUi, indexHtml, teardown, flush, byLabel, queryByLabel, button, press,
+  listItem, serveContacts,
+} from './harness.mjs';
+
+const NOW = '2026-11-23T14:00:00Z';
+
+function followup(id, extra = {}) {
+  return {
+    id, contactId: 1, contactName: 'Jane Doe', promise: 'send lavender samples', channel: 'text',
+    channelLabel: 'Text', dueAt: '2026-11-21T09:00:00Z', dueLocal: '2026-11-21T09:00', hasTime: false,
+    status: 'open', snoozedUntil: null, skipReason: null, completedAt: null, cadenceName: null, notifiedAt: null,
+    ...extra,
+  };
+}
+
+function today(extra = {}) {
+  const t = {
+    date: '2026-11-23', now: NOW, nextDayAt: '2026-11-24T00:00:00Z',
+    overdue: [followup(11)],
+    dueToday: [followup(12, { contactId: 2, contactName: 'Bob Jansen', channel: 'call', channelLabel: 'Call', promise: 'ask about the re-order', dueAt: '2026-11-23T16:30:00Z', dueLocal: '2026-11-23T16:30', hasTime: true })],
+    upcoming: [followup(13, { dueAt: '2026-11-26T09:00:00Z', dueLocal: '2026-11-26T09:00', cadenceName: 'New lead: 3 days, 3 weeks, 3 months' })],
+    goingCold: [{ contactId: 3, name: 'Eve Park', stage: 'customer', stageLabel: 'Customer', since: '2026-05-01T00:00:00Z', touched: true, daysSince: 200, windowDays: 30, suggestInactive: true }],
+    maybes: [],
+    ...extra,
+  };
+  t.counts = { overdue: t.overdue.length, dueToday: t.dueToday.length, upcoming: t.upcoming.length, goingCold: t.goingCold.length, maybes: t.maybes.length };
+  return t;
+}
+
+describe('ui/views/today.js', () => {
+  let env;
+  let document;
+  let tauri;
+
+  beforeEach(async () => {
+    env = installDom({ html: indexHtml(), fresh: true });
+    ({ document, tauri } = env);
+    serveContacts(tauri, [listItem(1, 'Jane Doe')]);
+    tauri.respond('list_stages', [{ key: 'lead', label: 'Lead' }]);
+    tauri.respond('get_settings', { phoneRegion: 'US', defaultTime: '09:00', timeZone: 'UTC', dataFile: '/x' });
+    tauri.respond('get_today', today());
+    await importUi('app.js', { fresh: true });
+    await flush(6);
+  });
+  afterEach(teardown);
+
+  const main = () => document.getElementById('main');
+  const items = () => [...main().querySelectorAll('li[data-key]')];
+
+  test('Today is the start view: the five headings in order, each with its count or a calm line', () => {
+    const sections = byLabel(document, 'Sections');
+    assert.equal(button(sections, 'Today, 2 due').getAttribute('aria-current'), 'page');
+    assert.equal(button(sections, 'Today, 2 due').textContent, 'Today', 'the count is drawn by CSS; the text stays "Today"');
+    assert.deepEqual([...main().querySelectorAll('h2')].map((h) => h.textContent),
+      ['Overdue', 'Due today', 'Going cold', 'Maybes to decide', 'Upcoming']);
+    assert.match(main().textContent, /2 days overdue \(due Sat 21 Nov, 09:00\)/);
+    assert.match(main().textContent, /due today, 16:30/);
+    assert.match(main().textContent, /due Thu 26 Nov, 09:00/);
+    assert.match(main().textContent, /last touch 200 days ago \(window 30 days\)/);
+    assert.match(main().textContent, /Nothing waiting|No maybes waiting for a decision\./);
+    assert.ok(button(main(), 'Mark inactive'));
+  });
+
+  test('every Done keeps its name and is described by its item', () => {
+    const dones = [...main().querySelectorAll('button')].filter((b) => b.textContent === 'Done');
+    assert.equal(dones.length, 3);
+    for (const done of dones) {
+      const title = document.getElementById(done.getAttribute('aria-describedby'));
+      assert.ok(title && done.closest('li').contains(title));
+    }
+  });
+
+  test('j moves, d completes, then Log touch logs it with the follow-up and offers the next one', async () => {
+    press(document.body, 'j');
+    assert.equal(document.activeElement, items()[0]);
+    press(document.activeElement, 'j');
+    assert.equal(document.activeElement, items()[1]);
+    press(document.activeElement, 'k');
+    assert.equal(document.activeElement, items()[0]);
+
+    tauri.respond('complete_followup', ({ id }) => ({ followup: followup(id, { status: 'done' }), touchChannel: 'text' }));
+    press(document.activeElement, 'd');
+    await flush(6);
+    assert.deepEqual(tauri.callsTo('complete_followup').map((c) => c.args), [{ id: 11 }]);
+    assert.equal(document.getElementById('status').textContent, 'Done: Text Jane Doe — send lavender samples');
+    assert.equal(document.activeElement, button(main(), 'Log touch'));
+
+    document.activeElement.click();
+    assert.equal(byLabel(document, 'Channel').value, 'text');
+    tauri.respond('log_touch', ({ draft }) => ({
+      touch: { id: 5, contactId: draft.contactId, channel: 'text', channelLabel: 'Text', outcome: 'reply', note: '', occurredAt: NOW, followupId: draft.followupId },
+      count: 4, countText: 'touch 4 — most sales need about 7',
+      suggestion: { contactId: 1, channel: 'text', date: '2026-11-26', promise: '' }, rebased: 2,
+    }));
+    byLabel(document, 'Outcome').value = 'reply';
+    button(main(), 'Save touch').click();
+    await flush(6);
+    assert.deepEqual(tauri.callsTo('log_touch')[0].args.draft,
+      { contactId: 1, channel: 'text', outcome: 'reply', note: '', when: '', followupId: 11 });
+    assert.equal(document.getElementById('status').textContent,
+      'Touch logged: touch 4 — most sales need about 7. 2 cadence steps moved to count from this reply.');
+    assert.equal(document.activeElement, button(main(), 'Save follow-up'), 'one Enter accepts the suggestion');
+    assert.equal(byLabel(document, 'Date').value, '2026-11-26');
+    assert.equal(byLabel(document, 'How').value, 'text');
+  });
+
+  test('an invalid date is shown next to Date, with aria-invalid and aria-describedby; nothing typed is lost', async () => {
+    tauri.respond('get_contact', { id: 3, name: 'Eve Park', stage: 'customer', stageLabel: 'Customer', phone: '', email: '', notes: '', tags: [], archived: false, createdAt: NOW, updatedAt: NOW });
+    tauri.respond('contact_followups', []);
+    tauri.respond('contact_touches', { touches: [], count: 0, countText: 'No touches yet — most sales need about 7' });
+    tauri.respond('contact_decisions', []);
+    tauri.respond('list_cadences', []);
+    button(main(), 'Plan follow-up').click(); // going cold → the contact page's plan form
+    await flush(8);
+    assert.equal(button(byLabel(document, 'Sections'), 'Contacts').getAttribute('aria-current'), 'page');
+    assert.equal(document.activeElement, byLabel(document, 'What did you promise?'));
+    tauri.fail('plan_followup', { kind: 'invalid', message: 'Sat 21 Nov 2026 has already passed; pick today or a later date.', field: 'date' });
+    const promise = byLabel(document, 'What did you promise?');
+    promise.value = 'call about the party';
+    byLabel(document, 'Date').value = '2026-11-21';
+    button(main(), 'Save follow-up').click();
+    await flush(6);
+    const date = byLabel(document, 'Date');
+    assert.equal(date.getAttribute('aria-invalid'), 'true');
+    const described = date.getAttribute('aria-describedby').split(' ').map((id) => document.getElementById(id)?.textContent);
+    assert.ok(described.includes('Sat 21 Nov 2026 has already passed; pick today or a later date.'));
+    assert.equal(document.activeElement, date);
+    assert.equal(byLabel(document, 'What did you promise?').value, 'call about the party');
+  });
+
+  test('Skip asks for an optional Reason and sends it', async () => {
+    tauri.respond('skip_followup', ({ id, reason }) => followup(id, { status: 'skipped', skipReason: reason }));
+    [...main().querySelectorAll('button')].find((b) => b.textContent === 'Skip').click();
+    await flush();
+    const dialog = byLabel(document, 'Skip follow-up');
+    byLabel(dialog, 'Reason').value = 'she already ordered';
+    button(dialog, 'Skip follow-up').click();
+    await flush(6);
+    assert.deepEqual(tauri.callsTo('skip_followup').map((c) => c.args), [{ id: 11, reason: 'she already ordered' }]);
+    assert.equal(queryByLabel(document, 'Skip follow-up'), null, 'the dialog closed');
+  });
+
+  test('tend://changed redraws Today and the badge', async () => {
+    tauri.respond('get_today', today({ overdue: [], dueToday: [] }));
+    tauri.emit('tend://changed');
+    await flush(6);
+    const todayButton = document.querySelector('button[data-view="today"]');
+    assert.equal(todayButton.hasAttribute('aria-label'), false);
+    assert.equal(todayButton.hasAttribute('data-count'), false);
+    assert.match(main().textContent, /Nothing overdue\./);
+  });
+});
