@@ -1,7 +1,10 @@
 // Starts the app: the sidebar, which view is showing, app-wide keys and change events.
 
-import { onChanged } from './backend.js';
+import { getFollowup, onChanged, onOpenFollowup, onQuickAdd } from './backend.js';
+import { isTyping } from './dom.js';
+import { say } from './status.js';
 import { refreshToday, subscribe } from './todayData.js';
+import { createQuickAdd } from './views/quickAdd.js';
 import * as today from './views/today.js';
 import * as contacts from './views/contacts.js';
 import * as cadences from './views/cadences.js';
@@ -13,6 +16,10 @@ const START_VIEW = 'today';
 // Each view module exports mount(container, {go, intent}) → { refresh?(), onKey?(event), open?(intent), unmount?() }.
 // `go(name, intent)` switches views, e.g. go('contacts', {contactId: 7, action: 'plan'}).
 const VIEWS = { today, contacts, cadences, settings };
+
+// Quick add sits above every view; a name in its list opens that contact.
+const quick = createQuickAdd({ onOpenContact: (contactId) => show('contacts', { contactId }) });
+document.getElementById('quick-bar')?.append(quick.element);
 
 const main = document.getElementById('main');
 const sectionButtons = document.querySelectorAll('nav[aria-label="Sections"] button[data-view]');
@@ -52,10 +59,23 @@ subscribe(({ today: data }) => {
   }
 });
 
+/** Ctrl+K (⌘K) from anywhere, or q when not typing: the keys that go to Quick add. */
+function isQuickAddKey(event) {
+  const key = event.key?.toLowerCase();
+  if (event.altKey) return false;
+  if (event.ctrlKey || event.metaKey) return key === 'k' && !event.shiftKey;
+  return key === 'q' && !isTyping(event.target);
+}
+
 // Single-key shortcuts belong to the visible view; a modal dialog owns the keyboard while open.
 document.addEventListener('keydown', (event) => {
   if (event.defaultPrevented || event.isComposing) return;
   if (document.querySelector('dialog[open]')) return;
+  if (isQuickAddKey(event)) {
+    event.preventDefault();
+    quick.focus();
+    return;
+  }
   current?.view.onKey?.(event);
 });
 
@@ -66,6 +86,35 @@ onChanged(() => {
 });
 // Back from sleep or another app: Today may have moved on (timers pause while asleep).
 window.addEventListener('focus', () => refreshToday());
+
+// The global shortcut or the tray's "Quick add…". The event reaches every window, and the
+// Quick add window usually answers it; this one takes focus only when it is (or is being
+// brought) in front, so the place the person left here is not moved behind their back.
+const QUICK_FOCUS_WAIT_MS = 1500;
+onQuickAdd(() => {
+  if (document.hasFocus()) {
+    quick.focus();
+    return;
+  }
+  const take = () => quick.focus();
+  window.addEventListener('focus', take, { once: true });
+  setTimeout(() => window.removeEventListener('focus', take), QUICK_FOCUS_WAIT_MS);
+});
+
+// A notification was clicked: its follow-up on its contact's page, or Today for a summary.
+onOpenFollowup(async (followupId) => {
+  if (followupId === null) {
+    show('today', { focus: true });
+    return;
+  }
+  try {
+    const followup = await getFollowup(followupId);
+    show('contacts', { contactId: followup.contactId, followupId: followup.id });
+  } catch (err) {
+    say(`Couldn’t open that follow-up: ${err.message}`);
+    show('today', { focus: true });
+  }
+});
 
 refreshToday();
 show(START_VIEW);

@@ -69,14 +69,44 @@ export function setStage(id, stage) {
   return call('set_stage', { id: Number(id), stage });
 }
 
-/** → {phoneRegion, defaultTime, timeZone, dataFile} */
+/**
+ * → {phoneRegion, defaultTime, timeZone, dataFile, digestTime: 'HH:MM' or 'off', closeToTray,
+ *    remindersPausedUntil: RFC 3339 or null}
+ */
 export function getSettings() {
   return call('get_settings');
 }
 
-/** → null */
+/** key: 'phoneRegion' | 'defaultTime' | 'digestTime' ('HH:MM' or 'off') | 'closeToTray' ('on'/'off') → null */
 export function setSetting(key, value) {
   return call('set_setting', { key, value });
+}
+
+// ---------- Reminders, tray, start at login, the global shortcut ----------
+
+/** choice: 'one_hour' | 'tomorrow' | 'resume' → Settings (with remindersPausedUntil) */
+export function pauseReminders(choice) {
+  return call('pause_reminders', { choice });
+}
+
+/** → bool: does Tend start at login? */
+export function getAutostart() {
+  return call('get_autostart');
+}
+
+/** → bool: the state afterwards, as the OS reports it */
+export function setAutostart(enabled) {
+  return call('set_autostart', { enabled: Boolean(enabled) });
+}
+
+/** → {shortcut, registered, message or null}: the global Quick add shortcut */
+export function getShortcut() {
+  return call('get_shortcut');
+}
+
+/** Tries `shortcut` (e.g. 'Ctrl+Alt+T') with the OS; saved only if registered. → {shortcut, registered, message} */
+export function setShortcut(shortcut) {
+  return call('set_shortcut', { shortcut: String(shortcut) });
 }
 
 // ---------- Today ----------
@@ -124,6 +154,11 @@ export function snoozeFollowupUntil(id, date, time) {
 /** Moves the promise itself. → Followup */
 export function rescheduleFollowup(id, date, time) {
   return call('reschedule_followup', { id: Number(id), date, time });
+}
+
+/** → Followup (e.g. the one a clicked notification names) */
+export function getFollowup(id) {
+  return call('get_followup', { id: Number(id) });
 }
 
 /** → Followup */
@@ -184,12 +219,74 @@ export function contactDecisions(contactId) {
   return call('contact_decisions', { contactId: Number(contactId) });
 }
 
+// ---------- Quick add ----------
+
+/** The batch context sent with every line: {metWhere, metOn: 'YYYY-MM-DD' or '' (today), noCadence}. */
+function batchArg(batch) {
+  return {
+    metWhere: String(batch?.metWhere ?? ''),
+    metOn: String(batch?.metOn ?? ''),
+    noCadence: Boolean(batch?.noCadence),
+  };
+}
+
+/**
+ * What a line would save, without saving it.
+ * → {parsed: {name, phones: [{display, e164}], emails, tags, stage, note, followup: {channel, date, time, phrase} or null},
+ *    text, duplicate: {contactId, name} or null, appliesCadence}
+ */
+export function previewQuickAdd(line, batch) {
+  return call('preview_quick_add', { line: String(line), batch: batchArg(batch) });
+}
+
+/**
+ * Saves a line; addTo: the id of the existing contact the person chose for a duplicate, or null.
+ * → {contact: Contact, createdContact, followups: [Followup], touchId or null, text}
+ */
+export function quickAdd(line, batch, addTo = null) {
+  const to = addTo === null || addTo === undefined ? null : Number(addTo);
+  return call('quick_add', { line: String(line), batch: batchArg(batch), addTo: to });
+}
+
+/** Takes one saved line back. added = {contactId, createdContact, followupIds, touchId} → null */
+export function undoQuickAdd(added) {
+  const touchId = added?.touchId === null || added?.touchId === undefined ? null : Number(added.touchId);
+  return call('undo_quick_add', {
+    added: {
+      contactId: Number(added?.contactId),
+      createdContact: Boolean(added?.createdContact),
+      followupIds: (added?.followupIds ?? []).map(Number),
+      touchId,
+    },
+  });
+}
+
+// ---------- Events from the backend ----------
+
+/** Calls `handler(payload)` for every `name` event. Resolves to an unlisten function. */
+async function listenTo(name, handler) {
+  const listen = window.__TAURI__?.event?.listen;
+  if (typeof listen !== 'function') return () => {};
+  return listen(name, (event) => handler(event?.payload ?? null));
+}
+
 /**
  * Calls `callback` whenever data changed outside the current view (another window,
  * the background scheduler). Resolves to an unlisten function.
  */
-export async function onChanged(callback) {
-  const listen = window.__TAURI__?.event?.listen;
-  if (typeof listen !== 'function') return () => {};
-  return listen('tend://changed', () => callback());
+export function onChanged(callback) {
+  return listenTo('tend://changed', () => callback());
+}
+
+/** The global shortcut or the tray asked for Quick add: callback() focuses it. */
+export function onQuickAdd(callback) {
+  return listenTo('tend://quick-add', () => callback());
+}
+
+/** A notification was clicked: callback(followupId), or callback(null) for a summary (open Today). */
+export function onOpenFollowup(callback) {
+  return listenTo('tend://open-followup', (payload) => {
+    const id = payload === null ? NaN : Number(payload);
+    callback(Number.isFinite(id) ? id : null);
+  });
 }

@@ -32,6 +32,10 @@ pub struct Tend {
 pub struct Settings {
     pub phone_region: String,
     pub default_time: String,
+    /// "HH:MM", or "off".
+    pub digest_time: String,
+    pub close_to_tray: bool,
+    pub reminders_paused_until: Option<chrono::DateTime<chrono::Utc>>,
     pub time_zone: String,
     pub data_file: String,
 }
@@ -124,17 +128,18 @@ impl Tend {
     }
 
     pub fn settings(&self) -> Result<Settings> {
-        let (phone_region, default_time) = self.store.read(|conn| {
-            Ok((
-                settings::phone_region_code(conn)?,
-                settings::default_time(conn)?,
-            ))
-        })?;
-        Ok(Settings {
-            phone_region,
-            default_time: default_time.format("%H:%M").to_string(),
-            time_zone: self.clock.zone().name().to_string(),
-            data_file: self.store.path().display().to_string(),
+        let now = self.clock.now();
+        self.store.read(|conn| {
+            Ok(Settings {
+                phone_region: settings::phone_region_code(conn)?,
+                default_time: settings::default_time(conn)?.format("%H:%M").to_string(),
+                digest_time: settings::digest_time(conn)?
+                    .map_or_else(|| "off".to_string(), |t| t.format("%H:%M").to_string()),
+                close_to_tray: settings::close_to_tray(conn)?,
+                reminders_paused_until: settings::paused_until(conn)?.filter(|until| *until > now),
+                time_zone: self.clock.zone().name().to_string(),
+                data_file: self.store.path().display().to_string(),
+            })
         })
     }
 

@@ -16,6 +16,7 @@ use serde::Serialize;
 pub struct DecisionOutcome {
     pub decision: Decision,
     pub stage: Stage,
+    pub stage_label: &'static str,
     pub stopped_cadences: Vec<String>,
     pub started_cadence: Option<String>,
     /// For "not now" and "no": the follow-up that brings them back.
@@ -136,6 +137,7 @@ impl Tend {
             Ok(DecisionOutcome {
                 decision,
                 stage,
+                stage_label: stage.label(),
                 stopped_cadences,
                 started_cadence,
                 revisit,

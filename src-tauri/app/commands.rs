@@ -53,6 +53,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         set_autostart,
         get_shortcut,
         set_shortcut,
+        get_followup,
     ]
 }
 
@@ -426,4 +427,9 @@ async fn set_shortcut<R: Runtime>(
         })?;
     }
     Ok(status)
+}
+
+#[tauri::command]
+async fn get_followup(tend: State<'_, Arc<Tend>>, id: i64) -> UiResult<Followup> {
+    Ok(tend.followup(id)?)
 }

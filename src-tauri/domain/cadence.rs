@@ -93,10 +93,12 @@ impl CadenceDraft {
                     ));
                 }
             }
+            let in_step =
+                |err: Error| Error::invalid("steps", format!("Step {}: {err}", index + 1));
             steps.push(Step {
                 offset_days: step.offset_days,
-                channel: super::followup::parse_channel(&step.channel)?,
-                message: super::followup::validate_promise(&step.message)?,
+                channel: super::followup::parse_channel(&step.channel).map_err(in_step)?,
+                message: super::followup::validate_promise(&step.message).map_err(in_step)?,
             });
         }
         let stops_on = self

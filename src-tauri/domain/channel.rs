@@ -46,6 +46,18 @@ impl Channel {
         }
     }
 
+    /// As a noun: "Follow up on the call".
+    pub fn noun(self) -> &'static str {
+        match self {
+            Channel::Call => "call",
+            Channel::Text => "text",
+            Channel::Email => "email",
+            Channel::InPerson => "meeting",
+            Channel::Message => "message",
+            Channel::Other => "conversation",
+        }
+    }
+
     pub fn from_key(key: &str) -> Option<Channel> {
         Channel::ALL
             .into_iter()

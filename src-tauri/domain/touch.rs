@@ -153,7 +153,10 @@ pub fn suggest_next(touch: &ValidTouch, stage: Stage, zone: Tz) -> FollowupSugge
         contact_id: touch.contact_id,
         channel: touch.channel,
         date: local_time::local_date(touch.occurred_at, zone) + Duration::days(gap),
-        promise: String::new(),
+        promise: match touch.channel {
+            Channel::InPerson => "Follow up on our meeting".to_string(),
+            channel => format!("Follow up on the {}", channel.noun()),
+        },
     }
 }
 

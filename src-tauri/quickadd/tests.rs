@@ -248,7 +248,10 @@ impl DatePhrases for Greedy {
 #[test]
 fn a_reader_that_miscounts_cannot_make_the_parser_panic() {
     let parsed = parse_line_with("Jane Doe call soon", &ctx(), &Greedy).expect("reads");
-    assert_eq!(parsed.followup.map(|f| f.phrase), Some("call soon".to_string()));
+    assert_eq!(
+        parsed.followup.map(|f| f.phrase),
+        Some("call soon".to_string())
+    );
     let parsed = parse_line_with("Jane Doe soon", &ctx(), &Greedy).expect("reads");
     assert_eq!(parsed.followup.map(|f| f.phrase), Some("soon".to_string()));
 }

@@ -49,6 +49,8 @@ def app_processes(data_dir):
         if not entry.name.isdigit():
             continue
         try:
+            if (entry / "stat").read_text().split(") ", 1)[1].startswith("Z"):
+                continue  # exited, only waiting to be reaped
             if (entry / "exe").resolve() != pathlib.Path(APP).resolve():
                 continue
             if marker in (entry / "environ").read_bytes().split(b"\0"):
@@ -96,6 +98,15 @@ class TendApp:
         return env
 
     def start(self):
+        try:
+            return self._start()
+        except Exception:
+            # A WebKit process that failed to come up once (rare on a loaded
+            # 2-core machine) gets one more try; a real failure fails twice.
+            self.quit()
+            return self._start()
+
+    def _start(self):
         env = self.env()
         if self.now:
             env["TEND_NOW"] = self.now
@@ -139,6 +150,11 @@ class TendApp:
                 os.kill(pid, 9)
             except OSError:
                 pass
+        deadline = time.monotonic() + 5
+        while app_processes(self.data_dir) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        # The single-instance name on the bus is released when the process is gone.
+        time.sleep(0.3)
 
     def close(self):
         self.quit()
@@ -153,6 +169,22 @@ class TendApp:
     def screenshot(self, name):
         SHOTS.mkdir(parents=True, exist_ok=True)
         self.driver.save_screenshot(str(SHOTS / f"{name}.png"))
+
+
+@pytest.fixture
+def tend_at(tmp_path):
+    """Starts the app with its clock at a fixed instant, in UTC."""
+    apps = []
+
+    def start(now, **extra_env):
+        app = TendApp(tmp_path / "data", now=now, extra_env={"TZ": "UTC", **extra_env})
+        app.start()
+        apps.append(app)
+        return app
+
+    yield start
+    for app in apps:
+        app.close()
 
 
 @pytest.fixture

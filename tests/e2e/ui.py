@@ -113,3 +113,33 @@ def open_section(driver, name):
     assert target is not None, f"no section {name!r}"
     target.click()
     wait(driver, lambda d: target.get_attribute("aria-current") == "page", message=f"{name} shown")
+
+
+def section_text(driver, label):
+    """The rendered text of the element with this aria-label (a list, a region)."""
+    # One script call, so a re-render between reads cannot leave a stale element.
+    return driver.execute_script(
+        "return [...document.querySelectorAll('[aria-label]')]"
+        ".filter(e => e.getAttribute('aria-label') === arguments[0] && e.offsetParent !== null)"
+        ".map(e => e.innerText).join('\\n')",
+        label,
+    )
+
+
+def today_section(driver, heading):
+    """The text of a Today section, found by its h2 heading."""
+    return driver.execute_script(
+        """
+        const h = [...document.querySelectorAll('h2')].find(h => h.textContent.trim() === arguments[0]);
+        if (!h) return null;
+        const section = h.closest('section') || h.parentElement;
+        return section.innerText;
+        """,
+        heading,
+    )
+
+
+def select_option(driver, label, text):
+    from selenium.webdriver.support.select import Select
+
+    Select(field(driver, label)).select_by_visible_text(text)

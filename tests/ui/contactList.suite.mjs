@@ -283,12 +283,12 @@ describe('ui/views/contactList.js', () => {
       await flush();
     }
     assert.equal(listEl.children.length, 500);
-    rows()[20].focus(); // contact 21: today only the 20 rows above it are dropped
+    rows()[20].focus(); // contact 21: dropped too, focus moves to the first row that stays
     env.observers.intersect(below);
     await flush();
     let ids = rowIds();
     assertContiguous(ids);
-    const start = ids[0] - 1; // offset of the first row on screen (20 with the code as it is)
+    const start = ids[0] - 1; // offset of the first row on screen
     assert.ok(start > 0, 'some rows were dropped from the top');
 
     button(document, 'Load previous').click();
@@ -317,21 +317,40 @@ describe('ui/views/contactList.js', () => {
     assert.deepEqual(rowIds(), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
-  test(
-    'with a row focused near the top, scrolling down still keeps the list at 500 rows',
-    { todo: 'BUG: droppable() never drops rows above the focused row, so the list grows without bound' },
-    async () => {
-      serveContacts(tauri, people(2000));
-      await mountList();
-      rows()[0].focus(); // e.g. the person arrowed into the list, then scrolls with the wheel
-      const sentinel = bottomSentinel();
-      for (let i = 0; i < 10; i++) {
-        env.observers.intersect(sentinel);
-        await flush();
-      }
-      assert.ok(rows().length <= MAX_ROWS, `${rows().length} rows in the DOM`);
-    },
-  );
+  // Regression: droppable() stopped short of the focused row, so with a row near the top
+  // focused the list grew without bound as the person scrolled down with the wheel.
+  test('with a row focused near the top, scrolling down still keeps the list at 500 rows', async () => {
+    serveContacts(tauri, people(2000));
+    await mountList();
+    rows()[0].focus(); // e.g. the person arrowed into the list, then scrolls with the wheel
+    const sentinel = bottomSentinel();
+    for (let i = 0; i < 12; i++) {
+      env.observers.intersect(sentinel);
+      await flush();
+    }
+    assert.ok(rows().length <= MAX_ROWS, `${rows().length} rows in the DOM`);
+    assertContiguous();
+    // Focus was not thrown back to the page: it moved to the first row that stayed.
+    assert.equal(document.activeElement, rows()[0]);
+    assert.equal(rows()[0].tabIndex, 0, 'and that row is the Tab stop');
+    assert.equal(rowIds()[0], 151, 'three pages dropped from the top');
+  });
+
+  test('paging up with a row focused near the bottom drops rows below it and keeps focus in the list', async () => {
+    serveContacts(tauri, people(2000));
+    await mountList();
+    const below = bottomSentinel();
+    for (let i = 0; i < 12; i++) {
+      env.observers.intersect(below);
+      await flush();
+    }
+    rows().at(-1).focus();
+    env.observers.intersect(topSentinel());
+    await flush();
+    assert.equal(rows().length, MAX_ROWS);
+    assertContiguous();
+    assert.equal(document.activeElement, rows().at(-1), 'the last row that stayed has focus');
+  });
 
   test('a contact named like markup is shown as literal text', async () => {
     serveContacts(tauri, [listItem(1, XSS, { email: '<b>x</b>@example.com', stageLabel: '<i>Lead</i>' })]);

@@ -235,8 +235,31 @@ export function createActivity(contact) {
     applyButton.disabled = cadences.length === 0;
   }
 
+  let latestLoad = Promise.resolve(); // the newest refresh, for focusFollowup to wait on
+
   /** Loads the sections again (after a change here or anywhere). */
-  async function refresh() {
+  function refresh() {
+    latestLoad = load();
+    return latestLoad;
+  }
+
+  /**
+   * Once the follow-ups are drawn, moves focus to follow-up `followupId`'s Done, unless
+   * the person moved focus away from `from` meanwhile. Resolves true if it did.
+   */
+  async function focusFollowup(followupId, from) {
+    let seen;
+    do {
+      seen = latestLoad;
+      await seen;
+    } while (seen !== latestLoad); // a newer load started meanwhile: wait for that one
+    if (from && document.activeElement !== from && document.activeElement !== document.body) return false;
+    const done = followupList.querySelector(`[data-key="f${followupId}"] [data-action="done"]`);
+    done?.focus();
+    return Boolean(done);
+  }
+
+  async function load() {
     const mine = ++generation;
     try {
       // Cadences on their own: a failure there must not hide the contact's history.
@@ -263,6 +286,7 @@ export function createActivity(contact) {
     sections,
     refresh,
     open: (action) => open(action, null),
+    focusFollowup,
     isOpen: () => flow.isOpen(),
     close: () => flow.close('cancel'),
     setContact: (fresh) => {

@@ -145,15 +145,25 @@ export function createContactList({ onOpen, onNew, onError }) {
     }
   }
 
-  // How many rows to drop from one end to get back to MAX_ROWS, stopping short of the
-  // focused row: removing it would throw keyboard focus back to the page.
+  // How many rows to drop from one end to get back to MAX_ROWS. If the focused row is
+  // among them, focus first moves to the nearest row that stays (without scrolling):
+  // removing the focused row would throw keyboard focus back to the page, and keeping it
+  // (as this once did) let the list grow without bound while a row near the top had
+  // focus and the person scrolled down with the wheel.
   function droppable(fromTop) {
-    const extra = list.children.length - MAX_ROWS;
+    const count = list.children.length;
+    const extra = count - MAX_ROWS;
     if (extra <= 0) return 0;
     const focusedItem = list.contains(document.activeElement) ? document.activeElement.closest('li') : null;
-    if (!focusedItem) return extra;
-    const at = [...list.children].indexOf(focusedItem);
-    return Math.min(extra, fromTop ? at : list.children.length - 1 - at);
+    if (focusedItem) {
+      const at = [...list.children].indexOf(focusedItem);
+      const dropped = fromTop ? at < extra : at >= count - extra;
+      if (dropped) {
+        const stays = list.children[fromTop ? extra : count - extra - 1];
+        stays.querySelector('.contact-row')?.focus({ preventScroll: true });
+      }
+    }
+    return extra;
   }
 
   // Everything that depends on which rows are on screen, after any change to them.

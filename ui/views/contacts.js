@@ -8,7 +8,10 @@ import { createActivity } from './contactActivity.js';
 import { confirmDelete, renderDetail, renderEmptyDetail } from './contactDetail.js';
 import { createContactForm, loadStages } from './contactForm.js';
 
-/** intent: {contactId, action?: 'plan' | 'decide' | 'touch'} to open someone straight away (from Today). */
+/**
+ * intent: {contactId, action?: 'plan' | 'decide' | 'touch', followupId?} to open someone
+ * straight away (from Today, Quick add, or a clicked notification naming a follow-up).
+ */
 export function mount(container, { intent = null } = {}) {
   let shown = null; // the Contact in the detail pane (also what Cancel returns to)
   let form = null; // the open form, if any
@@ -80,11 +83,17 @@ export function mount(container, { intent = null } = {}) {
     return null;
   }
 
-  /** Opens someone from elsewhere (Today): their page, and a form if asked; focus follows. */
-  async function open({ contactId, action = null }) {
+  /**
+   * Opens someone from elsewhere (Today, Quick add, a notification): their page, and a
+   * form if asked; focus follows. With a followupId, focus then moves on to that
+   * follow-up's Done once the follow-ups are in, so Done, Snooze and Skip are one key away.
+   */
+  async function open({ contactId, action = null, followupId = null }) {
     if (form) closeForm();
     const detail = await openContact(contactId, action);
-    if (detail && !action) detail.heading.focus();
+    if (!detail || action) return;
+    detail.heading.focus();
+    if (followupId !== null && followupId !== undefined) activity?.focusFollowup(followupId, detail.heading);
   }
 
   function openForm(contact) {

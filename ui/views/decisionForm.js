@@ -48,13 +48,15 @@ export function createDecisionForm({ contactId, contactName, onSaved, onCancel }
 /**
  * What a decision did, in a sentence or few: "Bought. Stopped: New lead…. Started: New
  * customer care. Stage is now New customer." `stageBefore` is the contact's stage key
- * before; `stageLabel(key)` names a stage.
+ * before; the outcome's own `stageLabel` names the new stage, else `stageLabel(key)` does.
  */
 export function describeOutcome(outcome, stageBefore, stageLabel) {
   const parts = [`Recorded: ${outcome.decision.label}`];
   if (outcome.stoppedCadences?.length) parts.push(`Stopped: ${outcome.stoppedCadences.join(', ')}`);
   if (outcome.startedCadence) parts.push(`Started: ${outcome.startedCadence}`);
-  if (outcome.stage && outcome.stage !== stageBefore) parts.push(`Stage is now ${stageLabel(outcome.stage)}`);
+  if (outcome.stage && outcome.stage !== stageBefore) {
+    parts.push(`Stage is now ${outcome.stageLabel ?? stageLabel(outcome.stage)}`);
+  }
   const revisit = outcome.revisit?.dueLocal?.slice(0, 10) ?? outcome.decision.revisitOn;
   if (revisit) parts.push(`Will ask again on ${formatDate(revisit)}`);
   return `${parts.join('. ')}.`;

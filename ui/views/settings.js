@@ -1,8 +1,15 @@
-// The Settings view: default phone region, the default follow-up time, and where the data file lives.
+// The Settings view: default phone region, the default follow-up time, reminders (morning
+// digest, pausing), the window (close to tray, start at login), the global Quick add
+// shortcut, and where the data file lives.
 
-import { getSettings, setSetting } from '../backend.js';
+import {
+  getAutostart, getSettings, getShortcut, pauseReminders, setAutostart, setSetting, setShortcut,
+} from '../backend.js';
 import { el } from '../dom.js';
 import { say } from '../status.js';
+import { formatSoon, nowMs, useSettings } from '../when.js';
+
+const DEFAULT_DIGEST = '08:30'; // the backend's default; offered again when the digest is turned back on
 
 // Regions Tend offers for reading local phone numbers, in the order shown.
 const REGIONS = [
@@ -37,6 +44,54 @@ export function mount(container) {
   });
   const zoneLine = el('p', { class: 'hint', id: 'time-zone' });
 
+  // Reminders: the morning digest and pausing.
+  let savedDigest = null; // 'HH:MM' or 'off', as the backend last confirmed
+  const digestOn = el('input', { type: 'checkbox', id: 'digest-on', onchange: saveDigest });
+  const digestTime = el('input', {
+    type: 'time', id: 'digest-time', value: DEFAULT_DIGEST, 'aria-describedby': 'digest-hint', onchange: saveDigest,
+  });
+  const pauseState = el('p', { class: 'pause-state', id: 'pause-state' });
+  const pauseButton = (text, choice) => el('button', {
+    type: 'button', text, 'aria-describedby': 'pause-state', onclick: () => pause(choice),
+  });
+
+  // The window and start-up.
+  const closeToTray = el('input', {
+    type: 'checkbox', id: 'close-to-tray', checked: true, 'aria-describedby': 'close-to-tray-hint', onchange: saveCloseToTray,
+  });
+  const autostart = el('input', {
+    type: 'checkbox', id: 'autostart', 'aria-describedby': 'autostart-hint', onchange: saveAutostart,
+  });
+  const autostartError = el('p', { class: 'field-error', id: 'autostart-error', role: 'alert' });
+
+  // The global Quick add shortcut.
+  let shortcutEdited = false; // typed but not saved: a refresh must not overwrite it
+  const shortcut = el('input', {
+    type: 'text', id: 'quick-shortcut', autocomplete: 'off', spellcheck: 'false',
+    placeholder: 'e.g. Ctrl+Alt+T', 'aria-describedby': 'quick-shortcut-hint',
+    oninput: () => { shortcutEdited = true; },
+  });
+  const shortcutError = el('p', { class: 'field-error', id: 'quick-shortcut-error', role: 'alert' });
+  const shortcutForm = el('form', { class: 'inline-form', novalidate: true },
+    el('div', { class: 'field' },
+      el('label', { for: 'quick-shortcut', text: 'Quick add shortcut' }),
+      el('div', { class: 'field-row' },
+        shortcut,
+        el('button', { type: 'submit', text: 'Save shortcut' }),
+      ),
+      shortcutError,
+      el('p', {
+        class: 'hint',
+        id: 'quick-shortcut-hint',
+        text: 'Opens the small Quick add window from anywhere on the desktop. Inside Tend, Ctrl+K or Q goes to Quick add.',
+      }),
+    ),
+  );
+  shortcutForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    saveShortcut();
+  });
+
   container.append(
     el('div', { class: 'page' },
       el('h1', { text: 'Settings' }),
@@ -65,6 +120,49 @@ export function mount(container) {
         ),
         zoneLine,
       ),
+      el('section', { class: 'settings-group', 'aria-labelledby': 'reminders-heading' },
+        el('h2', { id: 'reminders-heading', text: 'Reminders' }),
+        el('label', { class: 'check' }, digestOn, ' Send a morning digest'),
+        el('div', { class: 'field' },
+          el('label', { for: 'digest-time', text: 'Morning digest' }),
+          digestTime,
+          el('p', {
+            class: 'hint',
+            id: 'digest-hint',
+            text: 'One notification at this time: what is overdue, due, going cold and up for re-order today.',
+          }),
+        ),
+        pauseState,
+        el('div', { class: 'actions' },
+          pauseButton('Pause reminders for 1 hour', 'one_hour'),
+          pauseButton('Pause until tomorrow', 'tomorrow'),
+          pauseButton('Resume reminders', 'resume'),
+        ),
+      ),
+      el('section', { class: 'settings-group', 'aria-labelledby': 'quick-heading' },
+        el('h2', { id: 'quick-heading', text: 'Quick add' }),
+        shortcutForm,
+      ),
+      el('section', { class: 'settings-group', 'aria-labelledby': 'window-heading' },
+        el('h2', { id: 'window-heading', text: 'Window and start-up' }),
+        el('div', { class: 'check-field' },
+          el('label', { class: 'check' }, closeToTray, ' Close window to tray'),
+          el('p', {
+            class: 'hint',
+            id: 'close-to-tray-hint',
+            text: 'Closing the window keeps Tend in the tray, so reminders still fire. Quit from the tray menu.',
+          }),
+        ),
+        el('div', { class: 'check-field' },
+          el('label', { class: 'check' }, autostart, ' Start Tend at login'),
+          autostartError,
+          el('p', {
+            class: 'hint',
+            id: 'autostart-hint',
+            text: 'Tend starts in the tray when you log in, so no reminder waits for you to open it.',
+          }),
+        ),
+      ),
       el('section', { class: 'settings-group', 'aria-labelledby': 'data-heading' },
         el('h2', { id: 'data-heading', text: 'Your data' }),
         el('p', { text: 'Everything you keep in Tend stays on this computer, in one file:' }),
@@ -74,8 +172,11 @@ export function mount(container) {
   );
 
   async function load() {
+    loadAutostart();
+    loadShortcut();
     try {
       const settings = await getSettings();
+      useSettings(settings);
       // Keep a region we do not list (set elsewhere) rather than silently showing another one.
       if (![...region.options].some((o) => o.value === settings.phoneRegion)) {
         region.append(el('option', { value: settings.phoneRegion, text: regionLabel(settings.phoneRegion) }));
@@ -89,6 +190,9 @@ export function mount(container) {
       zoneLine.textContent = settings.timeZone
         ? `Times are in this computer’s time zone: ${settings.timeZone}.`
         : '';
+      showDigest(settings.digestTime);
+      if (typeof settings.closeToTray === 'boolean') closeToTray.checked = settings.closeToTray;
+      showPause(settings);
     } catch (err) {
       say(`Couldn’t load settings: ${err.message}`);
     }
@@ -119,6 +223,154 @@ export function mount(container) {
     } catch (err) {
       if (savedTime) defaultTime.value = savedTime;
       say(`Couldn’t change the default time: ${err.message}`);
+    }
+  }
+
+  // ---------- reminders ----------
+
+  /** digest: 'HH:MM', 'off', or undefined (a backend that does not say: left as it is). */
+  function showDigest(digest) {
+    if (typeof digest !== 'string') return;
+    savedDigest = digest;
+    digestOn.checked = digest !== 'off';
+    digestTime.disabled = digest === 'off';
+    if (digest !== 'off' && document.activeElement !== digestTime) digestTime.value = digest;
+  }
+
+  async function saveDigest() {
+    if (digestOn.checked && !digestTime.value) {
+      // An emptied time keeps the saved one: "off" is the checkbox's job.
+      digestTime.value = savedDigest && savedDigest !== 'off' ? savedDigest : DEFAULT_DIGEST;
+    }
+    const value = digestOn.checked ? digestTime.value : 'off';
+    digestTime.disabled = value === 'off';
+    if (value === savedDigest) return;
+    try {
+      await setSetting('digestTime', value);
+      savedDigest = value;
+      say(value === 'off' ? 'Morning digest off' : `Morning digest at ${value}`);
+    } catch (err) {
+      if (savedDigest) showDigest(savedDigest);
+      say(`Couldn’t change the morning digest: ${err.message}`);
+    }
+  }
+
+  /** "Reminders paused until Tue 09:00", or that they are on (when the backend says). */
+  function showPause(settings) {
+    if (!settings || !('remindersPausedUntil' in settings)) {
+      pauseState.textContent = '';
+      return;
+    }
+    const until = settings.remindersPausedUntil;
+    const ends = until ? Date.parse(until) : NaN;
+    const now = nowMs() ?? Date.now();
+    pauseState.textContent = ends > now
+      ? `Reminders paused until ${formatSoon(until)}`
+      : 'Reminders are on.';
+  }
+
+  async function pause(choice) {
+    try {
+      const settings = await pauseReminders(choice);
+      showPause(settings);
+      const until = settings?.remindersPausedUntil;
+      say(choice === 'resume' || !until ? 'Reminders are on again' : `Reminders paused until ${formatSoon(until)}`);
+    } catch (err) {
+      say(`Couldn’t change reminders: ${err.message}`);
+    }
+  }
+
+  // ---------- window and start-up ----------
+
+  async function saveCloseToTray() {
+    const on = closeToTray.checked;
+    try {
+      await setSetting('closeToTray', on ? 'on' : 'off');
+      say(on ? 'Closing the window keeps Tend in the tray' : 'Closing the window quits Tend');
+    } catch (err) {
+      closeToTray.checked = !on;
+      say(`Couldn’t change closing to the tray: ${err.message}`);
+    }
+  }
+
+  function showFieldError(control, node, message) {
+    node.textContent = message;
+    const hint = control.getAttribute('aria-describedby')?.split(' ').filter((id) => id !== node.id) ?? [];
+    if (message) {
+      control.setAttribute('aria-invalid', 'true');
+      control.setAttribute('aria-describedby', [node.id, ...hint].join(' '));
+    } else {
+      control.removeAttribute('aria-invalid');
+      control.setAttribute('aria-describedby', hint.join(' '));
+    }
+  }
+
+  async function loadAutostart() {
+    try {
+      autostart.checked = Boolean(await getAutostart());
+      autostart.disabled = false;
+    } catch (err) {
+      showFieldError(autostart, autostartError, `Tend can’t tell whether it starts at login: ${err.message}`);
+    }
+  }
+
+  async function saveAutostart() {
+    const wanted = autostart.checked;
+    try {
+      const enabled = Boolean(await setAutostart(wanted));
+      autostart.checked = enabled;
+      if (enabled === wanted) {
+        showFieldError(autostart, autostartError, '');
+        say(enabled ? 'Tend will start at login' : 'Tend won’t start at login');
+      } else {
+        showFieldError(autostart, autostartError, enabled
+          ? 'The system still starts Tend at login.'
+          : 'The system did not let Tend start at login.');
+      }
+    } catch (err) {
+      autostart.checked = !wanted; // nothing changed: show what is true
+      showFieldError(autostart, autostartError, err.message);
+    }
+  }
+
+  // ---------- the Quick add shortcut ----------
+
+  /** status: {shortcut, registered, message}. */
+  function showShortcut(status, { typed = false } = {}) {
+    if (!status) return;
+    if (!typed && !shortcutEdited && document.activeElement !== shortcut) shortcut.value = status.shortcut ?? '';
+    showFieldError(shortcut, shortcutError, status.registered
+      ? ''
+      : status.message || `The system did not give Tend ${status.shortcut}; pick another combination.`);
+  }
+
+  async function loadShortcut() {
+    try {
+      showShortcut(await getShortcut());
+    } catch {
+      // An older backend without the shortcut: the field stays empty, Save still reports errors.
+    }
+  }
+
+  async function saveShortcut() {
+    const keys = shortcut.value.trim();
+    if (!keys) {
+      showFieldError(shortcut, shortcutError, 'Type a key combination, e.g. Ctrl+Alt+T.');
+      shortcut.focus();
+      return;
+    }
+    try {
+      const status = await setShortcut(keys);
+      showShortcut(status, { typed: true });
+      if (status.registered) {
+        shortcutEdited = false;
+        say(`Quick add shortcut: ${status.shortcut}`);
+      } else {
+        shortcut.focus();
+      }
+    } catch (err) {
+      showFieldError(shortcut, shortcutError, err.message);
+      shortcut.focus();
     }
   }
 

@@ -22,8 +22,11 @@ const SECTIONS = [
 // Beyond this many items a section shows a "Show all" button, so a long backlog stays fast.
 const SHOWN_PER_SECTION = 100;
 
-/** go(view, intent): switch views, e.g. go('contacts', {contactId, action: 'plan'}). */
-export function mount(container, { go }) {
+/**
+ * go(view, intent): switch views, e.g. go('contacts', {contactId, action: 'plan'}).
+ * intent {focus: true}: start with focus on the heading (e.g. from a notification's summary).
+ */
+export function mount(container, { go, intent = null }) {
   const heading = el('h1', { tabindex: '-1', text: 'Today' });
   const dateLine = el('p', { class: 'lede' });
   const loadError = el('p', { class: 'form-error', role: 'alert' });
@@ -318,8 +321,13 @@ export function mount(container, { go }) {
     if (today) render(today);
   });
 
+  if (intent?.focus) heading.focus();
+
   return {
     onKey,
+    open: (again) => {
+      if (again?.focus) heading.focus();
+    },
     unmount: () => unsubscribe(),
   };
 }

@@ -1,0 +1,117 @@
+"""Follow-ups in the real window, on a fixed clock (TEND_NOW, UTC): a cadence
+planned, kept, logged, snoozed, and stopped by a purchase; Today's sections."""
+
+import sqlite3
+
+from selenium.webdriver.common.by import By
+
+from ui import (
+    button,
+    detail_heading,
+    fill_contact_form,
+    open_section,
+    section_text,
+    select_option,
+    today_section,
+    wait,
+)
+
+MONDAY = "2026-11-23T14:00:00Z"  # Monday 23 Nov 2026, 14:00 UTC
+
+
+def rows(data_dir, sql, *args):
+    with sqlite3.connect(data_dir / "tend.sqlite3") as db:
+        return db.execute(sql, args).fetchall()
+
+
+def new_contact(driver, name):
+    open_section(driver, "Contacts")
+    button(driver, "New contact").click()
+    fill_contact_form(driver, name=name)
+    button(driver, "Save").click()
+    wait(driver, lambda d: detail_heading(d) == name, message="contact saved")
+
+
+def planned(driver):
+    return section_text(driver, "Planned follow-ups")
+
+
+def test_new_lead_cadence_kept_snoozed_and_stopped_by_bought(tend_at):
+    app = tend_at(MONDAY)
+    driver = app.driver
+    new_contact(driver, "Jane Doe")
+
+    # Apply the New lead cadence: 3 days, 3 weeks, 3 months, at 09:00.
+    select_option(driver, "Cadence", "New lead: 3 days, 3 weeks, 3 months")
+    button(driver, "Apply").click()
+    wait(driver, lambda d: "26 Nov" in planned(d), message="three follow-ups planned")
+    text = planned(driver)
+    for due in ("Thu 26 Nov, 09:00", "Mon 14 Dec, 09:00", "Sun 21 Feb 2027, 09:00"):
+        assert due in text, f"{due} missing from:\n{text}"
+    app.screenshot("cadence-applied")
+
+    # Keep the first one, and log the touch it was.
+    first = driver.find_element(By.XPATH, "//ul[@aria-label='Planned follow-ups']/li[1]")
+    first.find_element(By.XPATH, ".//button[normalize-space(.)='Done']").click()
+    prompt = wait(driver, lambda d: d.find_elements(By.XPATH, "//*[@aria-label='Log this as a touch?']"), message="offer to log")
+    prompt[0].find_element(By.XPATH, ".//button[normalize-space(.)='Log touch']").click()
+    select_option(driver, "Outcome", "We talked")
+    button(driver, "Save touch").click()
+    # Logging a touch always offers the next follow-up, pre-filled: decline it here.
+    wait(driver, lambda d: d.find_elements(By.XPATH, "//button[normalize-space(.)='Save follow-up']"), message="next step offered")
+    button(driver, "Cancel").click()
+    wait(driver, lambda d: "touch 1" in section_text(d, "Touches, newest first") or "touch 1" in d.find_element(By.TAG_NAME, "main").text, message="touch counted")
+    assert rows(app.data_dir, "SELECT status FROM followups ORDER BY due_at LIMIT 1") == [("done",)]
+    assert rows(app.data_dir, "SELECT channel, outcome FROM touches") == [("call", "conversation")]
+
+    # Snooze the next one to tomorrow morning: the promise keeps its date.
+    second = driver.find_element(By.XPATH, "//ul[@aria-label='Planned follow-ups']/li[1]")
+    second.find_element(By.XPATH, ".//button[normalize-space(.)='Snooze']").click()
+    choice = wait(driver, lambda d: [b for b in d.find_elements(By.XPATH, "//dialog[@open]//button") if b.text.startswith("Tomorrow morning")], message="snooze choices")
+    choice[0].click()
+    wait(driver, lambda d: "snoozed until" in planned(d), message="snoozed shown")
+    status, until, due = rows(app.data_dir, "SELECT status, snoozed_until, due_at FROM followups WHERE status = 'snoozed'")[0]
+    # "We talked" re-based the rest of the rhythm: day 21 came 18 days after the
+    # day-3 step, so it now comes 18 days after today's conversation (11 Dec).
+    assert (status, until, due) == ("snoozed", "2026-11-24T09:00:00Z", "2026-12-11T09:00:00Z")
+
+    # Bought: the lead cadence stops, New customer care starts (2 days, 2 weeks, 6 weeks).
+    button(driver, "Record decision").click()
+    select_option(driver, "Decision", "Bought")
+    button(driver, "Save decision").click()
+    wait(driver, lambda d: "25 Nov" in planned(d), message="care planned")
+    text = planned(driver)
+    for due in ("Wed 25 Nov, 09:00", "Mon 7 Dec, 09:00", "Mon 4 Jan 2027, 09:00"):
+        assert due in text, f"{due} missing from:\n{text}"
+    assert "11 Dec" not in text and "Feb" not in text, "the lead cadence stopped"
+    assert rows(app.data_dir, "SELECT stage FROM contacts") == [("new_customer",)]
+    app.screenshot("bought")
+
+
+def test_today_shows_overdue_and_due_and_done_removes_it(tend_at):
+    app = tend_at(MONDAY)
+    driver = app.driver
+    new_contact(driver, "Bob Jansen")
+    button(driver, "Plan follow-up").click()
+    from ui import field, type_into
+
+    type_into(field(driver, "What did you promise?"), "send the catalogue")
+    driver.execute_script("arguments[0].value = '2026-11-24'; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", field(driver, "Date"))
+    button(driver, "Save follow-up").click()
+    wait(driver, lambda d: "send the catalogue" in planned(d), message="planned")
+
+    # Two days later the promise is overdue.
+    app.quit()
+    app.now = "2026-11-26T10:00:00Z"
+    driver = app.start()
+    open_section(driver, "Today")
+    wait(driver, lambda d: "send the catalogue" in (today_section(d, "Overdue") or ""), message="overdue")
+    assert "Bob Jansen" in today_section(driver, "Overdue")
+    assert "send the catalogue" not in (today_section(driver, "Due today") or "")
+    nav_today = driver.find_element(By.XPATH, "//nav[@aria-label='Sections']//button[starts-with(@aria-label, 'Today')]")
+    assert nav_today.get_attribute("aria-label") == "Today, 1 due"
+    app.screenshot("today-overdue")
+
+    button(driver, "Done").click()
+    wait(driver, lambda d: "send the catalogue" not in (today_section(d, "Overdue") or ""), message="gone once done")
+    assert rows(app.data_dir, "SELECT status FROM followups") == [("done",)]

@@ -1,0 +1,445 @@
+// Quick add: one typed line per person, what Tend understood shown while typing, a batch
+// context set once for a party's worth of lines, and the lines added with an Undo each.
+// The same component sits at the top of the main window and alone in the Quick add window.
+
+import { previewQuickAdd, quickAdd, undoQuickAdd } from '../backend.js';
+import { el } from '../dom.js';
+import { say } from '../status.js';
+import { formatDate } from '../when.js';
+import { createFields } from './formKit.js';
+
+const PLACEHOLDER = 'Jane Doe 555-0142 wants the lavender set, call Thu';
+const CADENCE_NOTE = '+ New lead cadence: 3 days, 3 weeks, 3 months';
+const MAC = /Mac/.test(navigator.platform);
+
+let sequence = 0;
+
+/**
+ * onOpenContact(id): a name in the added list was chosen. Without it (the Quick add
+ * window has no contact page) names are plain text.
+ * standalone: the Quick add window, where the component is all there is: a how-to line
+ * under the input and the batch context open from the start.
+ * Returns {element, input, focus()}.
+ */
+export function createQuickAdd({ onOpenContact = null, standalone = false } = {}) {
+  const id = `quick-${++sequence}`;
+  const previewId = `${id}-preview`;
+  const errorId = `${id}-error`;
+  const hintId = standalone ? `${id}-hint` : null;
+  const describedBy = [previewId, hintId].filter(Boolean).join(' ');
+
+  let previewSeq = 0; // bumped by every request; only the latest answer is drawn
+  let pending = null; // {key, promise}: the preview asked for the line and batch as they are now
+  let shownKey = null; // what the preview area shows, to leave it alone (and quiet) when unchanged
+  let saving = false;
+  let returnTo = null; // where focus was before Ctrl+K / q, for Escape on an empty line
+  let rowSeq = 0;
+
+  // ---------- the line and its preview ----------
+
+  const input = el('input', {
+    type: 'text',
+    id: `${id}-line`,
+    class: 'quick-input',
+    'aria-label': 'Quick add',
+    'aria-describedby': describedBy,
+    'aria-keyshortcuts': standalone ? null : 'Control+K Q',
+    placeholder: PLACEHOLDER,
+    autocomplete: 'off',
+    spellcheck: 'false',
+    enterkeyhint: 'done',
+  });
+  const preview = el('output', {
+    id: previewId,
+    class: 'quick-preview',
+    for: input.id,
+    'aria-label': 'Quick add preview',
+    'aria-live': 'polite',
+  });
+  const choosePrompt = el('p', { class: 'quick-choose', role: 'alert' });
+  const choice = el('div', { class: 'quick-choice', role: 'group', 'aria-label': 'Already in Tend', hidden: true });
+
+  // ---------- the batch context ----------
+
+  const fields = createFields('batch');
+  const metWhere = el('input', { type: 'text', autocomplete: 'off', placeholder: 'e.g. Sara’s party' });
+  const metOn = el('input', { type: 'date' });
+  const cadenceBox = el('input', { type: 'checkbox', checked: true });
+  const batchToggle = el('button', {
+    type: 'button',
+    class: 'quick-batch-toggle',
+    text: 'Batch',
+    'aria-expanded': String(standalone),
+    'aria-controls': `${id}-batch`,
+    'aria-describedby': `${id}-batch-summary`,
+  });
+  const batchSummary = el('span', { class: 'quick-batch-summary', id: `${id}-batch-summary` });
+  const clearButton = el('button', { type: 'button', text: 'Clear batch' });
+  const batchPanel = el('div', {
+    id: `${id}-batch`, class: 'quick-batch', role: 'group', 'aria-label': 'Batch context', hidden: !standalone,
+  },
+  fields.formError,
+  el('div', { class: 'quick-batch-fields' },
+    fields.field('metWhere', 'Met at', metWhere),
+    fields.field('metOn', 'Met on', metOn, 'empty = today'),
+  ),
+  el('div', { class: 'quick-batch-foot' },
+    el('label', { class: 'check' }, cadenceBox, ' Start New lead cadence for lines without a date'),
+    clearButton,
+  ),
+  );
+
+  // ---------- the lines added in this batch ----------
+
+  const addedList = el('ul', { class: 'quick-added', 'aria-label': 'Added in this batch' });
+  const addedWrap = el('div', { class: 'quick-added-wrap', hidden: true },
+    el('p', { class: 'quick-added-title', 'aria-hidden': 'true', text: 'Added in this batch' }),
+    addedList,
+  );
+
+  const key = (k) => el('kbd', { text: k });
+  const element = el('div', { class: standalone ? 'quick-add standalone' : 'quick-add' },
+    el('div', { class: 'quick-row' },
+      el('div', { class: 'quick-field' },
+        input,
+        standalone ? null : el('span', { class: 'quick-keys', 'aria-hidden': 'true' }, key(MAC ? '⌘' : 'Ctrl'), key('K')),
+      ),
+      batchToggle,
+      batchSummary,
+    ),
+    hintId
+      ? el('p', {
+        class: 'hint', id: hintId,
+        text: 'One person per line: name, phone or email, what they want, and the next step with a day (call Thu). Enter saves.',
+      })
+      : null,
+    preview,
+    choice,
+    batchPanel,
+    addedWrap,
+  );
+
+  // ---------- preview ----------
+
+  function readBatch() {
+    return { metWhere: metWhere.value.trim(), metOn: metOn.value, noCadence: !cadenceBox.checked };
+  }
+
+  const keyOf = (line, batch) => JSON.stringify([line, batch.metWhere, batch.metOn, batch.noCadence]);
+
+  /** Asks for the preview of the line and batch as they are now; draws it if still the latest. */
+  function requestPreview() {
+    const line = input.value;
+    const batch = readBatch();
+    const mine = ++previewSeq;
+    if (!line.trim()) {
+      pending = null;
+      draw(null);
+      return Promise.resolve(null);
+    }
+    const promise = previewQuickAdd(line, batch).then(
+      (result) => ({ ok: true, result }),
+      (error) => ({ ok: false, error }),
+    ).then((outcome) => {
+      if (mine === previewSeq) draw(outcome);
+      return outcome;
+    });
+    pending = { key: keyOf(line, batch), promise };
+    return promise;
+  }
+
+  /** The preview for exactly this line and batch: the one in flight or shown, else a new one. */
+  function previewFor(line, batch) {
+    if (pending && pending.key === keyOf(line, batch)) return pending.promise;
+    return requestPreview();
+  }
+
+  /** outcome: null (empty line), {ok: true, result} or {ok: false, error}. */
+  function draw(outcome) {
+    choosePrompt.textContent = '';
+    if (!outcome) {
+      shownKey = null;
+      clearLineError();
+      preview.replaceChildren();
+      showChoice(null);
+      return;
+    }
+    if (!outcome.ok) {
+      showLineError(outcome.error);
+      return;
+    }
+    const { result } = outcome;
+    clearLineError();
+    const drawnKey = JSON.stringify([result.text, result.appliesCadence, result.duplicate]);
+    if (drawnKey !== shownKey) {
+      // Redrawn only on a real change, so the live region speaks once per new meaning.
+      shownKey = drawnKey;
+      preview.replaceChildren(
+        el('span', { class: 'preview-text', text: result.text }),
+        result.appliesCadence ? el('span', { class: 'preview-cadence', text: CADENCE_NOTE }) : null,
+        result.duplicate ? el('span', { class: 'preview-duplicate', text: `Already in Tend: ${result.duplicate.name}` }) : null,
+      );
+    }
+    showChoice(result.duplicate);
+  }
+
+  /** The two ways on for a line whose phone or email is already someone's. */
+  function showChoice(duplicate) {
+    const current = choice.dataset.contactId;
+    if (!duplicate) {
+      choice.hidden = true;
+      choice.replaceChildren();
+      delete choice.dataset.contactId;
+      return;
+    }
+    const same = current === String(duplicate.contactId) && choice.dataset.name === duplicate.name;
+    if (!same) {
+      choice.dataset.contactId = String(duplicate.contactId);
+      choice.dataset.name = duplicate.name;
+      choice.replaceChildren(
+        el('button', {
+          type: 'button', class: 'primary', text: `Add to ${duplicate.name}`, 'data-action': 'add-to',
+          onclick: () => submit(duplicate.contactId),
+        }),
+        el('button', {
+          type: 'button', text: 'Add as new contact', 'data-action': 'add-new',
+          onclick: () => submit(null),
+        }),
+        choosePrompt,
+      );
+    }
+    choice.hidden = false;
+  }
+
+  function showLineError(err) {
+    shownKey = null;
+    const message = err?.message || 'Tend couldn’t read that line. Nothing was saved.';
+    const current = preview.querySelector('.preview-error');
+    if (!current || current.textContent !== message) {
+      preview.replaceChildren(el('span', { class: 'preview-error', role: 'alert', id: errorId, text: message }));
+    }
+    showChoice(null);
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', [errorId, hintId].filter(Boolean).join(' '));
+  }
+
+  function clearLineError() {
+    input.removeAttribute('aria-invalid');
+    input.setAttribute('aria-describedby', describedBy);
+  }
+
+  // ---------- saving ----------
+
+  /**
+   * Enter, or one of the duplicate's buttons. addTo: undefined = no choice made yet,
+   * null = as a new contact, an id = on that existing contact.
+   */
+  async function submit(addTo = undefined) {
+    if (saving) return;
+    const line = input.value;
+    if (!line.trim()) return;
+    const batch = readBatch();
+    const outcome = await previewFor(line, batch);
+    if (input.value !== line || saving) return; // typed on meanwhile: the newer preview decides
+    if (!outcome?.ok) {
+      if (outcome) showLineError(outcome.error);
+      input.focus();
+      return;
+    }
+    const { duplicate } = outcome.result;
+    if (!duplicate) {
+      await save(line, batch, null, outcome.result);
+      return;
+    }
+    const choseThem = addTo !== undefined && addTo !== null && String(addTo) === String(duplicate.contactId);
+    if (addTo === null || choseThem) {
+      await save(line, batch, addTo, outcome.result);
+      return;
+    }
+    // Never a second Jane Doe by accident: the person picks one of the two.
+    showChoice(duplicate);
+    choosePrompt.textContent = `Choose: add to ${duplicate.name}, or as a new contact`;
+    choice.querySelector('[data-action="add-to"]')?.focus();
+  }
+
+  async function save(line, batch, addTo, result) {
+    saving = true;
+    fields.clearErrors();
+    try {
+      const added = await quickAdd(line, batch, addTo);
+      if (input.value === line) {
+        input.value = '';
+        ++previewSeq;
+        pending = null;
+        draw(null);
+      }
+      addRow(added, result);
+      say(added.createdContact ? `Added ${added.contact.name}` : `Added to ${added.contact.name}`);
+      input.focus(); // so the next line can follow at once
+    } catch (err) {
+      if (err?.kind === 'invalid' && (err.field === 'metOn' || err.field === 'metWhere')) {
+        setBatchOpen(true);
+        fields.showError(err);
+      } else {
+        showLineError(err);
+        input.focus();
+      }
+    } finally {
+      saving = false;
+    }
+  }
+
+  /**
+   * What Undo takes back on an existing contact: the follow-up this line planned, told
+   * from the contact's others as the newest one on the line's channel (ids only grow).
+   * A created contact goes as a whole.
+   */
+  function plannedIds(added, result) {
+    if (added.createdContact) return (added.followups ?? []).map((f) => f.id);
+    const step = result?.parsed?.followup;
+    if (!step) return [];
+    const same = (added.followups ?? []).filter((f) => f.channel === step.channel);
+    if (same.length === 0) return [];
+    return [same.reduce((a, b) => (Number(b.id) > Number(a.id) ? b : a)).id];
+  }
+
+  function addRow(added, result) {
+    const rowId = `${id}-added-${++rowSeq}`;
+    const name = added.contact.name;
+    // The backend's text starts with the name as typed: shown once, as the link to the contact.
+    const typedName = added.createdContact ? name : result?.parsed?.name ?? '';
+    const rest = typedName && added.text.startsWith(typedName) ? added.text.slice(typedName.length) : ` — ${added.text}`;
+    const nameNode = onOpenContact
+      ? el('button', { type: 'button', class: 'link', text: name, onclick: () => onOpenContact(added.contact.id) })
+      : el('strong', { text: name });
+    const line = el('p', { class: 'quick-added-line', id: `${rowId}-text` },
+      nameNode,
+      added.createdContact ? null : el('span', { class: 'badge', text: 'already in Tend' }),
+      el('span', { text: rest }),
+    );
+    const undo = el('button', { type: 'button', class: 'quick-undo', text: 'Undo', 'aria-describedby': line.id });
+    const row = el('li', { 'data-key': rowId }, line, undo);
+    const what = {
+      contactId: added.contact.id,
+      createdContact: added.createdContact,
+      followupIds: plannedIds(added, result),
+      touchId: added.touchId ?? null,
+    };
+    undo.addEventListener('click', () => undoRow(row, what, added.text));
+    addedList.append(row);
+    addedWrap.hidden = false;
+    row.scrollIntoView?.({ block: 'nearest' }); // (absent in jsdom)
+  }
+
+  async function undoRow(row, what, text) {
+    if (row.dataset.busy) return;
+    row.dataset.busy = 'true';
+    try {
+      await undoQuickAdd(what);
+      removeRow(row);
+      say(`Undone: ${text}`);
+    } catch (err) {
+      if (err?.kind === 'not_found') {
+        removeRow(row); // already gone (deleted elsewhere): nothing left to take back
+        say(`Already gone: ${text}`);
+      } else {
+        say(`Couldn’t undo: ${err?.message}`);
+      }
+    } finally {
+      delete row.dataset.busy;
+    }
+  }
+
+  /** Removes a row; focus, if it was there, goes to the next Undo, else back to the line. */
+  function removeRow(row) {
+    const rows = [...addedList.children];
+    const at = rows.indexOf(row);
+    const next = rows[at + 1] ?? rows[at - 1] ?? null;
+    const hadFocus = row.contains(document.activeElement);
+    row.remove();
+    addedWrap.hidden = addedList.children.length === 0;
+    if (hadFocus) (next?.querySelector('.quick-undo') ?? input).focus();
+  }
+
+  // ---------- the batch ----------
+
+  function setBatchOpen(open) {
+    batchPanel.hidden = !open;
+    batchToggle.setAttribute('aria-expanded', String(open));
+  }
+
+  function summarize() {
+    const batch = readBatch();
+    const parts = [
+      batch.metWhere ? `Met at ${batch.metWhere}` : null,
+      batch.metOn ? `on ${formatDate(batch.metOn)}` : null,
+      batch.noCadence ? 'no cadence' : null,
+    ].filter(Boolean);
+    batchSummary.textContent = parts.join(' · ');
+  }
+
+  function batchChanged() {
+    summarize();
+    if (input.value.trim()) requestPreview(); // "+ New lead cadence" depends on the checkbox
+  }
+
+  function clearBatch() {
+    metWhere.value = '';
+    metOn.value = '';
+    cadenceBox.checked = true;
+    fields.clearErrors();
+    addedList.replaceChildren();
+    addedWrap.hidden = true;
+    batchChanged();
+    say('Batch cleared');
+    input.focus();
+  }
+
+  // ---------- wiring ----------
+
+  input.addEventListener('input', () => requestPreview());
+  input.addEventListener('keydown', (event) => {
+    if (event.isComposing) return;
+    if (event.key === 'Enter' && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+      event.preventDefault();
+      submit();
+    } else if (event.key === 'Escape' && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      if (input.value) {
+        // Escape clears the line (as in a search box); a second one goes back where the person was.
+        event.preventDefault();
+        input.value = '';
+        requestPreview();
+      } else if (returnTo?.isConnected && !element.contains(returnTo)) {
+        event.preventDefault();
+        returnTo.focus();
+        returnTo = null;
+      }
+    }
+  });
+  batchToggle.addEventListener('click', () => {
+    const open = batchPanel.hidden;
+    setBatchOpen(open);
+    if (open) metWhere.focus();
+  });
+  for (const control of [metWhere, metOn]) control.addEventListener('input', batchChanged);
+  metOn.addEventListener('change', batchChanged);
+  cadenceBox.addEventListener('change', batchChanged);
+  clearButton.addEventListener('click', clearBatch);
+  // Enter in Met at or Met on goes back to the line: the batch is set, the lines follow.
+  batchPanel.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.target === metWhere || event.target === metOn)) {
+      event.preventDefault();
+      input.focus();
+    }
+  });
+
+  /** Ctrl+K, q, or the global shortcut: focus the line (its text selected, to replace or go on). */
+  function focus() {
+    const active = document.activeElement;
+    if (active && active !== document.body && !element.contains(active)) returnTo = active;
+    input.focus();
+    input.select();
+  }
+
+  return { element, input, focus };
+}
