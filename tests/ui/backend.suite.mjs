@@ -35,6 +35,30 @@ describe('ui/backend.js', () => {
     ['deleteContact("9")', (b) => b.deleteContact('9'), 'delete_contact', { id: 9 }],
     ['getSettings()', (b) => b.getSettings(), 'get_settings', undefined],
     ['setSetting(key, value)', (b) => b.setSetting('phoneRegion', 'GB'), 'set_setting', { key: 'phoneRegion', value: 'GB' }],
+    ['getFollowup("5") passes a number', (b) => b.getFollowup('5'), 'get_followup', { id: 5 }],
+    ['pauseReminders(choice)', (b) => b.pauseReminders('one_hour'), 'pause_reminders', { choice: 'one_hour' }],
+    ['getAutostart()', (b) => b.getAutostart(), 'get_autostart', undefined],
+    ['setAutostart(true)', (b) => b.setAutostart(true), 'set_autostart', { enabled: true }],
+    ['getShortcut()', (b) => b.getShortcut(), 'get_shortcut', undefined],
+    ['setShortcut(keys)', (b) => b.setShortcut('Ctrl+Alt+T'), 'set_shortcut', { shortcut: 'Ctrl+Alt+T' }],
+    ['previewQuickAdd(line, batch)',
+      (b) => b.previewQuickAdd('Jane Doe call Thu', { metWhere: 'Sara’s party', metOn: '', noCadence: false }),
+      'preview_quick_add', { line: 'Jane Doe call Thu', batch: { metWhere: 'Sara’s party', metOn: '', noCadence: false } }],
+    ['previewQuickAdd with no batch sends an empty one',
+      (b) => b.previewQuickAdd('Jane', undefined),
+      'preview_quick_add', { line: 'Jane', batch: { metWhere: '', metOn: '', noCadence: false } }],
+    ['quickAdd(line, batch) as a new contact',
+      (b) => b.quickAdd('Jane', { metWhere: '', metOn: '2026-11-21', noCadence: true }),
+      'quick_add', { line: 'Jane', batch: { metWhere: '', metOn: '2026-11-21', noCadence: true }, addTo: null }],
+    ['quickAdd(line, batch, "4") adds to contact 4',
+      (b) => b.quickAdd('Jane', {}, '4'),
+      'quick_add', { line: 'Jane', batch: { metWhere: '', metOn: '', noCadence: false }, addTo: 4 }],
+    ['undoQuickAdd(added) with ids as numbers',
+      (b) => b.undoQuickAdd({ contactId: '4', createdContact: false, followupIds: ['9'], touchId: '3' }),
+      'undo_quick_add', { added: { contactId: 4, createdContact: false, followupIds: [9], touchId: 3 } }],
+    ['undoQuickAdd(added) of a created contact',
+      (b) => b.undoQuickAdd({ contactId: 4, createdContact: true, followupIds: [], touchId: null }),
+      'undo_quick_add', { added: { contactId: 4, createdContact: true, followupIds: [], touchId: null } }],
   ];
 
   for (const [what, run, cmd, args] of EXACT) {
@@ -105,6 +129,19 @@ describe('ui/backend.js', () => {
     assert.equal(changes, 2, 'the returned function stops the calls');
   });
 
+  test('onQuickAdd listens to tend://quick-add; onOpenFollowup hands on the id or null', async () => {
+    let asked = 0;
+    const opened = [];
+    await backend.onQuickAdd(() => { asked++; });
+    await backend.onOpenFollowup((id) => opened.push(id));
+    env.tauri.emit('tend://quick-add');
+    env.tauri.emit('tend://open-followup', 12);
+    env.tauri.emit('tend://open-followup', null);
+    env.tauri.emit('tend://open-followup', { bogus: true });
+    assert.equal(asked, 1);
+    assert.deepStrictEqual(opened, [12, null, null]);
+  });
+
   test('onChanged without Tauri resolves to a harmless unlisten', async () => {
     delete env.window.__TAURI__;
     const unlisten = await backend.onChanged(() => assert.fail('never called'));
@@ -161,10 +198,10 @@ describe('ui/backend.js', () => {
     // The parser itself, on two commands whose signatures are known.
     assert.deepEqual(commands.get('list_contacts'), { registered: true, args: ['includeArchived', 'limit', 'offset', 'query'] });
     assert.deepEqual(commands.get('update_contact'), { registered: true, args: ['draft', 'id'] });
-    const notCommands = new Set(['BackendError', 'onChanged']);
     const checked = [];
     for (const [name, fn] of Object.entries(backend)) {
-      if (notCommands.has(name) || typeof fn !== 'function') continue;
+      // Not commands: the error class and the event listeners (onChanged, onQuickAdd, …).
+      if (name === 'BackendError' || /^on[A-Z]/.test(name) || typeof fn !== 'function') continue;
       env.tauri.clearCalls();
       // Ids given as strings (as data-id attributes hold them) must still reach Rust as numbers.
       await Promise.resolve(fn('7', '8', '9')).catch(() => {});
@@ -181,7 +218,8 @@ describe('ui/backend.js', () => {
       checked.push(name);
     }
     for (const name of ['listStages', 'listContacts', 'getContact', 'createContact', 'updateContact',
-      'setArchived', 'deleteContact', 'getSettings', 'setSetting']) {
+      'setArchived', 'deleteContact', 'getSettings', 'setSetting', 'previewQuickAdd', 'quickAdd', 'undoQuickAdd',
+      'pauseReminders', 'getAutostart', 'setAutostart', 'getShortcut', 'setShortcut', 'getFollowup']) {
       assert.ok(checked.includes(name), `${name} is exported and was checked`);
     }
   });

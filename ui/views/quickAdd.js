@@ -174,11 +174,12 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
     if (drawnKey !== shownKey) {
       // Redrawn only on a real change, so the live region speaks once per new meaning.
       shownKey = drawnKey;
-      preview.replaceChildren(
-        el('span', { class: 'preview-text', text: result.text }),
-        result.appliesCadence ? el('span', { class: 'preview-cadence', text: CADENCE_NOTE }) : null,
-        result.duplicate ? el('span', { class: 'preview-duplicate', text: `Already in Tend: ${result.duplicate.name}` }) : null,
-      );
+      const parts = [el('span', { class: 'preview-text', text: result.text })];
+      if (result.appliesCadence) parts.push(el('span', { class: 'preview-cadence', text: CADENCE_NOTE }));
+      if (result.duplicate) {
+        parts.push(el('span', { class: 'preview-duplicate', text: `Already in Tend: ${result.duplicate.name}` }));
+      }
+      preview.replaceChildren(...parts);
     }
     showChoice(result.duplicate);
   }
