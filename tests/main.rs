@@ -3,10 +3,12 @@
 
 mod support; // a fresh data folder and a Tend over it, with a controllable clock
 
-mod cadences; // applying rhythms, stopping on decisions, re-basing on an answer
+mod cadences;
+mod cli; // the `tend` binary in a terminal: add, dry-run JSON, exit status // applying rhythms, stopping on decisions, re-basing on an answer
 mod contacts; // create, read, update, archive, delete, validation through the store
 mod crash; // SIGKILL in the middle of a stream of writes loses nothing acknowledged
 mod followups; // plan, done, snooze, reschedule, skip, touches; DST and zone changes
+mod quick_add; // one line → contact and next step; duplicates, batch context, undo
 mod reminders; // due → notified once; catch-up summary; digest; pause; the loop on a real clock
 mod schema; // migrations: validate, upgrade equals fresh, newer files refused
 mod search; // FTS5 search: prefixes, every field, ranking, paging

@@ -41,7 +41,10 @@ pub fn parse(text: &str, region: Region) -> Result<Phone> {
     if !(MIN_DIGITS..=MAX_DIGITS).contains(&digits) {
         return Err(invalid());
     }
-    let number = phonenumber::parse(Some(region), display).map_err(|_| invalid())?;
+    // A number with its own country code is read in that country: given a default
+    // region too, the crate misreads some (+86 138 0013 8000 with US).
+    let default_region = (!display.starts_with('+')).then_some(region);
+    let number = phonenumber::parse(default_region, display).map_err(|_| invalid())?;
     let e164 = number.format().mode(Mode::E164).to_string();
     Ok(Phone {
         display: display.to_string(),
@@ -68,6 +71,12 @@ mod tests {
     fn international_numbers_keep_their_own_country() {
         let phone = parse("+44 20 7946 0958", us()).expect("a UK number");
         assert_eq!(phone.e164, "+442079460958");
+    }
+
+    #[test]
+    fn a_plus_number_is_read_in_its_own_country() {
+        let phone = parse("+86 138 0013 8000", us()).expect("a Chinese mobile");
+        assert_eq!(phone.e164, "+8613800138000");
     }
 
     #[test]

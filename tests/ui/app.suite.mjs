@@ -1,11 +1,13 @@
 // ui/app.js and ui/views/settings.js: the sidebar switches views, app-wide keys reach the
-// visible view (not while a dialog is open), and tend://changed redraws what is showing.
+// visible view (not while a dialog is open), tend://changed redraws what is showing, Quick
+// add sits above every view (Ctrl+K, q, tend://quick-add), and a clicked notification
+// (tend://open-followup) opens its follow-up.
 
 import { describe, test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   installDom, importUi, indexHtml, teardown, flush, byLabel, queryByLabel, button, press,
-  listItem, serveContacts,
+  listItem, serveContacts, type,
 } from './harness.mjs';
 
 describe('ui/app.js and ui/views/settings.js', () => {
@@ -129,6 +131,119 @@ describe('ui/app.js and ui/views/settings.js', () => {
     await flush();
     assert.equal(region.value, 'GB');
     assert.equal(status(), 'Couldn’t change the phone region: Unknown region');
+  });
+
+  test('Quick add sits above the views, once, and stays when the view changes', async () => {
+    const quick = byLabel(document, 'Quick add');
+    assert.ok(byLabel(document, 'Quick add preview'));
+    assert.equal(main().contains(quick), false, 'outside the view area');
+    assert.ok(quick.compareDocumentPosition(main()) & env.window.Node.DOCUMENT_POSITION_FOLLOWING, 'above it');
+    await go('Contacts');
+    await go('Settings');
+    assert.equal(byLabel(document, 'Quick add'), quick, 'the same field, with whatever it held');
+  });
+
+  test('Ctrl+K goes to Quick add from anywhere, even a text field; q only when not typing', async () => {
+    await go('Contacts');
+    const search = byLabel(document, 'Search contacts');
+    search.focus();
+    assert.equal(press(search, 'k', { ctrlKey: true }).defaultPrevented, true);
+    assert.equal(document.activeElement, byLabel(document, 'Quick add'));
+
+    search.focus();
+    assert.equal(press(search, 'q').defaultPrevented, false, 'q is a letter while typing');
+    assert.equal(document.activeElement, search);
+
+    document.activeElement.blur();
+    press(document.body, 'q');
+    assert.equal(document.activeElement, byLabel(document, 'Quick add'));
+  });
+
+  test('Escape on an empty Quick add goes back to where the person was', async () => {
+    await go('Contacts');
+    const search = byLabel(document, 'Search contacts');
+    search.focus();
+    press(search, 'k', { ctrlKey: true });
+    const quick = byLabel(document, 'Quick add');
+    press(quick, 'Escape');
+    assert.equal(document.activeElement, search);
+  });
+
+  test('a name in Quick add’s list opens that contact in Contacts', async () => {
+    tauri.respond('preview_quick_add', ({ line }) => ({
+      parsed: { name: 'Cy New', phones: [], emails: [], tags: [], stage: null, note: '', followup: null },
+      text: line, duplicate: null, appliesCadence: true,
+    }));
+    const cy = { id: 3, name: 'Cy New', stage: 'lead', stageLabel: 'Lead', phone: '', email: '', notes: '', tags: [], archived: false, createdAt: '2026-11-23T14:00:00Z', updatedAt: '2026-11-23T14:00:00Z' };
+    tauri.respond('quick_add', ({ line }) => ({ contact: cy, createdContact: true, followups: [], touchId: null, text: line }));
+    tauri.respond('get_contact', cy);
+    for (const cmd of ['contact_followups', 'contact_decisions', 'list_cadences']) tauri.respond(cmd, []);
+    tauri.respond('contact_touches', { touches: [], count: 0, countText: 'No touches yet' });
+    const quick = byLabel(document, 'Quick add');
+    type(quick, 'Cy New');
+    await flush();
+    press(quick, 'Enter');
+    await flush(6);
+    button(document.querySelector('ul[aria-label="Added in this batch"]'), 'Cy New').click();
+    await flush(8);
+    assert.equal(button(sections(), 'Contacts').getAttribute('aria-current'), 'page');
+    assert.equal(byLabel(document, 'Contact details').querySelector('h2').textContent, 'Cy New');
+  });
+
+  test('tend://quick-add focuses Quick add when this window is in front', async () => {
+    document.hasFocus = () => true;
+    tauri.emit('tend://quick-add');
+    assert.equal(document.activeElement, byLabel(document, 'Quick add'));
+  });
+
+  test('tend://quick-add while this window is behind waits until it comes to the front', async () => {
+    await go('Contacts');
+    const search = byLabel(document, 'Search contacts');
+    search.focus();
+    document.hasFocus = () => false;
+    tauri.emit('tend://quick-add');
+    assert.equal(document.activeElement, search, 'focus left alone while another window answers');
+    env.window.dispatchEvent(new env.window.FocusEvent('focus'));
+    assert.equal(document.activeElement, byLabel(document, 'Quick add'), 'shown by the backend (fallback): focus goes there');
+  });
+
+  test('tend://open-followup with an id opens its contact with focus on that follow-up’s Done', async () => {
+    const jane = { id: 1, name: 'Jane Doe', stage: 'lead', stageLabel: 'Lead', phone: '', email: '', notes: '', tags: [], archived: false, createdAt: '2026-11-23T14:00:00Z', updatedAt: '2026-11-23T14:00:00Z' };
+    const due = {
+      id: 12, contactId: 1, contactName: 'Jane Doe', promise: 'send samples', channel: 'call', channelLabel: 'Call',
+      dueAt: '2026-11-23T13:00:00Z', dueLocal: '2026-11-23T13:00', hasTime: true, status: 'open', snoozedUntil: null,
+      skipReason: null, completedAt: null, cadenceName: null,
+    };
+    tauri.respond('get_followup', due);
+    tauri.respond('get_contact', jane);
+    tauri.respond('contact_followups', [{ ...due, id: 11, promise: 'older' }, due]);
+    tauri.respond('contact_touches', { touches: [], count: 0, countText: 'No touches yet' });
+    tauri.respond('contact_decisions', []);
+    tauri.respond('list_cadences', []);
+    tauri.emit('tend://open-followup', 12);
+    await flush(10);
+    assert.deepEqual(tauri.callsTo('get_followup').map((c) => c.args), [{ id: 12 }]);
+    assert.equal(button(sections(), 'Contacts').getAttribute('aria-current'), 'page');
+    const done = document.activeElement;
+    assert.equal(done.textContent, 'Done');
+    assert.equal(document.getElementById(done.getAttribute('aria-describedby')).textContent, 'Call — send samples');
+  });
+
+  test('tend://open-followup with null (a catch-up summary) shows Today, focused on its heading', async () => {
+    await go('Settings');
+    tauri.emit('tend://open-followup', null);
+    await flush();
+    assert.equal(button(sections(), 'Today').getAttribute('aria-current'), 'page');
+    assert.equal(document.activeElement, main().querySelector('h1'));
+  });
+
+  test('tend://open-followup for a follow-up that is gone says so and shows Today', async () => {
+    await go('Settings');
+    tauri.fail('get_followup', { kind: 'not_found', message: 'No follow-up 99' });
+    tauri.emit('tend://open-followup', 99);
+    await flush(6);
+    assert.equal(button(sections(), 'Today').getAttribute('aria-current'), 'page');
+    assert.equal(status(), 'Couldn’t open that follow-up: No follow-up 99');
   });
 
   test('Settings keeps a region it does not list instead of showing another', async () => {

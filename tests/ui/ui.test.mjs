@@ -15,3 +15,5 @@ import './contactForm.suite.mjs';
 import './contacts.suite.mjs';
 import './app.suite.mjs';
 import './today.suite.mjs';
+import './quickAdd.suite.mjs';
+import './settings.suite.mjs';

@@ -31,7 +31,9 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
   let previewSeq = 0; // bumped by every request; only the latest answer is drawn
   let pending = null; // {key, promise}: the preview asked for the line and batch as they are now
   let shownKey = null; // what the preview area shows, to leave it alone (and quiet) when unchanged
-  let saving = false;
+  let drawn = null; // {key, outcome}: the answer on screen and the line and batch it is for
+  let queue = Promise.resolve(); // lines taken by Enter, saved one after another
+  const stash = []; // lines pushed aside when an earlier one came back for a fix, next first
   let returnTo = null; // where focus was before Ctrl+K / q, for Escape on an empty line
   let rowSeq = 0;
 
@@ -57,6 +59,7 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
     'aria-live': 'polite',
   });
   const choosePrompt = el('p', { class: 'quick-choose', role: 'alert' });
+  const stashNote = el('p', { class: 'hint quick-stash', hidden: true });
   const choice = el('div', { class: 'quick-choice', role: 'group', 'aria-label': 'Already in Tend', hidden: true });
 
   // ---------- the batch context ----------
@@ -115,6 +118,7 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
       : null,
     preview,
     choice,
+    stashNote,
     batchPanel,
     addedWrap,
   );
@@ -137,14 +141,15 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
       draw(null);
       return Promise.resolve(null);
     }
+    const key = keyOf(line, batch);
     const promise = previewQuickAdd(line, batch).then(
       (result) => ({ ok: true, result }),
       (error) => ({ ok: false, error }),
     ).then((outcome) => {
-      if (mine === previewSeq) draw(outcome);
+      if (mine === previewSeq) draw(outcome, key);
       return outcome;
     });
-    pending = { key: keyOf(line, batch), promise };
+    pending = { key, promise };
     return promise;
   }
 
@@ -154,8 +159,9 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
     return requestPreview();
   }
 
-  /** outcome: null (empty line), {ok: true, result} or {ok: false, error}. */
-  function draw(outcome) {
+  /** outcome: null (empty line), {ok: true, result} or {ok: false, error}; key: the line and batch it answers. */
+  function draw(outcome, key = null) {
+    drawn = outcome ? { key, outcome } : null;
     choosePrompt.textContent = '';
     if (!outcome) {
       shownKey = null;
@@ -186,30 +192,36 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
 
   /** The two ways on for a line whose phone or email is already someone's. */
   function showChoice(duplicate) {
-    const current = choice.dataset.contactId;
     if (!duplicate) {
       choice.hidden = true;
       choice.replaceChildren();
       delete choice.dataset.contactId;
       return;
     }
-    const same = current === String(duplicate.contactId) && choice.dataset.name === duplicate.name;
+    const same = choice.dataset.contactId === String(duplicate.contactId) && choice.dataset.name === duplicate.name;
     if (!same) {
       choice.dataset.contactId = String(duplicate.contactId);
       choice.dataset.name = duplicate.name;
       choice.replaceChildren(
         el('button', {
           type: 'button', class: 'primary', text: `Add to ${duplicate.name}`, 'data-action': 'add-to',
-          onclick: () => submit(duplicate.contactId),
+          onclick: () => choose(duplicate.contactId),
         }),
         el('button', {
           type: 'button', text: 'Add as new contact', 'data-action': 'add-new',
-          onclick: () => submit(null),
+          onclick: () => choose(null),
         }),
         choosePrompt,
       );
     }
     choice.hidden = false;
+  }
+
+  /** Enter on a duplicate without a choice: never a second Jane Doe by accident. */
+  function askChoice(duplicate, { focus = true } = {}) {
+    showChoice(duplicate);
+    choosePrompt.textContent = `Choose: add to ${duplicate.name}, or as a new contact`;
+    if (focus) choice.querySelector('[data-action="add-to"]')?.focus();
   }
 
   function showLineError(err) {
@@ -230,63 +242,124 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
   }
 
   // ---------- saving ----------
+  //
+  // Enter takes the line at once: the field empties and the next line can be typed while
+  // the backend answers (its first answer after start can be slow). Lines are saved one
+  // after another, in the order entered. A line that turns out to need the person (it
+  // cannot be read, or its phone is already someone's) comes back into the field with
+  // the message or the choice; anything typed after it meanwhile is kept aside and comes
+  // back once that line is dealt with. Nothing typed is ever dropped.
 
-  /**
-   * Enter, or one of the duplicate's buttons. addTo: undefined = no choice made yet,
-   * null = as a new contact, an id = on that existing contact.
-   */
-  async function submit(addTo = undefined) {
-    if (saving) return;
+  function enqueue(task) {
+    queue = queue.then(task).catch(() => {});
+    return queue;
+  }
+
+  function onEnter() {
+    const line = input.value;
+    if (!line.trim()) return;
+    const batch = readBatch();
+    if (drawn && drawn.key === keyOf(line, batch)) {
+      // What this exact line means is already on screen: act on it now.
+      if (!drawn.outcome.ok) {
+        input.focus(); // the message stays beside the line, the text stays in it
+        return;
+      }
+      if (drawn.outcome.result.duplicate) {
+        askChoice(drawn.outcome.result.duplicate);
+        return;
+      }
+    }
+    const answer = previewFor(line, batch);
+    input.value = '';
+    requestPreview();
+    enqueue(() => commit(line, batch, answer));
+  }
+
+  async function commit(line, batch, answer) {
+    const outcome = await answer;
+    if (outcome?.ok && !outcome.result.duplicate) {
+      await save(line, batch, null, outcome.result);
+    } else if (outcome) {
+      giveBack(line, batch, outcome);
+    }
+  }
+
+  /** One of the duplicate's buttons: addTo = that contact's id, or null for a new contact. */
+  async function choose(addTo) {
     const line = input.value;
     if (!line.trim()) return;
     const batch = readBatch();
     const outcome = await previewFor(line, batch);
-    if (input.value !== line || saving) return; // typed on meanwhile: the newer preview decides
+    if (input.value !== line) return;
     if (!outcome?.ok) {
-      if (outcome) showLineError(outcome.error);
+      if (outcome) draw(outcome, keyOf(line, batch));
       input.focus();
       return;
     }
     const { duplicate } = outcome.result;
-    if (!duplicate) {
-      await save(line, batch, null, outcome.result);
+    if (duplicate && addTo !== null && String(addTo) !== String(duplicate.contactId)) {
+      askChoice(duplicate); // the line changed under the button: ask again
       return;
     }
-    const choseThem = addTo !== undefined && addTo !== null && String(addTo) === String(duplicate.contactId);
-    if (addTo === null || choseThem) {
-      await save(line, batch, addTo, outcome.result);
-      return;
+    input.value = '';
+    requestPreview();
+    input.focus();
+    enqueue(() => save(line, batch, duplicate ? addTo : null, outcome.result));
+  }
+
+  /** A taken line that needs the person goes back into the field, with what it needs. */
+  function giveBack(line, batch, outcome) {
+    const typed = input.value;
+    if (typed.trim() && typed !== line) {
+      stash.unshift(typed);
+      drawStash();
     }
-    // Never a second Jane Doe by accident: the person picks one of the two.
-    showChoice(duplicate);
-    choosePrompt.textContent = `Choose: add to ${duplicate.name}, or as a new contact`;
-    choice.querySelector('[data-action="add-to"]')?.focus();
+    input.value = line;
+    ++previewSeq;
+    const key = keyOf(line, batch);
+    pending = { key, promise: Promise.resolve(outcome) };
+    draw(outcome, key);
+    if (outcome.ok && outcome.result.duplicate) askChoice(outcome.result.duplicate, { focus: focusIsOurs() });
+    else if (focusIsOurs()) input.focus();
+  }
+
+  function drawStash() {
+    const lines = stash.map((text) => `“${text}”`).join(', ');
+    stashNote.textContent = stash.length ? `Kept for the next ${stash.length === 1 ? 'line' : 'lines'}: ${lines}` : '';
+    stashNote.hidden = stash.length === 0;
+  }
+
+  /** After a saved line: a line pushed aside while an earlier one came back returns to the field. */
+  function restoreStash() {
+    if (stash.length === 0 || input.value.trim()) return;
+    input.value = stash.shift();
+    drawStash();
+    requestPreview();
+  }
+
+  /** Focus may be put back in the line: it is in Quick add already, or nowhere. */
+  function focusIsOurs() {
+    const active = document.activeElement;
+    return !active || active === document.body || element.contains(active);
   }
 
   async function save(line, batch, addTo, result) {
-    saving = true;
     fields.clearErrors();
     try {
       const added = await quickAdd(line, batch, addTo);
-      if (input.value === line) {
-        input.value = '';
-        ++previewSeq;
-        pending = null;
-        draw(null);
-      }
       addRow(added, result);
       say(added.createdContact ? `Added ${added.contact.name}` : `Added to ${added.contact.name}`);
-      input.focus(); // so the next line can follow at once
+      restoreStash();
+      if (focusIsOurs()) input.focus(); // the next line can follow at once
     } catch (err) {
       if (err?.kind === 'invalid' && (err.field === 'metOn' || err.field === 'metWhere')) {
+        giveBack(line, batch, { ok: true, result: { ...result, duplicate: null } });
         setBatchOpen(true);
         fields.showError(err);
       } else {
-        showLineError(err);
-        input.focus();
+        giveBack(line, batch, { ok: false, error: err });
       }
-    } finally {
-      saving = false;
     }
   }
 
@@ -403,15 +476,15 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
     if (event.isComposing) return;
     if (event.key === 'Enter' && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
       event.preventDefault();
-      submit();
+      onEnter();
     } else if (event.key === 'Escape' && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      // Escape here belongs to Quick add (a view must not close its form for it): it clears
+      // the line, as in a search box; on an empty line it goes back where the person was.
+      event.preventDefault();
       if (input.value) {
-        // Escape clears the line (as in a search box); a second one goes back where the person was.
-        event.preventDefault();
         input.value = '';
         requestPreview();
       } else if (returnTo?.isConnected && !element.contains(returnTo)) {
-        event.preventDefault();
         returnTo.focus();
         returnTo = null;
       }

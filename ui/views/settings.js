@@ -7,7 +7,7 @@ import {
 } from '../backend.js';
 import { el } from '../dom.js';
 import { say } from '../status.js';
-import { formatSoon, nowMs, useSettings } from '../when.js';
+import { formatSoon, nowMs, todayDate, useSettings, wallOf } from '../when.js';
 
 const DEFAULT_DIGEST = '08:30'; // the backend's default; offered again when the digest is turned back on
 
@@ -140,7 +140,7 @@ export function mount(container) {
         ),
       ),
       el('section', { class: 'settings-group', 'aria-labelledby': 'quick-heading' },
-        el('h2', { id: 'quick-heading', text: 'Quick add' }),
+        el('h2', { id: 'quick-heading', text: 'Quick add from anywhere' }),
         shortcutForm,
       ),
       el('section', { class: 'settings-group', 'aria-labelledby': 'window-heading' },
@@ -255,6 +255,12 @@ export function mount(container) {
     }
   }
 
+  /** When a pause ends, in words: '15:00' later today, else 'Tue 09:00'. */
+  function pauseEnd(iso) {
+    const local = wallOf(iso);
+    return local && local.slice(0, 10) === todayDate() ? local.slice(11, 16) : formatSoon(iso);
+  }
+
   /** "Reminders paused until Tue 09:00", or that they are on (when the backend says). */
   function showPause(settings) {
     if (!settings || !('remindersPausedUntil' in settings)) {
@@ -265,7 +271,7 @@ export function mount(container) {
     const ends = until ? Date.parse(until) : NaN;
     const now = nowMs() ?? Date.now();
     pauseState.textContent = ends > now
-      ? `Reminders paused until ${formatSoon(until)}`
+      ? `Reminders paused until ${pauseEnd(until)}`
       : 'Reminders are on.';
   }
 
@@ -274,7 +280,7 @@ export function mount(container) {
       const settings = await pauseReminders(choice);
       showPause(settings);
       const until = settings?.remindersPausedUntil;
-      say(choice === 'resume' || !until ? 'Reminders are on again' : `Reminders paused until ${formatSoon(until)}`);
+      say(choice === 'resume' || !until ? 'Reminders are on again' : `Reminders paused until ${pauseEnd(until)}`);
     } catch (err) {
       say(`Couldn’t change reminders: ${err.message}`);
     }

@@ -221,5 +221,47 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "Today sections: {} overdue, {} due today, {} upcoming, {} going cold",
         sections.0, sections.1, sections.2, sections.3
     );
+
+    // Quick add: parsing alone, and the whole round trip (parse, duplicate check,
+    // insert, index, plan) on this file — each line undone afterwards.
+    let lines = [
+        "Jane Doe 555-0142 wants the lavender set, call Thu",
+        "Bob O'Brien bob@example.com #oils text tomorrow at 2pm",
+        "María de la Cruz +34 612 345 678 met at Sara's party, in 2 weeks",
+        "李小龍 +86 138 0013 8000 #vip customer next Tue",
+        "Ann Lee interested in hosting, email 12/3",
+    ];
+    let ctx = tend::quickadd::ParseContext::new(
+        now.naive_utc(),
+        tend::quickadd::DateOrder::MonthFirst,
+        tend::domain::phone::Region::US,
+    );
+    let mut parse = Vec::new();
+    for _ in 0..2_000 {
+        for line in &lines {
+            let started = Instant::now();
+            let parsed = tend::quickadd::parse_line(line, &ctx);
+            parse.push(started.elapsed());
+            std::hint::black_box(parsed.ok());
+        }
+    }
+    report("quick-add parse, per line", &mut parse);
+    let mut round_trip = Vec::new();
+    let batch = tend::api::Batch::default();
+    for round in 0..20 {
+        let line = format!("Bench Person{round} 555-01{round:02} call tomorrow");
+        let started = Instant::now();
+        let added = tend.quick_add(&line, &batch, None)?;
+        round_trip.push(started.elapsed());
+        tend.undo_quick_add(&tend::api::UndoQuickAdd {
+            contact_id: added.contact.id,
+            created_contact: true,
+            ..Default::default()
+        })?;
+    }
+    report(
+        "quick-add round trip (save line, 100k file)",
+        &mut round_trip,
+    );
     Ok(())
 }

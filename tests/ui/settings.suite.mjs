@@ -1,0 +1,219 @@
+// ui/views/settings.js, the reminder settings: morning digest, pausing, close to tray,
+// start at login and the global Quick add shortcut, each with the backend's refusals
+// shown where they belong.
+
+import { describe, test, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  installDom, importUi, teardown, flush, byLabel, button, setChecked, type,
+} from './harness.mjs';
+
+const NOW = '2026-11-23T14:00:00Z'; // a Monday
+
+function settings(extra = {}) {
+  return {
+    phoneRegion: 'US', defaultTime: '09:00', timeZone: 'UTC', dataFile: '/x/tend.sqlite3',
+    digestTime: '08:30', closeToTray: true, remindersPausedUntil: null, ...extra,
+  };
+}
+
+describe('ui/views/settings.js: reminders, window, shortcut', () => {
+  let env;
+  let document;
+  let tauri;
+  let mountSettings;
+
+  beforeEach(async () => {
+    env = installDom({ html: '<!doctype html><html lang="en"><body><main id="main"></main><div id="status" role="status"></div></body></html>' });
+    ({ document, tauri } = env);
+    // The backend's clock, as Today gives it, so "paused until" reads against it.
+    const when = await importUi('when.js');
+    when.syncClock({ now: NOW, date: '2026-11-23' });
+    when.setZone('UTC');
+    ({ mount: mountSettings } = await importUi('views/settings.js'));
+    tauri.respond('get_settings', settings());
+    tauri.respond('get_autostart', false);
+    tauri.respond('get_shortcut', { shortcut: 'Ctrl+Alt+T', registered: true, message: null });
+    tauri.respond('set_setting', null);
+  });
+  afterEach(teardown);
+
+  const status = () => document.getElementById('status').textContent;
+  let view;
+  async function open() {
+    view = mountSettings(document.getElementById('main'));
+    await flush(6);
+  }
+  function change(control) {
+    control.dispatchEvent(new env.window.Event('change', { bubbles: true }));
+  }
+  function describedTexts(control) {
+    return (control.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
+  }
+
+  test('the morning digest: on at its time; a new time, off and on again each saved', async () => {
+    await open();
+    const on = byLabel(document, 'Send a morning digest');
+    const time = byLabel(document, 'Morning digest');
+    assert.equal(on.checked, true);
+    assert.equal(time.value, '08:30');
+    assert.equal(time.type, 'time');
+
+    time.value = '07:45';
+    change(time);
+    await flush();
+    setChecked(on, false);
+    await flush();
+    assert.equal(time.disabled, true, 'no time to pick while off');
+    setChecked(on, true);
+    await flush();
+    assert.deepEqual(tauri.callsTo('set_setting').map((c) => c.args), [
+      { key: 'digestTime', value: '07:45' },
+      { key: 'digestTime', value: 'off' },
+      { key: 'digestTime', value: '07:45' },
+    ]);
+    assert.equal(status(), 'Morning digest at 07:45');
+  });
+
+  test('a digest that is off shows unticked, with the time unavailable', async () => {
+    tauri.respond('get_settings', settings({ digestTime: 'off' }));
+    await open();
+    assert.equal(byLabel(document, 'Send a morning digest').checked, false);
+    assert.equal(byLabel(document, 'Morning digest').disabled, true);
+  });
+
+  test('a refused digest time goes back to the saved one and says why', async () => {
+    await open();
+    tauri.fail('set_setting', { kind: 'invalid', field: 'digestTime', message: '“25:00” is not a time of day.' });
+    const time = byLabel(document, 'Morning digest');
+    time.value = '23:59';
+    change(time);
+    await flush();
+    assert.equal(time.value, '08:30');
+    assert.equal(status(), 'Couldn’t change the morning digest: “25:00” is not a time of day.');
+  });
+
+  test('Close window to tray follows the setting and saves on or off', async () => {
+    tauri.respond('get_settings', settings({ closeToTray: false }));
+    await open();
+    const box = byLabel(document, 'Close window to tray');
+    assert.equal(box.checked, false);
+    setChecked(box, true);
+    await flush();
+    setChecked(box, false);
+    await flush();
+    assert.deepEqual(tauri.callsTo('set_setting').map((c) => c.args), [
+      { key: 'closeToTray', value: 'on' },
+      { key: 'closeToTray', value: 'off' },
+    ]);
+  });
+
+  test('Start Tend at login: read from the OS, changed through it, and a refusal shown beside it', async () => {
+    tauri.respond('get_autostart', true);
+    await open();
+    const box = byLabel(document, 'Start Tend at login');
+    assert.equal(box.checked, true);
+
+    tauri.respond('set_autostart', ({ enabled }) => enabled);
+    setChecked(box, false);
+    await flush();
+    assert.deepEqual(tauri.callsTo('set_autostart').map((c) => c.args), [{ enabled: false }]);
+    assert.equal(box.checked, false);
+    assert.equal(status(), 'Tend won’t start at login');
+
+    tauri.fail('set_autostart', { kind: 'os', message: 'Could not change start at login: no autostart folder' });
+    setChecked(box, true);
+    await flush();
+    assert.equal(box.checked, false, 'nothing changed, so it shows what is true');
+    assert.equal(box.getAttribute('aria-invalid'), 'true');
+    assert.ok(describedTexts(box).includes('Could not change start at login: no autostart folder'));
+    assert.equal(document.getElementById('autostart-error').getAttribute('role'), 'alert');
+
+    tauri.respond('set_autostart', true);
+    setChecked(box, true);
+    await flush();
+    assert.equal(box.hasAttribute('aria-invalid'), false, 'the message goes once it worked');
+  });
+
+  test('pause: the state read from remindersPausedUntil, each button sends its choice', async () => {
+    tauri.respond('get_settings', settings({ remindersPausedUntil: '2026-11-24T09:00:00Z' }));
+    await open();
+    assert.match(document.getElementById('main').textContent, /Reminders paused until Tue 09:00/);
+
+    tauri.respond('pause_reminders', ({ choice }) => settings({
+      remindersPausedUntil: choice === 'one_hour' ? '2026-11-23T15:00:00Z' : choice === 'tomorrow' ? '2026-11-24T09:00:00Z' : null,
+    }));
+    button(document, 'Resume reminders').click();
+    await flush();
+    assert.match(document.getElementById('main').textContent, /Reminders are on\./);
+    assert.equal(status(), 'Reminders are on again');
+
+    button(document, 'Pause reminders for 1 hour').click();
+    await flush();
+    assert.match(document.getElementById('main').textContent, /Reminders paused until 15:00/);
+    assert.equal(status(), 'Reminders paused until 15:00');
+
+    button(document, 'Pause until tomorrow').click();
+    await flush();
+    assert.equal(status(), 'Reminders paused until Tue 09:00');
+    assert.deepEqual(tauri.callsTo('pause_reminders').map((c) => c.args.choice), ['resume', 'one_hour', 'tomorrow']);
+  });
+
+  test('a backend that does not report the pause: no pause line, the buttons still work', async () => {
+    const { remindersPausedUntil, ...older } = settings();
+    void remindersPausedUntil;
+    tauri.respond('get_settings', older);
+    await open();
+    assert.doesNotMatch(document.getElementById('main').textContent, /Reminders (paused|are on)/);
+    assert.ok(button(document, 'Pause reminders for 1 hour'));
+  });
+
+  test('the Quick add shortcut: shown, saved with Save shortcut, and a refusal shown as an alert beside it', async () => {
+    await open();
+    const field = byLabel(document, 'Quick add shortcut');
+    assert.equal(field.value, 'Ctrl+Alt+T');
+
+    tauri.respond('set_shortcut', ({ shortcut }) => ({ shortcut, registered: true, message: null }));
+    type(field, 'Ctrl+Shift+Space');
+    button(document, 'Save shortcut').click();
+    await flush();
+    assert.deepEqual(tauri.callsTo('set_shortcut').map((c) => c.args), [{ shortcut: 'Ctrl+Shift+Space' }]);
+    assert.equal(status(), 'Quick add shortcut: Ctrl+Shift+Space');
+
+    const refusal = 'The system did not give Tend Ctrl+Alt+Q; another app may use it.';
+    tauri.respond('set_shortcut', ({ shortcut }) => ({ shortcut, registered: false, message: refusal }));
+    type(field, 'Ctrl+Alt+Q');
+    field.form.requestSubmit();
+    await flush();
+    assert.equal(field.value, 'Ctrl+Alt+Q', 'what was typed stays');
+    assert.equal(field.getAttribute('aria-invalid'), 'true');
+    assert.ok(describedTexts(field).includes(refusal));
+    assert.equal(document.getElementById('quick-shortcut-error').getAttribute('role'), 'alert');
+    assert.equal(document.activeElement, field);
+  });
+
+  test('a shortcut the OS refused at start-up is reported when Settings opens', async () => {
+    tauri.respond('get_shortcut', { shortcut: 'Ctrl+Alt+T', registered: false, message: 'Another app has Ctrl+Alt+T.' });
+    await open();
+    assert.equal(document.getElementById('quick-shortcut-error').textContent, 'Another app has Ctrl+Alt+T.');
+  });
+
+  test('an empty shortcut is not sent', async () => {
+    await open();
+    type(byLabel(document, 'Quick add shortcut'), '  ');
+    button(document, 'Save shortcut').click();
+    await flush();
+    assert.equal(tauri.callsTo('set_shortcut').length, 0);
+    assert.match(document.getElementById('quick-shortcut-error').textContent, /Type a key combination/);
+  });
+
+  test('a refresh never overwrites a shortcut being typed', async () => {
+    await open();
+    const field = byLabel(document, 'Quick add shortcut');
+    type(field, 'Ctrl+Alt+');
+    field.blur();
+    await view.refresh();
+    await flush();
+    assert.equal(field.value, 'Ctrl+Alt+');
+  });
+});
