@@ -118,6 +118,59 @@ fn going_cold_ranks_by_how_far_past_the_window_relative_to_it() {
 }
 
 #[test]
+fn keep_in_touch_windows_come_from_the_stage_setting_or_the_contact() {
+    let f = fixture_at("2026-11-01T10:00:00Z", London);
+    let lucy = f.tend.create_contact(&draft("Lead Lucy")).expect("contact");
+    let mut close = draft("Close Cara");
+    close.keep_in_touch_days = Some(2);
+    let cara = f.tend.create_contact(&close).expect("contact");
+    assert_eq!((cara.keep_in_touch_days, cara.window_days), (Some(2), 2));
+    assert_eq!(
+        (lucy.keep_in_touch_days, lucy.window_days),
+        (None, 7),
+        "the lead default"
+    );
+    f.clock.advance(Duration::days(3));
+    let names = |f: &crate::support::Fixture| -> Vec<String> {
+        f.tend
+            .today()
+            .expect("today")
+            .going_cold
+            .into_iter()
+            .map(|c| c.name)
+            .collect()
+    };
+    assert_eq!(names(&f), ["Close Cara"], "her own 2-day window");
+
+    f.tend
+        .set_setting("keepInTouch.lead", "2")
+        .expect("stage window");
+    assert_eq!(
+        f.tend.settings().expect("settings").keep_in_touch["lead"],
+        2
+    );
+    assert_eq!(
+        names(&f),
+        ["Lead Lucy", "Close Cara"],
+        "equally late: the older contact first"
+    );
+    assert_eq!(
+        f.tend
+            .set_setting("keepInTouch.lead", "0")
+            .expect_err("zero")
+            .field(),
+        Some("keepInTouch")
+    );
+    assert!(f.tend.set_setting("keepInTouch.vip", "5").is_err());
+    let mut bad = draft("Bad Window");
+    bad.keep_in_touch_days = Some(-1);
+    assert_eq!(
+        f.tend.create_contact(&bad).expect_err("negative").field(),
+        Some("keepInTouchDays")
+    );
+}
+
+#[test]
 fn a_customer_quiet_for_half_a_year_is_suggested_as_inactive_with_one_click() {
     let f = fixture_at("2026-01-01T10:00:00Z", London);
     let mut customer = full_draft("Quiet Quinn", "", "", "", &[]);

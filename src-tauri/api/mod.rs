@@ -35,6 +35,8 @@ pub struct Settings {
     /// "HH:MM", or "off".
     pub digest_time: String,
     pub close_to_tray: bool,
+    /// Each stage's keep-in-touch window in days, e.g. `{"lead": 7, ...}`.
+    pub keep_in_touch: std::collections::BTreeMap<&'static str, i64>,
     pub reminders_paused_until: Option<chrono::DateTime<chrono::Utc>>,
     pub time_zone: String,
     pub data_file: String,
@@ -136,6 +138,10 @@ impl Tend {
                 digest_time: settings::digest_time(conn)?
                     .map_or_else(|| "off".to_string(), |t| t.format("%H:%M").to_string()),
                 close_to_tray: settings::close_to_tray(conn)?,
+                keep_in_touch: settings::stage_windows(conn)?
+                    .into_iter()
+                    .map(|(stage, days)| (stage.key(), days))
+                    .collect(),
                 reminders_paused_until: settings::paused_until(conn)?.filter(|until| *until > now),
                 time_zone: self.clock.zone().name().to_string(),
                 data_file: self.store.path().display().to_string(),

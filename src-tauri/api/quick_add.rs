@@ -128,6 +128,7 @@ impl Tend {
                             .unwrap_or_default(),
                         notes: parsed.note.clone(),
                         tags: parsed.tags.clone(),
+                        keep_in_touch_days: None,
                     };
                     let valid = draft.validate(ctx.phone_region)?;
                     let id = contacts::insert(tx, &valid, now)?;

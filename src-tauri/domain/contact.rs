@@ -23,6 +23,8 @@ pub struct ContactDraft {
     pub stage: String,
     pub notes: String,
     pub tags: Vec<String>,
+    /// Overrides the stage's keep-in-touch window for this contact.
+    pub keep_in_touch_days: Option<i64>,
 }
 
 /// A draft that passed every rule; only this can be stored.
@@ -34,6 +36,7 @@ pub struct ValidContact {
     pub stage: Stage,
     pub notes: String,
     pub tags: Vec<String>,
+    pub keep_in_touch_days: Option<i64>,
 }
 
 impl ContactDraft {
@@ -60,6 +63,10 @@ impl ContactDraft {
             ));
         }
         let tags = validate_tags(&self.tags)?;
+        let keep_in_touch_days = match self.keep_in_touch_days {
+            None => None,
+            Some(days) => Some(validate_window(days, "keepInTouchDays")?),
+        };
         Ok(ValidContact {
             name,
             phone,
@@ -67,8 +74,17 @@ impl ContactDraft {
             stage,
             notes,
             tags,
+            keep_in_touch_days,
         })
     }
+}
+
+/// A keep-in-touch window: a day to ten years.
+pub fn validate_window(days: i64, field: &'static str) -> Result<i64> {
+    if !(1..=3650).contains(&days) {
+        return Err(Error::invalid(field, "Keep in touch every 1 to 3650 days."));
+    }
+    Ok(days)
 }
 
 fn validate_name(raw: &str) -> Result<String> {
@@ -162,6 +178,9 @@ pub struct Contact {
     pub email: Option<String>,
     pub notes: String,
     pub tags: Vec<String>,
+    /// This contact's own window, if set; `window_days` is what applies.
+    pub keep_in_touch_days: Option<i64>,
+    pub window_days: i64,
     pub archived: bool,
     pub created_at: String,
     pub updated_at: String,

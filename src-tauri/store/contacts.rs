@@ -11,8 +11,15 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 pub fn insert(conn: &Connection, contact: &ValidContact, now: DateTime<Utc>) -> Result<i64> {
     let now = time::to_sql(now);
     conn.execute(
-        "INSERT INTO contacts (name, stage, notes, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
-        params![contact.name, contact.stage.key(), contact.notes, now],
+        "INSERT INTO contacts (name, stage, notes, keep_in_touch_days, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+        params![
+            contact.name,
+            contact.stage.key(),
+            contact.notes,
+            contact.keep_in_touch_days,
+            now
+        ],
     )?;
     let id = conn.last_insert_rowid();
     write_details(conn, id, contact)?;
@@ -216,7 +223,8 @@ pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
     let contact = conn
         .query_row(
             "SELECT c.id, c.name, c.stage, c.notes, c.archived_at IS NOT NULL, c.created_at, c.updated_at,
-                    p.value, p.normalized, e.value
+                    p.value, p.normalized, e.value, c.keep_in_touch_days,
+                    coalesce(c.keep_in_touch_days, (SELECT keep_in_touch_days FROM stages WHERE key = c.stage))
              FROM contacts c
              LEFT JOIN contact_methods p ON p.contact_id = c.id AND p.kind = 'phone' AND p.position = 0
              LEFT JOIN contact_methods e ON e.contact_id = c.id AND e.kind = 'email' AND e.position = 0
@@ -236,6 +244,8 @@ pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
                     phone: row.get(7)?,
                     phone_e164: row.get(8)?,
                     email: row.get(9)?,
+                    keep_in_touch_days: row.get(10)?,
+                    window_days: row.get(11)?,
                     tags: Vec::new(),
                 })
             },

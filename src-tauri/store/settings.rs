@@ -1,6 +1,7 @@
 //! Settings are key/value rows; each known key has a typed getter with its default.
 
 use crate::domain::phone::{self, Region};
+use crate::domain::stage::Stage;
 use crate::error::{Error, Result};
 use chrono::NaiveTime;
 use rusqlite::{Connection, OptionalExtension};
@@ -78,7 +79,44 @@ pub fn put(conn: &Connection, key: &str, value: Option<&str>) -> Result<()> {
 }
 
 /// Validates then stores one setting; an unknown key or bad value changes nothing.
+/// Each stage's keep-in-touch window, in stage order.
+pub fn stage_windows(conn: &Connection) -> Result<Vec<(Stage, i64)>> {
+    let mut statement =
+        conn.prepare_cached("SELECT key, keep_in_touch_days FROM stages ORDER BY position")?;
+    let rows = statement.query_map([], |row| {
+        Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?))
+    })?;
+    let mut windows = Vec::new();
+    for row in rows {
+        let (key, days) = row?;
+        if let Some(stage) = Stage::from_key(&key) {
+            windows.push((stage, days));
+        }
+    }
+    Ok(windows)
+}
+
+/// "keepInTouch.lead" = "7": a stage's default window lives in the stages table.
+const KEEP_IN_TOUCH_PREFIX: &str = "keepInTouch.";
+
 pub fn set(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    if let Some(stage_key) = key.strip_prefix(KEEP_IN_TOUCH_PREFIX) {
+        let stage = Stage::from_key(stage_key).ok_or_else(|| {
+            Error::invalid("key", format!("There is no stage called “{stage_key}”."))
+        })?;
+        let days = value
+            .trim()
+            .parse::<i64>()
+            .map_err(|_| {
+                Error::invalid("keepInTouch", format!("“{value}” is not a number of days."))
+            })
+            .and_then(|days| crate::domain::contact::validate_window(days, "keepInTouch"))?;
+        conn.execute(
+            "UPDATE stages SET keep_in_touch_days = ?2 WHERE key = ?1",
+            rusqlite::params![stage.key(), days],
+        )?;
+        return Ok(());
+    }
     let value = match key {
         PHONE_REGION => {
             let code = value.trim().to_ascii_uppercase();

@@ -98,5 +98,6 @@ pub fn full_draft(
         stage: "lead".into(),
         notes: notes.into(),
         tags: tags.iter().map(|tag| tag.to_string()).collect(),
+        keep_in_touch_days: None,
     }
 }
