@@ -9,7 +9,7 @@ VENV := $(CURDIR)/.venv
 TAURI_DRIVER := $(TOOLS)/bin/tauri-driver
 
 .PHONY: run test rust-toolchain system-deps-run system-deps-test test-tools \
-        fmt lint rust-tests ui-tests e2e bench
+        fmt lint rust-tests ui-tests e2e bench bench-reminders
 
 run: system-deps-run rust-toolchain
 	$(CARGO) run --release --bin tend
@@ -64,5 +64,10 @@ e2e: test-tools
 	  env TEND_APP=$(CURDIR)/target/debug/tend TAURI_DRIVER=$(TAURI_DRIVER) \
 	  $(VENV)/bin/pytest -q tests/e2e
 
+# Figures, not pass/fail: 100k contacts / 1M touches, then reminders on a real bus.
 bench:
 	$(CARGO) run --release --no-default-features --bin tend-bench
+
+bench-reminders: system-deps-test
+	$(CARGO) build --release --bin tend
+	dbus-run-session -- xvfb-run -a python3 scripts/bench-reminders.py 20 10
