@@ -81,11 +81,26 @@ describe('ui/views/contactForm.js', () => {
     assert.deepStrictEqual(tauri.callsTo('create_contact').map((c) => c.args), [{
       draft: {
         name: 'Jan Novák', phone: '+1 555 0100', email: 'jan@example.com', stage: 'client',
-        notes: 'Met at <b>expo</b>', tags: ['vip', 'golf'],
+        notes: 'Met at <b>expo</b>', tags: ['vip', 'golf'], keepInTouchDays: null,
       },
     }]);
     assert.equal(saved.length, 1);
     assert.equal(saved[0].id, 41);
+  });
+
+  test('Keep in touch every (days) is sent as a number, empty as null, and its error shows by it', async () => {
+    const WINDOW_ERROR = { kind: 'invalid', field: 'keepInTouchDays', message: 'Keep in touch every 1 to 3650 days.' };
+    tauri.fail('create_contact', WINDOW_ERROR);
+    await openForm();
+    await fillAndSave({ Name: 'Jan', 'Keep in touch every (days)': '0' });
+    const window = field('Keep in touch every (days)');
+    assert.equal(window.getAttribute('aria-invalid'), 'true');
+    assert.ok(description(window).includes(WINDOW_ERROR.message));
+    assert.equal(tauri.callsTo('create_contact')[0].args.draft.keepInTouchDays, 0);
+
+    tauri.respond('create_contact', ({ draft }) => fullContact(42, draft.name));
+    await fillAndSave({ 'Keep in touch every (days)': '10' });
+    assert.equal(tauri.callsTo('create_contact')[1].args.draft.keepInTouchDays, 10);
   });
 
   test('an invalid email is shown next to Email: aria-invalid, aria-describedby, values kept', async () => {
@@ -210,7 +225,7 @@ describe('ui/views/contactForm.js', () => {
 
     await fillAndSave({ Name: 'Jan Novák' });
     assert.deepStrictEqual(tauri.callsTo('update_contact').map((c) => c.args), [{
-      id: 12, draft: { name: 'Jan Novák', phone: '555', email: 'jan@example.com', stage: 'client', notes: 'n', tags: ['a', 'b'] },
+      id: 12, draft: { name: 'Jan Novák', phone: '555', email: 'jan@example.com', stage: 'client', notes: 'n', tags: ['a', 'b'], keepInTouchDays: null },
     }]);
     assert.equal(tauri.callsTo('create_contact').length, 0);
     assert.equal(saved[0].name, 'Jan Novák');

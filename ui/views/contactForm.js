@@ -4,7 +4,7 @@ import { createContact, listStages, updateContact } from '../backend.js';
 import { el } from '../dom.js';
 
 // Fields the backend may name in an `invalid` error; anything else is shown for the whole form.
-const FIELDS = ['name', 'phone', 'email', 'stage', 'tags', 'notes'];
+const FIELDS = ['name', 'phone', 'email', 'stage', 'keepInTouchDays', 'tags', 'notes'];
 
 // Cmd+Enter is the Mac habit; both Ctrl and Cmd work everywhere, only the hint differs.
 const MAC = /Mac/.test(navigator.platform);
@@ -33,11 +33,16 @@ export function createContactForm({ contact, onSaved, onCancel }) {
     phone: el('input', { type: 'tel', autocomplete: 'off', value: contact?.phone ?? '' }),
     email: el('input', { type: 'email', autocomplete: 'off', spellcheck: 'false', value: contact?.email ?? '' }),
     stage: el('select', {}),
+    // Empty: the stage's own window applies (Settings).
+    keepInTouchDays: el('input', {
+      type: 'number', min: '1', max: '3650', step: '1', inputmode: 'numeric',
+      value: contact?.keepInTouchDays ?? '',
+    }),
     tags: el('input', { type: 'text', autocomplete: 'off', value: (contact?.tags ?? []).join(', ') }),
     notes: el('textarea', { rows: '6', value: contact?.notes ?? '' }),
   };
   // Hints stay in aria-describedby next to any error, so they are kept per field.
-  const hints = { tags: 'tags-hint' };
+  const hints = { tags: 'tags-hint', keepInTouchDays: 'keep-in-touch-hint' };
 
   const field = (key, label, hint) => {
     const control = controls[key];
@@ -57,7 +62,10 @@ export function createContactForm({ contact, onSaved, onCancel }) {
     formError,
     field('name', 'Name'),
     el('div', { class: 'field-pair' }, field('phone', 'Phone'), field('email', 'Email')),
-    field('stage', 'Stage'),
+    el('div', { class: 'field-pair' },
+      field('stage', 'Stage'),
+      field('keepInTouchDays', 'Keep in touch every (days)', 'empty = the stage’s usual rhythm'),
+    ),
     field('tags', 'Tags', 'comma-separated'),
     field('notes', 'Notes'),
     el('div', { class: 'actions' },
@@ -94,6 +102,7 @@ export function createContactForm({ contact, onSaved, onCancel }) {
       stage: value('stage'),
       notes: value('notes'),
       tags: value('tags').split(',').map((t) => t.trim()).filter(Boolean),
+      keepInTouchDays: value('keepInTouchDays').trim() === '' ? null : Number(value('keepInTouchDays')),
     };
   }
 
