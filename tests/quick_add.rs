@@ -132,6 +132,15 @@ fn a_known_phone_is_flagged_and_can_go_on_the_existing_contact() {
         .expect("added to Jane");
     assert!(!added.created_contact);
     assert_eq!(added.contact.id, jane.contact.id);
+    assert_eq!(
+        added.created_followup_ids.len(),
+        1,
+        "only what this line planned"
+    );
+    assert!(
+        !preview_after(&f).applies_cadence,
+        "a line added to a known contact starts no cadence"
+    );
     assert_eq!(names(&f), vec!["Jane Doe"], "no second contact");
     assert_eq!(
         f.tend
@@ -147,7 +156,7 @@ fn a_known_phone_is_flagged_and_can_go_on_the_existing_contact() {
         .undo_quick_add(&UndoQuickAdd {
             contact_id: jane.contact.id,
             created_contact: false,
-            followup_ids: added.followups.iter().map(|x| x.id).collect(),
+            followup_ids: added.created_followup_ids.clone(),
             touch_id: added.touch_id,
         })
         .expect("undone");
@@ -189,4 +198,10 @@ fn undo_removes_a_quick_added_contact_and_bad_lines_change_nothing() {
         assert_eq!(err.kind(), "invalid", "{bad}");
     }
     assert_eq!(f.dump(), before);
+}
+
+fn preview_after(f: &Fixture) -> tend::api::QuickAddPreview {
+    f.tend
+        .preview_quick_add("Janie 555-0142", &Batch::default())
+        .expect("preview")
 }

@@ -52,6 +52,8 @@ pub struct QuickAdded {
     pub created_contact: bool,
     pub followups: Vec<Followup>,
     pub touch_id: Option<i64>,
+    /// The follow-ups this line created (what Undo takes back).
+    pub created_followup_ids: Vec<i64>,
     pub text: String,
 }
 
@@ -71,10 +73,14 @@ impl Tend {
         self.store().read(|conn| {
             let ctx = self.parse_context(conn)?;
             let parsed = quickadd::parse_line(line, &ctx)?;
+            let duplicate = find_duplicate(conn, &parsed)?;
             Ok(QuickAddPreview {
                 text: parsed.preview_on(ctx.default_time, ctx.now.date()),
-                duplicate: find_duplicate(conn, &parsed)?,
-                applies_cadence: parsed.followup.is_none() && !batch.no_cadence,
+                // Added to a known contact, a line never starts a cadence.
+                applies_cadence: parsed.followup.is_none()
+                    && !batch.no_cadence
+                    && duplicate.is_none(),
+                duplicate,
                 parsed,
             })
         })
@@ -173,15 +179,21 @@ impl Tend {
                 }
                 None => {}
             }
-            let followups = followups::for_contact(tx, contact_id, zone)?
+            let followups: Vec<Followup> = followups::for_contact(tx, contact_id, zone)?
                 .into_iter()
                 .filter(|f| f.status.is_pending())
                 .collect();
+            let created_followup_ids = if created_contact {
+                followups.iter().map(|f| f.id).collect()
+            } else {
+                planned.clone()
+            };
             Ok(QuickAdded {
                 contact: contacts::get(tx, contact_id)?,
                 created_contact,
                 followups,
                 touch_id,
+                created_followup_ids,
                 text,
             })
         })

@@ -40,6 +40,12 @@ pub fn run() -> Result<(), String> {
             let tend = Arc::new(Tend::new(store, Arc::new(clock)));
             app.manage(tend.clone());
             reminders::start(app.handle(), tend.clone(), &dir);
+            // The phone-number metadata loads on first use (about a second in a
+            // debug build): load it now, off the UI path, not on the first key.
+            let warm = tend.clone();
+            std::thread::spawn(move || {
+                let _ = warm.preview_quick_add("Warm Up 555-0100 tomorrow", &Default::default());
+            });
             match tray::build(app.handle()) {
                 Ok(()) => {
                     app.manage(TrayReady);

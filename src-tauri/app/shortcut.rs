@@ -29,17 +29,29 @@ pub fn plugin<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
         .build()
 }
 
-/// Registers `text` (e.g. "Ctrl+Alt+T") in place of the current shortcut.
+/// Registers `text` (e.g. "Ctrl+Alt+T") in place of the current shortcut; if
+/// the OS refuses it, the previous one is put back.
 pub fn register<R: Runtime>(app: &AppHandle<R>, text: &str) -> ShortcutStatus {
     let manager = app.global_shortcut();
-    let _ = manager.unregister_all();
+    let previous = app
+        .try_state::<RegisteredShortcut>()
+        .map(|state| {
+            state
+                .0
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .clone()
+        })
+        .filter(|status| status.registered);
     let status = match text.parse::<Shortcut>() {
-        Err(err) => ShortcutStatus {
+        Err(_) => ShortcutStatus {
             shortcut: text.to_string(),
             registered: false,
-            message: Some(format!("“{text}” is not a key combination Tend understands ({err}). Try e.g. Ctrl+Alt+T.")),
+            message: Some(format!(
+                "“{text}” is not a key combination Tend understands. Write it like Ctrl+Alt+T or Super+Shift+Q."
+            )),
         },
-        Ok(shortcut) => match manager.register(shortcut) {
+        Ok(shortcut) => match replace_with(manager, shortcut) {
             Ok(()) => ShortcutStatus {
                 shortcut: text.to_string(),
                 registered: true,
@@ -49,11 +61,24 @@ pub fn register<R: Runtime>(app: &AppHandle<R>, text: &str) -> ShortcutStatus {
                 shortcut: text.to_string(),
                 registered: false,
                 message: Some(format!(
-                    "The system did not give Tend {text} ({err}); another app may use it. Pick another combination; Quick add still works from the tray and with / in the window."
+                    "The system did not give Tend {text} ({err}); another app may use it. Pick another combination; Quick add still works from the tray and with Ctrl+K in the window."
                 )),
             },
         },
     };
+    if !status.registered {
+        if let Some(previous) = &previous {
+            if let Ok(shortcut) = previous.shortcut.parse::<Shortcut>() {
+                let _ = manager.register(shortcut);
+            }
+            // The old combination still works; report the refusal, keep the old one.
+            return ShortcutStatus {
+                shortcut: previous.shortcut.clone(),
+                registered: true,
+                message: status.message,
+            };
+        }
+    }
     match app.try_state::<RegisteredShortcut>() {
         Some(state) => {
             *state
@@ -66,4 +91,13 @@ pub fn register<R: Runtime>(app: &AppHandle<R>, text: &str) -> ShortcutStatus {
         }
     }
     status
+}
+
+/// Only one Quick add shortcut at a time.
+fn replace_with<R: Runtime>(
+    manager: &tauri_plugin_global_shortcut::GlobalShortcut<R>,
+    shortcut: Shortcut,
+) -> Result<(), tauri_plugin_global_shortcut::Error> {
+    let _ = manager.unregister_all();
+    manager.register(shortcut)
 }

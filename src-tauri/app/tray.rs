@@ -117,7 +117,7 @@ pub fn show_quick_add<R: Runtime>(app: &AppHandle<R>) {
     if let Some(window) = app.get_webview_window(QUICK_ADD_WINDOW) {
         let _ = window.show();
         let _ = window.set_focus();
-        let _ = app.emit(QUICK_ADD_EVENT, ());
+        let _ = app.emit_to(QUICK_ADD_WINDOW, QUICK_ADD_EVENT, ());
         return;
     }
     let built = tauri::WebviewWindowBuilder::new(
@@ -133,7 +133,7 @@ pub fn show_quick_add<R: Runtime>(app: &AppHandle<R>) {
     if let Err(err) = built {
         eprintln!("tend: could not open the Quick add window ({err}); opening Tend instead.");
         show_main(app);
-        let _ = app.emit(QUICK_ADD_EVENT, ());
+        let _ = app.emit_to("main", QUICK_ADD_EVENT, ());
     }
 }
 

@@ -369,6 +369,8 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
    * A created contact goes as a whole.
    */
   function plannedIds(added, result) {
+    // The backend says which follow-ups this line created; older answers did not.
+    if (Array.isArray(added.createdFollowupIds)) return added.createdFollowupIds;
     if (added.createdContact) return (added.followups ?? []).map((f) => f.id);
     const step = result?.parsed?.followup;
     if (!step) return [];
