@@ -93,6 +93,26 @@ describe('ui/views/settings.js: reminders, window, shortcut', () => {
     assert.equal(status(), 'Couldn’t change the morning digest: “25:00” is not a time of day.');
   });
 
+  test('Keep in touch: every stage window shown, saved on change, a refusal shown by its field', async () => {
+    tauri.respond('get_settings', settings({ keepInTouch: { lead: 7, new_customer: 14, customer: 30, inactive_customer: 90, partner: 30, team_member: 30 } }));
+    await open();
+    const leads = byLabel(document, 'Leads: every (days)');
+    assert.equal(leads.value, '7');
+    assert.equal(byLabel(document, 'Inactive customers: every (days)').value, '90');
+    type(leads, '5');
+    change(leads);
+    await flush();
+    assert.deepEqual(tauri.callsTo('set_setting').map((c) => c.args), [{ key: 'keepInTouch.lead', value: '5' }]);
+    assert.match(status(), /Leads: keep in touch every 5 days/);
+
+    tauri.fail('set_setting', { kind: 'invalid', field: 'keepInTouch', message: 'Keep in touch every 1 to 3650 days.' });
+    type(leads, '0');
+    change(leads);
+    await flush();
+    assert.equal(leads.getAttribute('aria-invalid'), 'true');
+    assert.ok(describedTexts(leads).includes('Keep in touch every 1 to 3650 days.'));
+  });
+
   test('Close window to tray follows the setting and saves on or off', async () => {
     tauri.respond('get_settings', settings({ closeToTray: false }));
     await open();

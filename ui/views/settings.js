@@ -44,6 +44,21 @@ export function mount(container) {
   });
   const zoneLine = el('p', { class: 'hint', id: 'time-zone' });
 
+  // Keep-in-touch windows, one per stage: who counts as going cold.
+  const STAGE_LABELS = [
+    ['lead', 'Leads'], ['new_customer', 'New customers'], ['customer', 'Customers'],
+    ['inactive_customer', 'Inactive customers'], ['partner', 'Partners'], ['team_member', 'Team members'],
+  ];
+  const savedWindows = {};
+  const windowInputs = STAGE_LABELS.map(([key, label]) => {
+    const input = el('input', {
+      type: 'number', min: '1', max: '3650', step: '1', inputmode: 'numeric', id: `window-${key}`,
+      'aria-describedby': 'windows-hint', onchange: () => saveWindow(key, label, input),
+    });
+    const error = el('p', { class: 'field-error', id: `window-${key}-error`, role: 'alert' });
+    return { key, label, input, error };
+  });
+
   // Reminders: the morning digest and pausing.
   let savedDigest = null; // 'HH:MM' or 'off', as the backend last confirmed
   const digestOn = el('input', { type: 'checkbox', id: 'digest-on', onchange: saveDigest });
@@ -120,6 +135,20 @@ export function mount(container) {
         ),
         zoneLine,
       ),
+      el('section', { class: 'settings-group', 'aria-labelledby': 'windows-heading' },
+        el('h2', { id: 'windows-heading', text: 'Keep in touch' }),
+        el('p', {
+          class: 'hint',
+          id: 'windows-hint',
+          text: 'Days without a touch before someone shows as going cold in Today. A contact can have its own rhythm on its form.',
+        }),
+        el('div', { class: 'window-grid' }, windowInputs.map(({ key, label, input, error }) =>
+          el('div', { class: 'field' },
+            el('label', { for: input.id, text: `${label}: every (days)` }),
+            input,
+            error,
+          ))),
+      ),
       el('section', { class: 'settings-group', 'aria-labelledby': 'reminders-heading' },
         el('h2', { id: 'reminders-heading', text: 'Reminders' }),
         el('label', { class: 'check' }, digestOn, ' Send a morning digest'),
@@ -190,6 +219,12 @@ export function mount(container) {
       zoneLine.textContent = settings.timeZone
         ? `Times are in this computer’s time zone: ${settings.timeZone}.`
         : '';
+      for (const { key, input } of windowInputs) {
+        const days = settings.keepInTouch?.[key];
+        if (days === undefined) continue;
+        savedWindows[key] = days;
+        if (document.activeElement !== input) input.value = String(days);
+      }
       showDigest(settings.digestTime);
       if (typeof settings.closeToTray === 'boolean') closeToTray.checked = settings.closeToTray;
       showPause(settings);
@@ -223,6 +258,19 @@ export function mount(container) {
     } catch (err) {
       if (savedTime) defaultTime.value = savedTime;
       say(`Couldn’t change the default time: ${err.message}`);
+    }
+  }
+
+  async function saveWindow(key, label, input) {
+    const entry = windowInputs.find((w) => w.key === key);
+    try {
+      await setSetting(`keepInTouch.${key}`, input.value.trim());
+      savedWindows[key] = Number(input.value);
+      showFieldError(input, entry.error, '');
+      say(`${label}: keep in touch every ${input.value} days`);
+    } catch (err) {
+      // The message stays by the field with the typed value, so it can be fixed.
+      showFieldError(input, entry.error, err.message);
     }
   }
 
