@@ -37,6 +37,16 @@ pub struct TouchHistory {
     pub count_text: String,
 }
 
+/// A date (and optional time) picked in a form, in the person's zone.
+fn picked(conn: &rusqlite::Connection, date: &str, time: &str, zone: chrono_tz::Tz) -> Result<Due> {
+    Ok(Due::new(
+        followup::parse_date(date)?,
+        followup::parse_time(time)?,
+        zone,
+        settings::default_time(conn)?,
+    ))
+}
+
 impl Tend {
     pub fn plan_followup(&self, draft: &FollowupDraft) -> Result<Followup> {
         let now = self.clock.now();
@@ -97,12 +107,7 @@ impl Tend {
         let now = self.clock.now();
         let zone = self.zone()?;
         self.store.write(|tx| {
-            let due = Due::new(
-                followup::parse_date(date)?,
-                followup::parse_time(time)?,
-                zone,
-                settings::default_time(tx)?,
-            );
+            let due = picked(tx, date, time, zone)?;
             if due.at <= now {
                 return Err(Error::invalid(
                     "date",
@@ -119,12 +124,7 @@ impl Tend {
         let now = self.clock.now();
         let zone = self.zone()?;
         self.store.write(|tx| {
-            let due = Due::new(
-                followup::parse_date(date)?,
-                followup::parse_time(time)?,
-                zone,
-                settings::default_time(tx)?,
-            );
+            let due = picked(tx, date, time, zone)?;
             due.ensure_future(now)?;
             followups::reschedule(tx, id, &due, now)?;
             followups::get(tx, id, zone)
