@@ -1,8 +1,12 @@
-"""The desktop shell around the window: one instance only."""
+"""The desktop shell around the window: one instance only, and closing the
+window hides Tend to the tray (a setting) so reminders keep firing."""
 
+import os
+import sqlite3
 import subprocess
+import time
 
-from conftest import APP, app_processes
+from conftest import APP, SessionBus, app_processes
 
 
 def test_a_second_launch_hands_over_to_the_running_one_and_exits(tend):
@@ -13,3 +17,70 @@ def test_a_second_launch_hands_over_to_the_running_one_and_exits(tend):
     assert app_processes(tend.data_dir) == first, "the first instance is still the only one"
     assert tend.driver.title == "Tend", "and its window still answers"
 
+
+
+def close_like_a_window_manager(title="Tend", timeout=20):
+    """Sends WM_DELETE_WINDOW to the window, as a title bar's close button does
+    (there is no window manager under Xvfb). Returns the window."""
+    from Xlib import X, display, protocol
+
+    screen = display.Display()
+
+    def find(window):
+        if window.get_wm_name() == title:
+            return window
+        for child in window.query_tree().children:
+            found = find(child)
+            if found is not None:
+                return found
+        return None
+
+    deadline = time.monotonic() + timeout
+    window = None
+    while window is None and time.monotonic() < deadline:
+        window = find(screen.screen().root)
+        time.sleep(0.2)
+    assert window is not None, "the Tend window appeared"
+    time.sleep(1)  # let the app finish setting up
+    protocols = screen.intern_atom("WM_PROTOCOLS")
+    delete = screen.intern_atom("WM_DELETE_WINDOW")
+    event = protocol.event.ClientMessage(window=window, client_type=protocols, data=(32, [delete, X.CurrentTime, 0, 0, 0]))
+    window.send_event(event, event_mask=X.NoEventMask)
+    screen.flush()
+    return window
+
+
+def run_app_alone(tmp_path, close_to_tray):
+    data = tmp_path / "data"
+    bus = SessionBus()
+    env = dict(os.environ, TEND_DATA_DIR=str(data), DBUS_SESSION_BUS_ADDRESS=bus.address)
+    subprocess.run([APP, "add", "--dry-run", "Nobody"], env=env, check=True, capture_output=True)
+    if not close_to_tray:
+        with sqlite3.connect(data / "tend.sqlite3") as db:
+            db.execute("INSERT INTO settings (key, value) VALUES ('closeToTray', 'off')")
+    app = subprocess.Popen([APP], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return app, bus
+
+
+def test_closing_the_window_hides_tend_so_reminders_keep_running(tmp_path):
+    app, bus = run_app_alone(tmp_path, close_to_tray=True)
+    try:
+        window = close_like_a_window_manager()
+        time.sleep(2)
+        assert app.poll() is None, "still running in the tray"
+        assert window.get_attributes().map_state == 0, "the window is hidden"
+    finally:
+        app.kill()
+        app.wait()
+        bus.stop()
+
+
+def test_with_close_to_tray_off_closing_the_window_quits(tmp_path):
+    app, bus = run_app_alone(tmp_path, close_to_tray=False)
+    try:
+        close_like_a_window_manager()
+        assert app.wait(timeout=15) == 0, "quit cleanly"
+    finally:
+        if app.poll() is None:
+            app.kill()
+        bus.stop()
