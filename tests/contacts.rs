@@ -1,22 +1,7 @@
 //! Contacts through the public API, on a real file.
 
-use crate::support::{draft, fixture, full_draft};
-use tend::api::Tend;
-use tend::domain::contact::ContactQuery;
+use crate::support::{draft, fixture, full_draft, listed_names as names};
 use tend::domain::stage::Stage;
-
-fn names(tend: &Tend, query: &str, include_archived: bool) -> Vec<String> {
-    tend.list_contacts(&ContactQuery {
-        query: query.into(),
-        include_archived,
-        ..ContactQuery::default()
-    })
-    .expect("list")
-    .items
-    .into_iter()
-    .map(|c| c.name)
-    .collect()
-}
 
 #[test]
 fn a_created_contact_is_stored_normalised_and_survives_a_restart() {

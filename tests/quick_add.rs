@@ -1,22 +1,15 @@
 //! Quick-add through the API: the line, the batch, duplicates, undo.
 
-use crate::support::{fixture_at, Fixture};
+use crate::support::{fixture_at, listed_names, Fixture};
 use chrono_tz::America::New_York;
 use tend::api::{Batch, UndoQuickAdd};
-use tend::domain::contact::ContactQuery;
 
 fn monday() -> Fixture {
     fixture_at("2026-11-23T15:00:00Z", New_York)
 }
 
 fn names(f: &Fixture) -> Vec<String> {
-    f.tend
-        .list_contacts(&ContactQuery::default())
-        .expect("list")
-        .items
-        .into_iter()
-        .map(|c| c.name)
-        .collect()
+    listed_names(&f.tend, "", false)
 }
 
 #[test]

@@ -1,19 +1,11 @@
 //! Search over name, phone, email, notes and tags with FTS5.
 
-use crate::support::{draft, fixture, full_draft};
+use crate::support::{draft, fixture, full_draft, listed_names};
 use tend::api::Tend;
 use tend::domain::contact::ContactQuery;
 
 fn search(tend: &Tend, query: &str) -> Vec<String> {
-    tend.list_contacts(&ContactQuery {
-        query: query.into(),
-        ..ContactQuery::default()
-    })
-    .expect("search")
-    .items
-    .into_iter()
-    .map(|c| c.name)
-    .collect()
+    listed_names(tend, query, false)
 }
 
 fn seeded() -> crate::support::Fixture {

@@ -101,3 +101,17 @@ pub fn full_draft(
         keep_in_touch_days: None,
     }
 }
+
+/// The names the contact list shows for a query, in its order.
+pub fn listed_names(tend: &Tend, query: &str, include_archived: bool) -> Vec<String> {
+    tend.list_contacts(&tend::domain::contact::ContactQuery {
+        query: query.into(),
+        include_archived,
+        ..Default::default()
+    })
+    .expect("list")
+    .items
+    .into_iter()
+    .map(|c| c.name)
+    .collect()
+}
