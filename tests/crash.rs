@@ -114,3 +114,69 @@ fn killing_the_writer_loses_no_acknowledged_write() {
         "the search index kept up with every write"
     );
 }
+
+/// The real `tend` binary, killed at varying moments while it adds contacts:
+/// what it reported as added is there, and the file is intact.
+#[test]
+fn killing_the_real_binary_mid_add_loses_nothing_it_reported() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // How long one add takes here, so the kills can be spread across it.
+    let started = Instant::now();
+    let first = Command::new(env!("CARGO_BIN_EXE_tend"))
+        .args(["add", "--no-cadence", "Kim Zz 555-0999"])
+        .env("TEND_DATA_DIR", dir.path())
+        .output()
+        .expect("tend runs");
+    assert!(first.status.success());
+    let one_add = started.elapsed();
+    let mut acknowledged = vec!["Kim Zz".to_string()];
+    const ROUNDS: u32 = 20;
+    for round in 0..ROUNDS {
+        let name = format!("Kim A{}", (b'a' + round as u8) as char);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tend"))
+            .args([
+                "add",
+                "--no-cadence",
+                &format!("{name} 555-{:04} call tomorrow", 1000 + round),
+            ])
+            .env("TEND_DATA_DIR", dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("tend starts");
+        // From almost at once to after it is done: the kill lands everywhere in between.
+        std::thread::sleep(one_add * 3 * ((round * 7) % ROUNDS) / (2 * ROUNDS));
+        let _ = child.kill();
+        let output = child.wait_with_output().expect("reaped");
+        if String::from_utf8_lossy(&output.stdout).starts_with("Added: ") {
+            acknowledged.push(name);
+        }
+    }
+    let store = Store::open_in_dir(dir.path()).expect("reopens after the kills");
+    let integrity: String = store
+        .read(|conn| Ok(conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?))
+        .expect("integrity check");
+    assert_eq!(integrity, "ok");
+    let tend = Tend::new(store, Arc::new(SystemClock::real()));
+    for name in &acknowledged {
+        let found = tend
+            .list_contacts(&ContactQuery {
+                query: name.clone(),
+                ..ContactQuery::default()
+            })
+            .expect("search")
+            .items;
+        assert!(
+            found.iter().any(|c| &c.name == name),
+            "{name} was reported added but is lost"
+        );
+    }
+    assert!(
+        acknowledged.len() > 1,
+        "some adds finished before their kill"
+    );
+    assert!(
+        acknowledged.len() < ROUNDS as usize + 1,
+        "and some were killed mid-way"
+    );
+}
