@@ -1,7 +1,8 @@
 //! Terminal subcommands (`tend <command> …`) over the same domain as the window.
 
-use crate::api::{Batch, Tend};
+use crate::api::Tend;
 use crate::clock::SystemClock;
+use crate::quickadd::Batch;
 use crate::store::Store;
 use std::sync::Arc;
 

@@ -2,7 +2,8 @@
 
 use crate::support::{fixture_at, listed_names, Fixture};
 use chrono_tz::America::New_York;
-use tend::api::{Batch, UndoQuickAdd};
+use tend::api::UndoQuickAdd;
+use tend::quickadd::Batch;
 
 fn monday() -> Fixture {
     fixture_at("2026-11-23T15:00:00Z", New_York)

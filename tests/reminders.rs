@@ -136,9 +136,11 @@ fn paused_reminders_fire_when_the_pause_ends() {
     let f = monday();
     plan(&f, "Jane Doe", "10:00");
     f.clock.set(instant("2026-11-23T14:30:00Z"));
-    f.tend
-        .pause_reminders(Some(instant("2026-11-23T16:00:00Z")))
-        .expect("paused");
+    let settings = f.tend.pause_reminders("one_hour").expect("paused");
+    assert_eq!(
+        settings.reminders_paused_until,
+        Some(instant("2026-11-23T15:30:00Z"))
+    );
     f.clock.set(instant("2026-11-23T15:00:00Z"));
     assert!(
         f.tend
@@ -148,12 +150,14 @@ fn paused_reminders_fire_when_the_pause_ends() {
             .is_empty(),
         "paused"
     );
-    f.clock.set(instant("2026-11-23T16:00:00Z"));
+    f.clock.set(instant("2026-11-23T15:30:00Z"));
     assert_eq!(
         f.tend.reminder_tick(false).expect("tick").notices.len(),
         1,
         "fires after the pause"
     );
+    let err = f.tend.pause_reminders("forever").expect_err("not a choice");
+    assert_eq!(err.field(), Some("choice"));
 }
 
 #[test]
@@ -212,7 +216,6 @@ fn the_loop_fires_on_the_real_clock_and_stops_when_told() {
                 || tend.clock().now(),
                 notifier,
                 &wakes,
-                || {},
             );
         })
     };

@@ -1,29 +1,19 @@
-//! Quick-add: one typed line becomes a contact with its next step — or, when the
-//! phone or email is already known, a next step on that contact instead.
+//! Quick add: one typed line becomes a contact with its next step — or, when the
+//! phone or email is already known, a next step on that contact instead. What
+//! the line turns into is `quickadd::plan`; this reads and saves it.
 
+use super::cadences::start_builtin;
 use super::Tend;
 use crate::domain::cadence::NEW_LEAD;
-use crate::domain::contact::{Contact, ContactDraft};
-use crate::domain::followup::{Due, Followup, ValidFollowup};
+use crate::domain::contact::Contact;
+use crate::domain::followup::{Followup, ValidFollowup};
 use crate::domain::local_time;
-use crate::domain::touch::{Outcome, ValidTouch};
-use crate::error::{Error, Result};
-use crate::quickadd::{self, DateOrder, ParseContext, ParsedLine};
-use crate::store::{cadences, contacts, followups, settings, touches};
-use chrono::NaiveDate;
+use crate::error::Result;
+use crate::quickadd::plan::Landing;
+use crate::quickadd::{self, Batch, DateOrder, ParseContext, ParsedLine, Target};
+use crate::store::{contacts, followups, settings, touches};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
-
-/// Set once for a batch of lines ("Met at: Sara's party"), applied to each.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Batch {
-    pub met_where: String,
-    /// "YYYY-MM-DD"; empty means today.
-    pub met_on: String,
-    /// A line with no date starts the New lead cadence unless this is set.
-    pub no_cadence: bool,
-}
 
 /// A contact that already has one of the line's phones or emails.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -57,6 +47,16 @@ pub struct QuickAdded {
     pub text: String,
 }
 
+/// What Undo sends back: what one saved line created.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct UndoQuickAdd {
+    pub contact_id: i64,
+    pub created_contact: bool,
+    pub followup_ids: Vec<i64>,
+    pub touch_id: Option<i64>,
+}
+
 impl Tend {
     fn parse_context(&self, conn: &Connection) -> Result<ParseContext> {
         let zone = self.clock().zone();
@@ -70,16 +70,17 @@ impl Tend {
     }
 
     pub fn preview_quick_add(&self, line: &str, batch: &Batch) -> Result<QuickAddPreview> {
-        self.store().read(|conn| {
+        self.read(|conn| {
             let ctx = self.parse_context(conn)?;
             let parsed = quickadd::parse_line(line, &ctx)?;
             let duplicate = find_duplicate(conn, &parsed)?;
+            let target = match &duplicate {
+                Some(known) => Target::Existing(known.contact_id),
+                None => Target::NewContact,
+            };
             Ok(QuickAddPreview {
                 text: parsed.preview_on(ctx.default_time, ctx.now.date()),
-                // Added to a known contact, a line never starts a cadence.
-                applies_cadence: parsed.followup.is_none()
-                    && !batch.no_cadence
-                    && duplicate.is_none(),
+                applies_cadence: quickadd::plan::starts_new_lead(&parsed, batch, target),
                 duplicate,
                 parsed,
             })
@@ -92,93 +93,69 @@ impl Tend {
     pub fn quick_add(&self, line: &str, batch: &Batch, add_to: Option<i64>) -> Result<QuickAdded> {
         let now = self.clock().now();
         let zone = self.zone()?;
-        self.store().write(|tx| {
+        self.write(|tx| {
             let ctx = self.parse_context(tx)?;
             let parsed = quickadd::parse_line(line, &ctx)?;
-            let text = parsed.preview_on(ctx.default_time, ctx.now.date());
-            let met_on = match batch.met_on.trim() {
-                "" => ctx.now.date(),
-                text => NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                    .map_err(|_| Error::invalid("metOn", format!("“{text}” is not a date.")))?,
-            };
-            let (contact_id, created_contact, touch_id) = match add_to {
+            let target = match add_to {
                 Some(id) => {
                     contacts::get(tx, id)?;
-                    let touch_id = if parsed.note.is_empty() {
-                        None
-                    } else {
-                        let touch = ValidTouch {
-                            contact_id: id,
-                            channel: crate::domain::channel::Channel::InPerson,
-                            outcome: Outcome::None,
-                            note: parsed.note.clone(),
-                            occurred_at: now,
-                            followup_id: None,
-                        };
-                        Some(touches::insert(tx, &touch, now)?)
-                    };
-                    (id, false, touch_id)
+                    Target::Existing(id)
                 }
-                None => {
-                    let draft = ContactDraft {
-                        name: parsed.name.clone(),
-                        phone: parsed
-                            .phones
-                            .first()
-                            .map(|p| p.display.clone())
-                            .unwrap_or_default(),
-                        email: parsed.emails.first().cloned().unwrap_or_default(),
-                        stage: parsed
-                            .stage
-                            .map(|s| s.key().to_string())
-                            .unwrap_or_default(),
-                        notes: parsed.note.clone(),
-                        tags: parsed.tags.clone(),
-                        keep_in_touch_days: None,
-                    };
-                    let valid = draft.validate(ctx.phone_region)?;
-                    let id = contacts::insert(tx, &valid, now)?;
-                    for phone in parsed.phones.iter().skip(1) {
+                None => Target::NewContact,
+            };
+            let plan = quickadd::plan::plan(
+                &parsed,
+                batch,
+                target,
+                now,
+                ctx.now.date(),
+                zone,
+                ctx.default_time,
+                ctx.phone_region,
+            )?;
+
+            let created_contact = matches!(plan.landing, Landing::NewContact(_));
+            let (contact_id, touch_id) = match &plan.landing {
+                Landing::NewContact(new) => {
+                    let id = contacts::insert(tx, &new.contact, now)?;
+                    for phone in &new.more_phones {
                         contacts::add_method(tx, id, "phone", &phone.display, &phone.e164)?;
                     }
-                    for email in parsed.emails.iter().skip(1) {
+                    for email in &new.more_emails {
                         contacts::add_method(tx, id, "email", email, &email.to_lowercase())?;
                     }
-                    let met_where = batch.met_where.trim();
-                    contacts::set_met(
-                        tx,
-                        id,
-                        (!met_where.is_empty()).then_some(met_where),
-                        met_on,
-                    )?;
-                    (id, true, None)
+                    contacts::set_met(tx, id, new.met_where.as_deref(), new.met_on)?;
+                    (id, None)
+                }
+                Landing::Existing {
+                    contact_id,
+                    note_touch,
+                } => {
+                    let touch_id = match note_touch {
+                        Some(touch) => {
+                            let id = touches::insert(tx, touch, now)?;
+                            contacts::touched(tx, *contact_id, touch.occurred_at)?;
+                            Some(id)
+                        }
+                        None => None,
+                    };
+                    (*contact_id, touch_id)
                 }
             };
             let mut planned = Vec::new();
-            match &parsed.followup {
-                Some(step) => {
-                    let due = Due::new(step.date, step.time, zone, ctx.default_time);
-                    due.ensure_future(now)?;
-                    let promise = if parsed.note.is_empty() {
-                        step.phrase.clone()
-                    } else {
-                        parsed.note.clone()
-                    };
-                    let followup = ValidFollowup {
-                        contact_id,
-                        promise,
-                        channel: step.channel,
-                        due,
-                    };
-                    planned.push(followups::insert(tx, &followup, None, now)?);
-                }
-                None if !batch.no_cadence && created_contact => {
-                    if let Some(cadence) = cadences::id_of_builtin(tx, NEW_LEAD)? {
-                        cadences::apply(tx, contact_id, cadence, now, zone, ctx.default_time)?;
-                    }
-                }
-                None => {}
+            if let Some(step) = plan.next_step {
+                let followup = ValidFollowup {
+                    contact_id,
+                    promise: step.promise,
+                    channel: step.channel,
+                    due: step.due,
+                };
+                planned.push(followups::insert(tx, &followup, None, now)?);
             }
+            if plan.start_new_lead {
+                start_builtin(tx, contact_id, NEW_LEAD, now, zone)?;
+            }
+
             let followups: Vec<Followup> = followups::for_contact(tx, contact_id, zone)?
                 .into_iter()
                 .filter(|f| f.status.is_pending())
@@ -186,7 +163,7 @@ impl Tend {
             let created_followup_ids = if created_contact {
                 followups.iter().map(|f| f.id).collect()
             } else {
-                planned.clone()
+                planned
             };
             Ok(QuickAdded {
                 contact: contacts::get(tx, contact_id)?,
@@ -194,7 +171,7 @@ impl Tend {
                 followups,
                 touch_id,
                 created_followup_ids,
-                text,
+                text: parsed.preview_on(ctx.default_time, ctx.now.date()),
             })
         })
     }
@@ -202,7 +179,7 @@ impl Tend {
     /// Takes back one quick-added line: the contact it created, or what it added
     /// to an existing one.
     pub fn undo_quick_add(&self, added: &UndoQuickAdd) -> Result<()> {
-        self.store().write(|tx| {
+        self.write(|tx| {
             if added.created_contact {
                 return contacts::delete(tx, added.contact_id);
             }
@@ -211,19 +188,12 @@ impl Tend {
             }
             if let Some(touch_id) = added.touch_id {
                 touches::delete(tx, touch_id, added.contact_id)?;
+                let latest = touches::latest_for_contact(tx, added.contact_id)?;
+                contacts::set_last_touched(tx, added.contact_id, latest)?;
             }
             Ok(())
         })
     }
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct UndoQuickAdd {
-    pub contact_id: i64,
-    pub created_contact: bool,
-    pub followup_ids: Vec<i64>,
-    pub touch_id: Option<i64>,
 }
 
 fn find_duplicate(conn: &Connection, parsed: &ParsedLine) -> Result<Option<Duplicate>> {

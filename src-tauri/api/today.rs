@@ -1,12 +1,11 @@
 //! The start screen: what is overdue, due today, coming up, going cold, and which
-//! maybes need a decision.
+//! maybes need a decision; and the tray's count of what is due.
 
 use super::Tend;
 use crate::domain::followup::Followup;
-use crate::domain::today::{classify, Day, Section};
+use crate::domain::today::{classify, Day, GoingCold, Maybe, Section};
 use crate::error::Result;
-use crate::store::followups;
-use crate::store::today::{self, GoingCold, Maybe};
+use crate::store::{followups, today};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
@@ -40,10 +39,10 @@ pub struct TodayCounts {
 
 impl Tend {
     pub fn today(&self) -> Result<Today> {
-        let now = self.clock.now();
+        let now = self.clock().now();
         let zone = self.zone()?;
         let day = Day::of(now, zone);
-        self.store.read(|conn| {
+        self.read(|conn| {
             let (mut overdue, mut due_today, mut upcoming) = (Vec::new(), Vec::new(), Vec::new());
             for followup in followups::pending_before(conn, day.upcoming_end, zone)? {
                 match classify(
@@ -79,5 +78,13 @@ impl Tend {
                 counts,
             })
         })
+    }
+
+    /// Overdue plus due today, as Today would count them, from one count query
+    /// (the tray asks after every change; building Today is far dearer).
+    pub fn due_count(&self) -> Result<i64> {
+        let now = self.clock().now();
+        let day = Day::of(now, self.zone()?);
+        self.read(|conn| followups::count_due(conn, now, day.tomorrow))
     }
 }

@@ -1,11 +1,12 @@
-//! The window's commands: each turns its arguments into one call on `Tend`, maps
-//! the error, and announces changes. Async so they never run on the UI thread.
+//! The window's commands: each turns its arguments into one call on `Tend` and
+//! maps the error; `Tend` announces the change itself. Async so they never run
+//! on the UI thread.
 
-use super::ui_error::UiResult;
-use super::CHANGED_EVENT;
+use super::shortcut::{self, RegisteredShortcut, ShortcutStatus};
+use super::ui_error::{UiError, UiResult};
 use crate::api::{
-    Batch, Completed, DecisionOutcome, LoggedTouch, QuickAddPreview, QuickAdded, Settings, Tend,
-    Today, TouchHistory, UndoQuickAdd,
+    Completed, DecisionOutcome, LoggedTouch, QuickAddPreview, QuickAdded, Settings, Tend, Today,
+    TouchHistory, UndoQuickAdd,
 };
 use crate::domain::cadence::{Cadence, CadenceDraft};
 use crate::domain::contact::{Contact, ContactDraft, ContactPage, ContactQuery};
@@ -13,8 +14,9 @@ use crate::domain::decision::{Decision, DecisionDraft};
 use crate::domain::followup::{Followup, FollowupDraft, SnoozeChoice, SnoozeOption};
 use crate::domain::stage::StageInfo;
 use crate::domain::touch::TouchDraft;
+use crate::quickadd::Batch;
 use std::sync::Arc;
-use tauri::{AppHandle, Emitter, Manager, Runtime, State};
+use tauri::{AppHandle, Manager, Runtime, State};
 
 pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
@@ -57,16 +59,6 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
     ]
 }
 
-/// Tells every view that data changed, and wakes the reminder loop to look
-/// again; a failed emit only delays a refresh.
-pub(super) fn announce_change<R: Runtime>(app: &AppHandle<R>) {
-    let _ = app.emit(CHANGED_EVENT, ());
-    if let Some(waker) = app.try_state::<super::reminders::Waker>() {
-        waker.wake();
-    }
-    super::tray::refresh_due(app);
-}
-
 #[tauri::command]
 async fn list_stages(tend: State<'_, Arc<Tend>>) -> UiResult<Vec<StageInfo>> {
     Ok(tend.stages())
@@ -95,48 +87,30 @@ async fn get_contact(tend: State<'_, Arc<Tend>>, id: i64) -> UiResult<Contact> {
 }
 
 #[tauri::command]
-async fn create_contact<R: Runtime>(
-    app: AppHandle<R>,
-    tend: State<'_, Arc<Tend>>,
-    draft: ContactDraft,
-) -> UiResult<Contact> {
+async fn create_contact(tend: State<'_, Arc<Tend>>, draft: ContactDraft) -> UiResult<Contact> {
     let contact = tend.create_contact(&draft)?;
-    announce_change(&app);
     Ok(contact)
 }
 
 #[tauri::command]
-async fn update_contact<R: Runtime>(
-    app: AppHandle<R>,
+async fn update_contact(
     tend: State<'_, Arc<Tend>>,
     id: i64,
     draft: ContactDraft,
 ) -> UiResult<Contact> {
     let contact = tend.update_contact(id, &draft)?;
-    announce_change(&app);
     Ok(contact)
 }
 
 #[tauri::command]
-async fn set_archived<R: Runtime>(
-    app: AppHandle<R>,
-    tend: State<'_, Arc<Tend>>,
-    id: i64,
-    archived: bool,
-) -> UiResult<Contact> {
+async fn set_archived(tend: State<'_, Arc<Tend>>, id: i64, archived: bool) -> UiResult<Contact> {
     let contact = tend.set_archived(id, archived)?;
-    announce_change(&app);
     Ok(contact)
 }
 
 #[tauri::command]
-async fn delete_contact<R: Runtime>(
-    app: AppHandle<R>,
-    tend: State<'_, Arc<Tend>>,
-    id: i64,
-) -> UiResult<()> {
+async fn delete_contact(tend: State<'_, Arc<Tend>>, id: i64) -> UiResult<()> {
     tend.delete_contact(id)?;
-    announce_change(&app);
     Ok(())
 }
 
@@ -146,26 +120,14 @@ async fn get_settings(tend: State<'_, Arc<Tend>>) -> UiResult<Settings> {
 }
 
 #[tauri::command]
-async fn set_setting<R: Runtime>(
-    app: AppHandle<R>,
-    tend: State<'_, Arc<Tend>>,
-    key: String,
-    value: String,
-) -> UiResult<()> {
+async fn set_setting(tend: State<'_, Arc<Tend>>, key: String, value: String) -> UiResult<()> {
     tend.set_setting(&key, &value)?;
-    announce_change(&app);
     Ok(())
 }
 
 #[tauri::command]
-async fn set_stage<R: Runtime>(
-    app: AppHandle<R>,
-    tend: State<'_, Arc<Tend>>,
-    id: i64,
-    stage: String,
-) -> UiResult<Contact> {
+async fn set_stage(tend: State<'_, Arc<Tend>>, id: i64, stage: String) -> UiResult<Contact> {
     let contact = tend.set_stage(id, &stage)?;
-    announce_change(&app);
     Ok(contact)
 }
 
@@ -175,13 +137,8 @@ async fn get_today(tend: State<'_, Arc<Tend>>) -> UiResult<Today> {
 }
 
 #[tauri::command]
-async fn plan_followup<R: Runtime>(
-    app: AppHandle<R>,
-    tend: State<'_, Arc<Tend>>,
-    draft: FollowupDraft,
-) -> UiResult<Followup> {
+async fn plan_followup(tend: State<'_, Arc<Tend>>, draft: FollowupDraft) -> UiResult<Followup> {
     let followup = tend.plan_followup(&draft)?;
-    announce_change(&app);
     Ok(followup)
 }
 
@@ -191,13 +148,8 @@ async fn contact_followups(tend: State<'_, Arc<Tend>>, contact_id: i64) -> UiRes
 }
 
 #[tauri::command]
-async fn complete_followup<R: Runtime>(
-    app: AppHandle<R>,
-    tend: State<'_, Arc<Tend>>,
-    id: i64,
-) -> UiResult<Completed> {
+async fn complete_followup(tend: State<'_, Arc<Tend>>, id: i64) -> UiResult<Completed> {
     let completed = tend.complete_followup(id)?;
-    announce_change(&app);
     Ok(completed)
 }
 
@@ -207,63 +159,46 @@ async fn snooze_options(tend: State<'_, Arc<Tend>>) -> UiResult<Vec<SnoozeOption
 }
 
 #[tauri::command]
-async fn snooze_followup<R: Runtime>(
-    app: AppHandle<R>,
+async fn snooze_followup(
     tend: State<'_, Arc<Tend>>,
     id: i64,
     choice: SnoozeChoice,
 ) -> UiResult<Followup> {
     let followup = tend.snooze_followup(id, choice)?;
-    announce_change(&app);
     Ok(followup)
 }
 
 #[tauri::command]
-async fn snooze_followup_until<R: Runtime>(
-    app: AppHandle<R>,
+async fn snooze_followup_until(
     tend: State<'_, Arc<Tend>>,
     id: i64,
     date: String,
     time: String,
 ) -> UiResult<Followup> {
     let followup = tend.snooze_followup_until(id, &date, &time)?;
-    announce_change(&app);
     Ok(followup)
 }
 
 #[tauri::command]
-async fn reschedule_followup<R: Runtime>(
-    app: AppHandle<R>,
+async fn reschedule_followup(
     tend: State<'_, Arc<Tend>>,
     id: i64,
     date: String,
     time: String,
 ) -> UiResult<Followup> {
     let followup = tend.reschedule_followup(id, &date, &time)?;
-    announce_change(&app);
     Ok(followup)
 }
 
 #[tauri::command]
-async fn skip_followup<R: Runtime>(
-    app: AppHandle<R>,
-    tend: State<'_, Arc<Tend>>,
-    id: i64,
-    reason: String,
-) -> UiResult<Followup> {
+async fn skip_followup(tend: State<'_, Arc<Tend>>, id: i64, reason: String) -> UiResult<Followup> {
     let followup = tend.skip_followup(id, &reason)?;
-    announce_change(&app);
     Ok(followup)
 }
 
 #[tauri::command]
-async fn log_touch<R: Runtime>(
-    app: AppHandle<R>,
-    tend: State<'_, Arc<Tend>>,
-    draft: TouchDraft,
-) -> UiResult<LoggedTouch> {
+async fn log_touch(tend: State<'_, Arc<Tend>>, draft: TouchDraft) -> UiResult<LoggedTouch> {
     let logged = tend.log_touch(&draft)?;
-    announce_change(&app);
     Ok(logged)
 }
 
@@ -278,48 +213,37 @@ async fn list_cadences(tend: State<'_, Arc<Tend>>) -> UiResult<Vec<Cadence>> {
 }
 
 #[tauri::command]
-async fn create_cadence<R: Runtime>(
-    app: AppHandle<R>,
-    tend: State<'_, Arc<Tend>>,
-    draft: CadenceDraft,
-) -> UiResult<Cadence> {
+async fn create_cadence(tend: State<'_, Arc<Tend>>, draft: CadenceDraft) -> UiResult<Cadence> {
     let cadence = tend.create_cadence(&draft)?;
-    announce_change(&app);
     Ok(cadence)
 }
 
 #[tauri::command]
-async fn update_cadence<R: Runtime>(
-    app: AppHandle<R>,
+async fn update_cadence(
     tend: State<'_, Arc<Tend>>,
     id: i64,
     draft: CadenceDraft,
 ) -> UiResult<Cadence> {
     let cadence = tend.update_cadence(id, &draft)?;
-    announce_change(&app);
     Ok(cadence)
 }
 
 #[tauri::command]
-async fn apply_cadence<R: Runtime>(
-    app: AppHandle<R>,
+async fn apply_cadence(
     tend: State<'_, Arc<Tend>>,
     contact_id: i64,
     cadence_id: i64,
 ) -> UiResult<Vec<Followup>> {
     let followups = tend.apply_cadence(contact_id, cadence_id)?;
-    announce_change(&app);
     Ok(followups)
 }
 
 #[tauri::command]
-async fn record_decision<R: Runtime>(
-    app: AppHandle<R>,
+async fn record_decision(
     tend: State<'_, Arc<Tend>>,
     draft: DecisionDraft,
 ) -> UiResult<DecisionOutcome> {
     let outcome = tend.record_decision(&draft)?;
-    announce_change(&app);
     Ok(outcome)
 }
 
@@ -338,39 +262,26 @@ async fn preview_quick_add(
 }
 
 #[tauri::command]
-async fn quick_add<R: Runtime>(
-    app: AppHandle<R>,
+async fn quick_add(
     tend: State<'_, Arc<Tend>>,
     line: String,
     batch: Batch,
     add_to: Option<i64>,
 ) -> UiResult<QuickAdded> {
     let added = tend.quick_add(&line, &batch, add_to)?;
-    announce_change(&app);
     Ok(added)
 }
 
 #[tauri::command]
-async fn undo_quick_add<R: Runtime>(
-    app: AppHandle<R>,
-    tend: State<'_, Arc<Tend>>,
-    added: UndoQuickAdd,
-) -> UiResult<()> {
+async fn undo_quick_add(tend: State<'_, Arc<Tend>>, added: UndoQuickAdd) -> UiResult<()> {
     tend.undo_quick_add(&added)?;
-    announce_change(&app);
     Ok(())
 }
 
 /// "one_hour", "tomorrow" (until tomorrow morning) or "resume".
 #[tauri::command]
-async fn pause_reminders<R: Runtime>(
-    app: AppHandle<R>,
-    tend: State<'_, Arc<Tend>>,
-    choice: String,
-) -> UiResult<Settings> {
-    super::tray::pause(&tend, &choice)?;
-    announce_change(&app);
-    Ok(tend.settings()?)
+async fn pause_reminders(tend: State<'_, Arc<Tend>>, choice: String) -> UiResult<Settings> {
+    Ok(tend.pause_reminders(&choice)?)
 }
 
 #[tauri::command]
@@ -389,16 +300,14 @@ async fn set_autostart<R: Runtime>(app: AppHandle<R>, enabled: bool) -> UiResult
     } else {
         manager.disable()
     };
-    result.map_err(|err| {
-        super::ui_error::UiError::os(format!("Could not change start at login: {err}"))
-    })?;
+    result.map_err(|err| UiError::os(format!("Could not change start at login: {err}")))?;
     Ok(manager.is_enabled().unwrap_or(enabled))
 }
 
 #[tauri::command]
-async fn get_shortcut<R: Runtime>(app: AppHandle<R>) -> UiResult<super::shortcut::ShortcutStatus> {
+async fn get_shortcut<R: Runtime>(app: AppHandle<R>) -> UiResult<ShortcutStatus> {
     Ok(app
-        .try_state::<super::shortcut::RegisteredShortcut>()
+        .try_state::<RegisteredShortcut>()
         .map(|state| {
             state
                 .0
@@ -415,16 +324,10 @@ async fn set_shortcut<R: Runtime>(
     app: AppHandle<R>,
     tend: State<'_, Arc<Tend>>,
     shortcut: String,
-) -> UiResult<super::shortcut::ShortcutStatus> {
-    let status = super::shortcut::register(&app, shortcut.trim());
+) -> UiResult<ShortcutStatus> {
+    let status = shortcut::register(&app, shortcut.trim());
     if status.registered {
-        tend.store().write(|tx| {
-            crate::store::settings::put(
-                tx,
-                crate::store::settings::QUICK_ADD_SHORTCUT,
-                Some(&status.shortcut),
-            )
-        })?;
+        tend.save_quick_add_shortcut(&status.shortcut)?;
     }
     Ok(status)
 }

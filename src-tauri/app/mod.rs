@@ -1,21 +1,22 @@
 //! The desktop shell: builds the Tauri app, opens the data file, registers the
-//! commands, starts reminders, the tray and the global shortcut. No business
-//! rule lives here.
+//! commands, starts reminders, the tray and the global shortcut, and tells the
+//! windows after every change. No business rule lives here.
 
 mod commands; // thin adapters from the window's calls to `Tend`
-mod reminders; // the reminder loop and native notifications beside the window
+mod events; // event names and the reminder loop's waker
+mod notifier; // native notifications (notify-rust) with their actions
+mod reminders; // the reminder loop beside the window
 mod shortcut; // the global Quick add shortcut
-mod tray; // tray menu, close-to-tray, the Quick add window
+mod tray; // tray menu and the due count
 mod ui_error; // errors as `{ kind, message, field }` for the window
+mod windows; // the main and Quick add windows
 
 use crate::api::Tend;
 use crate::clock::SystemClock;
-use crate::store::{settings, Store};
+use crate::store::Store;
+use events::{Waker, CHANGED_EVENT};
 use std::sync::Arc;
-use tauri::{Manager, WindowEvent};
-
-/// Emitted after any change so every open view refreshes.
-pub const CHANGED_EVENT: &str = "tend://changed";
+use tauri::{AppHandle, Emitter, Manager, Runtime, WindowEvent};
 
 /// Set when the tray icon exists: only then may closing the window hide it.
 struct TrayReady;
@@ -25,7 +26,7 @@ pub fn run() -> Result<(), String> {
     tauri::Builder::default()
         // First, so a second launch hands over to the running one and exits.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            tray::show_main(app)
+            windows::show_main(app)
         }))
         .plugin(tauri_plugin_autostart::init(
             tauri_plugin_autostart::MacosLauncher::LaunchAgent,
@@ -38,6 +39,8 @@ pub fn run() -> Result<(), String> {
                 .ok_or("Tend could not find a folder for its data; set TEND_DATA_DIR.")?;
             let store = Store::open_in_dir(&dir)?;
             let tend = Arc::new(Tend::new(store, Arc::new(clock)));
+            let handle = app.handle().clone();
+            tend.on_change(Box::new(move || announce_change(&handle)));
             app.manage(tend.clone());
             reminders::start(app.handle(), tend.clone(), &dir);
             // The phone-number metadata loads on first use (about a second in a
@@ -56,8 +59,7 @@ pub fn run() -> Result<(), String> {
                 ),
             }
             let keys = tend
-                .store()
-                .read(|conn| settings::get(conn, settings::QUICK_ADD_SHORTCUT))?
+                .quick_add_shortcut()?
                 .unwrap_or_else(|| shortcut::DEFAULT_SHORTCUT.to_string());
             let status = shortcut::register(app.handle(), &keys);
             if let Some(message) = status.message {
@@ -68,13 +70,9 @@ pub fn run() -> Result<(), String> {
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {
                 let app = window.app_handle();
-                let hide = window.label() == "main"
+                let hide = window.label() == windows::MAIN_WINDOW
                     && app.try_state::<TrayReady>().is_some()
-                    && app
-                        .state::<Arc<Tend>>()
-                        .store()
-                        .read(settings::close_to_tray)
-                        .unwrap_or(true);
+                    && app.state::<Arc<Tend>>().close_to_tray().unwrap_or(true);
                 if hide {
                     api.prevent_close();
                     let _ = window.hide();
@@ -84,4 +82,14 @@ pub fn run() -> Result<(), String> {
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())
         .map_err(|err| err.to_string())
+}
+
+/// After every committed change: every view refreshes, the reminder loop looks
+/// again, the tray's count follows. A failed emit only delays a refresh.
+fn announce_change<R: Runtime>(app: &AppHandle<R>) {
+    let _ = app.emit(CHANGED_EVENT, ());
+    if let Some(waker) = app.try_state::<Waker>() {
+        waker.wake();
+    }
+    tray::refresh_due(app);
 }

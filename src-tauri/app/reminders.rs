@@ -1,39 +1,23 @@
-//! Starts the reminder loop beside the window: native notifications through
-//! notify-rust, their actions applied to the data, the window told at once.
+//! Starts the reminder loop beside the window: native notifications, and their
+//! actions applied through `Tend` (whose change hook tells the window).
 
-use super::commands::announce_change;
-use super::CHANGED_EVENT;
+use super::events::{Waker, OPEN_FOLLOWUP_EVENT};
+use super::notifier::DesktopNotifier;
+use super::windows::show_main;
 use crate::api::Tend;
 use crate::domain::followup::SnoozeChoice;
 use crate::reminders::notice::{ACTION_DONE, ACTION_OPEN, ACTION_SNOOZE_HOUR, ACTION_TOMORROW};
-use crate::reminders::notifier::DesktopNotifier;
-use crate::reminders::run_loop::{self, Wake};
+use crate::reminders::run_loop;
 use std::path::Path;
-use std::sync::mpsc::{self, Sender};
-use std::sync::{Arc, Mutex};
+use std::sync::mpsc;
+use std::sync::Arc;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
-
-/// Emitted with a follow-up id when a notification is clicked: the window opens it.
-pub const OPEN_FOLLOWUP_EVENT: &str = "tend://open-followup";
-
-/// Wakes the loop after any change, so a new or moved follow-up is seen at once.
-pub struct Waker(Mutex<Sender<Wake>>);
-
-impl Waker {
-    pub fn wake(&self) {
-        let _ = self
-            .0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .send(Wake::Changed);
-    }
-}
 
 const ICON: &[u8] = include_bytes!("../../icons/128x128.png");
 
 pub fn start<R: Runtime>(app: &AppHandle<R>, tend: Arc<Tend>, data_dir: &Path) {
     let (sender, receiver) = mpsc::channel();
-    app.manage(Waker(Mutex::new(sender)));
+    app.manage(Waker::new(sender));
 
     // notify-rust wants the icon as a file path; keep one beside the data.
     let icon_path = data_dir.join("tend-icon.png");
@@ -49,7 +33,6 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, tend: Arc<Tend>, data_dir: &Path) {
         })
     };
     let notifier = DesktopNotifier::new(icon, on_action);
-    let app = app.clone();
     std::thread::Builder::new()
         .name("tend-reminders".into())
         .spawn(move || {
@@ -58,10 +41,6 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, tend: Arc<Tend>, data_dir: &Path) {
                 || tend.clock().now(),
                 &notifier,
                 &receiver,
-                || {
-                    let _ = app.emit(CHANGED_EVENT, ());
-                    super::tray::refresh_due(&app);
-                },
             );
         })
         .map_err(|err| eprintln!("tend: could not start reminders: {err}"))
@@ -83,11 +62,7 @@ fn handle_action<R: Runtime>(
             .snooze_followup(id, SnoozeChoice::TomorrowMorning)
             .map(|_| ()),
         (ACTION_OPEN, _) | (_, None) => {
-            if let Some(window) = app.get_webview_window("main") {
-                let _ = window.show();
-                let _ = window.unminimize();
-                let _ = window.set_focus();
-            }
+            show_main(app);
             let _ = app.emit(OPEN_FOLLOWUP_EVENT, followup_id);
             Ok(())
         }
@@ -96,5 +71,4 @@ fn handle_action<R: Runtime>(
     if let Err(err) = result {
         eprintln!("tend: the notification's {action} could not be applied: {err}");
     }
-    announce_change(app);
 }

@@ -1,7 +1,7 @@
 //! The global Quick add shortcut: registered with the OS, configurable, and
 //! honest when the OS refuses it (another app may own the keys).
 
-use super::tray::show_quick_add;
+use super::windows::show_quick_add;
 use std::sync::Mutex;
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_global_shortcut::{GlobalShortcutExt, Shortcut, ShortcutState};

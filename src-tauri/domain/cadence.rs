@@ -1,11 +1,15 @@
 //! Cadences: rhythms that schedule follow-ups by themselves (3 days – 3 weeks –
-//! 3 months for a new lead, care for a new customer, a win-back...). Pure date
-//! arithmetic here; the store keeps runs and their follow-ups.
+//! 3 months for a new lead, care for a new customer, a win-back...). Which
+//! follow-ups a run plans, how an answer moves them, and which decisions stop
+//! a run are decided here; the store keeps runs and their follow-ups.
 
 use super::channel::Channel;
 use super::decision::DecisionKind;
+use super::followup::{Due, Status, ValidFollowup};
+use super::local_time;
 use crate::error::{Error, Result};
-use chrono::{Duration, NaiveDate};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 pub const NEW_LEAD: &str = "new_lead";
@@ -138,18 +142,111 @@ pub fn rebase(answered_on: NaiveDate, done_offset: i64, remaining: &[i64]) -> Ve
         .collect()
 }
 
-pub fn stops_on_to_text(kinds: &[DecisionKind]) -> String {
-    kinds
-        .iter()
-        .map(|kind| kind.key())
-        .collect::<Vec<_>>()
-        .join(",")
+/// A step as a run reads it: with the id its follow-up will point at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunStep {
+    pub step_id: i64,
+    pub offset_days: i64,
+    pub channel: Channel,
+    pub message: String,
 }
 
-pub fn stops_on_from_text(text: &str) -> Vec<DecisionKind> {
-    text.split(',')
-        .filter_map(|key| DecisionKind::from_key(key.trim()))
+/// A cadence running on a contact.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActiveRun {
+    pub run_id: i64,
+    pub cadence_name: String,
+    pub builtin_key: Option<String>,
+    pub stops_on: Vec<DecisionKind>,
+}
+
+/// A follow-up a run planned, with the day of the step it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunFollowup {
+    pub followup_id: i64,
+    pub offset_days: i64,
+    pub status: Status,
+    pub due_at: DateTime<Utc>,
+}
+
+/// The follow-ups a cadence plans when it starts at `start`: one per step, on
+/// the step's day at the default time (a step for today whose time has passed
+/// is simply due now). Each comes with the id of its step.
+pub fn plan_run(
+    contact_id: i64,
+    steps: &[RunStep],
+    start: DateTime<Utc>,
+    zone: Tz,
+    default_time: NaiveTime,
+) -> Result<Vec<(i64, ValidFollowup)>> {
+    if steps.is_empty() {
+        return Err(Error::invalid(
+            "cadence",
+            "This cadence has no steps to plan.",
+        ));
+    }
+    let offsets: Vec<i64> = steps.iter().map(|step| step.offset_days).collect();
+    let dates = schedule(local_time::local_date(start, zone), &offsets);
+    Ok(steps
+        .iter()
+        .zip(dates)
+        .map(|(step, date)| {
+            let followup = ValidFollowup {
+                contact_id,
+                promise: step.message.clone(),
+                channel: step.channel,
+                due: Due::new(date, None, zone, default_time),
+            };
+            (step.step_id, followup)
+        })
+        .collect())
+}
+
+/// The contact answered at `answered_at`: the run's steps still ahead (pending
+/// and due after the answer) move to count from it; returns their new dues.
+pub fn rebase_run(
+    followups: &[RunFollowup],
+    answered_at: DateTime<Utc>,
+    zone: Tz,
+    default_time: NaiveTime,
+) -> Vec<(i64, Due)> {
+    let is_ahead = |f: &RunFollowup| f.status.is_pending() && f.due_at > answered_at;
+    let done_offset = followups
+        .iter()
+        .filter(|f| !is_ahead(f))
+        .map(|f| f.offset_days)
+        .max()
+        .unwrap_or(0);
+    let ahead: Vec<&RunFollowup> = followups.iter().filter(|f| is_ahead(f)).collect();
+    let offsets: Vec<i64> = ahead.iter().map(|f| f.offset_days).collect();
+    let dates = rebase(
+        local_time::local_date(answered_at, zone),
+        done_offset,
+        &offsets,
+    );
+    ahead
+        .into_iter()
+        .zip(dates)
+        .map(|(f, date)| (f.followup_id, Due::new(date, None, zone, default_time)))
         .collect()
+}
+
+/// The runs this decision stops: those whose cadence says it stops on it.
+pub fn stopped_by(runs: &[ActiveRun], kind: DecisionKind) -> Vec<&ActiveRun> {
+    runs.iter()
+        .filter(|run| run.stops_on.contains(&kind))
+        .collect()
+}
+
+/// What a follow-up skipped by a stopped run says as its reason.
+pub fn stop_reason(kind: DecisionKind) -> String {
+    format!("Cadence stopped: decided “{}”", kind.label())
+}
+
+/// Whether a built-in cadence (by key) is already running.
+pub fn is_running(runs: &[ActiveRun], builtin_key: &str) -> bool {
+    runs.iter()
+        .any(|run| run.builtin_key.as_deref() == Some(builtin_key))
 }
 
 #[cfg(test)]
@@ -214,10 +311,106 @@ mod tests {
         assert_eq!(unnamed.validate().expect_err("name").field(), Some("name"));
     }
 
+    fn utc(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text)
+            .expect("instant")
+            .with_timezone(&Utc)
+    }
+
+    fn nine() -> NaiveTime {
+        NaiveTime::from_hms_opt(9, 0, 0).expect("09:00")
+    }
+
+    fn step(step_id: i64, offset_days: i64) -> RunStep {
+        RunStep {
+            step_id,
+            offset_days,
+            channel: Channel::Text,
+            message: format!("step {step_id}"),
+        }
+    }
+
     #[test]
-    fn stop_decisions_round_trip_as_text() {
-        let kinds = vec![DecisionKind::Bought, DecisionKind::No];
-        assert_eq!(stops_on_from_text(&stops_on_to_text(&kinds)), kinds);
-        assert!(stops_on_from_text("").is_empty());
+    fn a_run_plans_one_follow_up_per_step_at_the_default_time() {
+        let zone = chrono_tz::Europe::Paris;
+        // 23:30 UTC on the 22nd is already the 23rd in Paris: steps count from there.
+        let planned = plan_run(
+            7,
+            &[step(1, 3), step(2, 21)],
+            utc("2026-11-22T23:30:00Z"),
+            zone,
+            nine(),
+        )
+        .expect("planned");
+        let days: Vec<(i64, String, bool)> = planned
+            .iter()
+            .map(|(id, f)| (*id, f.due.local.to_string(), f.due.has_time))
+            .collect();
+        assert_eq!(
+            days,
+            [
+                (1, "2026-11-26 09:00:00".to_string(), false),
+                (2, "2026-12-14 09:00:00".to_string(), false)
+            ]
+        );
+        assert!(planned
+            .iter()
+            .all(|(_, f)| f.contact_id == 7 && f.channel == Channel::Text));
+        assert_eq!(planned[0].1.promise, "step 1");
+        assert!(plan_run(7, &[], utc("2026-11-22T10:00:00Z"), zone, nine()).is_err());
+    }
+
+    #[test]
+    fn an_answer_moves_only_the_steps_still_ahead() {
+        let followup = |followup_id, offset_days, status, due| RunFollowup {
+            followup_id,
+            offset_days,
+            status,
+            due_at: utc(due),
+        };
+        let run = [
+            followup(10, 3, Status::Done, "2026-11-26T09:00:00Z"),
+            followup(11, 21, Status::Open, "2026-12-14T09:00:00Z"),
+            followup(12, 90, Status::Snoozed, "2027-02-21T09:00:00Z"),
+        ];
+        let moved = rebase_run(&run, utc("2026-12-01T15:00:00Z"), chrono_tz::UTC, nine());
+        let moved: Vec<(i64, String)> = moved
+            .iter()
+            .map(|(id, due)| (*id, due.local.date().to_string()))
+            .collect();
+        assert_eq!(
+            moved,
+            [(11, "2026-12-19".into()), (12, "2027-02-26".into())]
+        );
+        // An answer after everything was due moves nothing.
+        assert!(rebase_run(&run, utc("2027-03-01T09:00:00Z"), chrono_tz::UTC, nine()).is_empty());
+    }
+
+    #[test]
+    fn a_decision_stops_the_runs_that_stop_on_it() {
+        let run = |run_id, key: Option<&str>, stops_on: Vec<DecisionKind>| ActiveRun {
+            run_id,
+            cadence_name: format!("run {run_id}"),
+            builtin_key: key.map(str::to_string),
+            stops_on,
+        };
+        let runs = [
+            run(
+                1,
+                Some(NEW_LEAD),
+                vec![DecisionKind::Bought, DecisionKind::No],
+            ),
+            run(2, None, vec![DecisionKind::No]),
+        ];
+        let ids = |kind| -> Vec<i64> { stopped_by(&runs, kind).iter().map(|r| r.run_id).collect() };
+        assert_eq!(ids(DecisionKind::Bought), [1]);
+        assert_eq!(ids(DecisionKind::No), [1, 2]);
+        assert!(ids(DecisionKind::Thinking).is_empty());
+        assert_eq!(
+            stop_reason(DecisionKind::Bought),
+            "Cadence stopped: decided “Bought”"
+        );
+        assert!(is_running(&runs, NEW_LEAD));
+        assert!(!is_running(&runs, NEW_CUSTOMER_CARE));
     }
 }

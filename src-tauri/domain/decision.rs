@@ -1,6 +1,8 @@
 //! Decisions: where a contact stands. A "no" is a no for today; "not now" comes
 //! back later; a long "thinking it over" gets flagged so the seller asks.
 
+use super::channel::Channel;
+use super::stage::Stage;
 use crate::error::{Error, Result};
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -127,6 +129,57 @@ pub struct Decision {
     pub note: String,
 }
 
+/// What recording a decision does beyond recording it. Which cadence runs it
+/// stops is `cadence::stopped_by`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Consequences {
+    /// A purchase is unambiguous: a lead becomes a new customer, and an inactive
+    /// customer who buys again is a customer again.
+    pub new_stage: Option<Stage>,
+    /// A new customer gets New customer care, unless it is already running.
+    pub start_new_customer_care: bool,
+    /// "Not now" and "no": the promise that brings them back.
+    pub revisit: Option<Revisit>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Revisit {
+    pub on: NaiveDate,
+    pub promise: String,
+    pub channel: Channel,
+}
+
+/// Decides what follows from `decision`, for a contact at `stage` (with New
+/// customer care running or not), decided on the local date `today`.
+pub fn consequences(
+    decision: &ValidDecision,
+    stage: Stage,
+    care_running: bool,
+    today: NaiveDate,
+) -> Consequences {
+    let bought = decision.kind == DecisionKind::Bought;
+    let new_stage = match (bought, stage) {
+        (true, Stage::Lead) => Some(Stage::NewCustomer),
+        (true, Stage::InactiveCustomer) => Some(Stage::Customer),
+        _ => None,
+    };
+    let stage_after = new_stage.unwrap_or(stage);
+    let said_on = today.format("%-d %b %Y");
+    let revisit = decision.revisit_on.map(|on| Revisit {
+        on,
+        promise: match decision.kind {
+            DecisionKind::No => format!("Ask again — said no on {said_on}"),
+            _ => format!("Revisit — said not now on {said_on}"),
+        },
+        channel: Channel::Call,
+    });
+    Consequences {
+        new_stage,
+        start_new_customer_care: bought && stage_after == Stage::NewCustomer && !care_running,
+        revisit,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,5 +229,74 @@ mod tests {
                 .field(),
             Some("kind")
         );
+    }
+
+    fn decided(kind: DecisionKind, revisit_on: Option<NaiveDate>) -> ValidDecision {
+        ValidDecision {
+            contact_id: 1,
+            kind,
+            note: String::new(),
+            revisit_on,
+        }
+    }
+
+    #[test]
+    fn bought_moves_the_stage_and_starts_care_once() {
+        let today = day("2026-11-30");
+        let bought = decided(DecisionKind::Bought, None);
+        let lead = consequences(&bought, Stage::Lead, false, today);
+        assert_eq!(lead.new_stage, Some(Stage::NewCustomer));
+        assert!(lead.start_new_customer_care);
+        assert_eq!(lead.revisit, None);
+        assert!(
+            !consequences(&bought, Stage::Lead, true, today).start_new_customer_care,
+            "care already running is not started twice"
+        );
+        let back = consequences(&bought, Stage::InactiveCustomer, false, today);
+        assert_eq!(back.new_stage, Some(Stage::Customer));
+        assert!(
+            !back.start_new_customer_care,
+            "a returning customer is not new"
+        );
+        let partner = consequences(&bought, Stage::Partner, false, today);
+        assert_eq!(partner.new_stage, None);
+        assert!(!partner.start_new_customer_care);
+        let already_new = consequences(&bought, Stage::NewCustomer, false, today);
+        assert!(already_new.start_new_customer_care);
+    }
+
+    #[test]
+    fn not_now_and_no_plan_the_day_to_ask_again() {
+        let today = day("2026-11-30");
+        let revisit_on = Some(day("2027-02-28"));
+        let no = consequences(
+            &decided(DecisionKind::No, revisit_on),
+            Stage::Lead,
+            false,
+            today,
+        );
+        let revisit = no.revisit.expect("a revisit");
+        assert_eq!(revisit.on, day("2027-02-28"));
+        assert_eq!(revisit.promise, "Ask again — said no on 30 Nov 2026");
+        assert_eq!(revisit.channel, Channel::Call);
+        assert_eq!(no.new_stage, None);
+        assert!(!no.start_new_customer_care);
+        let later = consequences(
+            &decided(DecisionKind::NotNow, revisit_on),
+            Stage::Lead,
+            false,
+            today,
+        );
+        assert_eq!(
+            later.revisit.expect("a revisit").promise,
+            "Revisit — said not now on 30 Nov 2026"
+        );
+        let thinking = consequences(
+            &decided(DecisionKind::Thinking, None),
+            Stage::Lead,
+            false,
+            today,
+        );
+        assert_eq!(thinking.revisit, None);
     }
 }

@@ -7,7 +7,9 @@ pub mod contact; // drafts, validation, the contact as the app shows it
 pub mod decision; // interested, thinking, not now, no, bought
 pub mod followup; // promises: planning rules, snooze choices
 pub mod local_time; // local wall times ↔ UTC instants, DST included
+pub mod pause; // pausing reminders: an hour, until tomorrow morning
 pub mod phone; // parsing and normalising phone numbers (E.164)
+pub mod settings; // what each setting accepts, and its default
 pub mod stage; // relationship stages, stored as stable keys
-pub mod today; // which Today section a follow-up belongs in
+pub mod today; // which Today section a follow-up belongs in; who is going cold
 pub mod touch; // interactions, their count, the next step they suggest

@@ -3,6 +3,7 @@
 
 use super::followup::Status;
 use super::local_time;
+use super::stage::Stage;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -65,6 +66,42 @@ pub fn classify(
     } else {
         None
     }
+}
+
+/// A customer untouched this long is suggested as inactive.
+pub const INACTIVE_AFTER_DAYS: i64 = 180;
+
+/// Someone past their keep-in-touch window with nothing planned.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GoingCold {
+    pub contact_id: i64,
+    pub name: String,
+    pub stage: Stage,
+    pub stage_label: &'static str,
+    /// The last touch, or when they were added if never touched.
+    pub since: DateTime<Utc>,
+    pub touched: bool,
+    pub days_since: i64,
+    pub window_days: i64,
+    /// A customer gone quiet this long: offer one click to mark them inactive.
+    pub suggest_inactive: bool,
+}
+
+/// "Thinking it over" for too long: time to ask the tough question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Maybe {
+    pub contact_id: i64,
+    pub name: String,
+    pub since: DateTime<Utc>,
+    pub days: i64,
+}
+
+/// A customer quiet for half a year has probably left: suggest marking them
+/// inactive, so the win-back (and the question why) can start.
+pub fn suggest_inactive(stage: Stage, days_since: i64) -> bool {
+    matches!(stage, Stage::Customer | Stage::NewCustomer) && days_since > INACTIVE_AFTER_DAYS
 }
 
 #[cfg(test)]
@@ -155,5 +192,14 @@ mod tests {
                 prop_assert!(due < day.start);
             }
         }
+    }
+
+    #[test]
+    fn only_customers_quiet_for_half_a_year_are_suggested_inactive() {
+        assert!(suggest_inactive(Stage::Customer, INACTIVE_AFTER_DAYS + 1));
+        assert!(suggest_inactive(Stage::NewCustomer, 400));
+        assert!(!suggest_inactive(Stage::Customer, INACTIVE_AFTER_DAYS));
+        assert!(!suggest_inactive(Stage::Lead, 400));
+        assert!(!suggest_inactive(Stage::Partner, 400));
     }
 }

@@ -10,6 +10,7 @@ pub mod dates; // date phrases behind our own trait; English first
 mod line; // one line → its parts
 mod name; // where the name ends: particles, apostrophes, scripts without case
 mod phones; // phone numbers that span words: "+44 20 7946 0958"
+pub mod plan; // what a read line turns into: contact, next step, rhythm
 mod preview; // what was understood, as one line of text
 mod tokens; // words with their place in the line
 mod vocabulary; // the line's English words: channels, stages, particles
@@ -22,6 +23,7 @@ mod props; // property tests: never panics, never loses a word
 mod tests; // unit tests of the line parser and the preview
 
 pub use dates::{DateMatch, DatePhrases, English};
+pub use plan::{Batch, LinePlan, Target};
 
 use crate::domain::channel::Channel;
 use crate::domain::phone::Region;

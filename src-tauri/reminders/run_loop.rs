@@ -2,8 +2,8 @@
 //! by any change, and never sleeping more than a minute, so time lost to a
 //! suspended laptop or a clock change is noticed and caught up.
 
-use super::engine::{Tick, MAX_SLEEP};
 use super::notifier::Notifier;
+use super::schedule::{Tick, MAX_SLEEP};
 use crate::error::Result;
 use chrono::{DateTime, Duration, Utc};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
@@ -23,7 +23,6 @@ pub fn run(
     now: impl Fn() -> DateTime<Utc>,
     notifier: &dyn Notifier,
     wake: &Receiver<Wake>,
-    mut after_notices: impl FnMut(),
 ) {
     let mut catching_up = true; // on start: whatever came due while closed
     let mut planned_wake: Option<DateTime<Utc>> = None;
@@ -37,9 +36,6 @@ pub fn run(
                 for notice in &tick.notices {
                     // A failure is logged once by the notifier; Today still shows it.
                     let _ = notifier.show(notice);
-                }
-                if !tick.notices.is_empty() {
-                    after_notices();
                 }
                 tick.next_wake
             }

@@ -1,21 +1,23 @@
-//! Queries on contacts, their phones/emails and tags, and the search index that
-//! mirrors them. Every write here runs inside the caller's transaction.
+//! The `contacts` table with what belongs to it alone — phones and emails,
+//! tags, and the search index that mirrors them. Every write here runs inside
+//! the caller's write transaction.
 
 use super::time;
 use crate::domain::contact::{Contact, ContactPage, ContactQuery, ContactSummary, ValidContact};
+use crate::domain::decision::DecisionKind;
 use crate::domain::stage::Stage;
 use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
-pub fn insert(conn: &Connection, contact: &ValidContact, now: DateTime<Utc>) -> Result<i64> {
+pub fn insert(conn: &Transaction, contact: &ValidContact, now: DateTime<Utc>) -> Result<i64> {
     let now = time::to_sql(now);
     conn.execute(
         "INSERT INTO contacts (name, stage, notes, keep_in_touch_days, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
         params![
             contact.name,
-            contact.stage.key(),
+            contact.stage,
             contact.notes,
             contact.keep_in_touch_days,
             now
@@ -27,7 +29,7 @@ pub fn insert(conn: &Connection, contact: &ValidContact, now: DateTime<Utc>) -> 
 }
 
 pub fn update(
-    conn: &Connection,
+    conn: &Transaction,
     id: i64,
     contact: &ValidContact,
     now: DateTime<Utc>,
@@ -37,7 +39,7 @@ pub fn update(
         params![
             id,
             contact.name,
-            contact.stage.key(),
+            contact.stage,
             contact.notes,
             time::to_sql(now)
         ],
@@ -50,7 +52,7 @@ pub fn update(
 
 /// A further phone or email, after the primary one.
 pub fn add_method(
-    conn: &Connection,
+    conn: &Transaction,
     id: i64,
     kind: &str,
     value: &str,
@@ -66,7 +68,7 @@ pub fn add_method(
 }
 
 pub fn set_met(
-    conn: &Connection,
+    conn: &Transaction,
     id: i64,
     met_where: Option<&str>,
     met_on: chrono::NaiveDate,
@@ -94,10 +96,10 @@ pub fn find_by_method(
         .optional()?)
 }
 
-pub fn set_stage(conn: &Connection, id: i64, stage: Stage, now: DateTime<Utc>) -> Result<()> {
+pub fn set_stage(conn: &Transaction, id: i64, stage: Stage, now: DateTime<Utc>) -> Result<()> {
     let changed = conn.execute(
         "UPDATE contacts SET stage = ?2, updated_at = ?3 WHERE id = ?1",
-        params![id, stage.key(), time::to_sql(now)],
+        params![id, stage, time::to_sql(now)],
     )?;
     if changed == 0 {
         return Err(Error::NotFound { what: "contact" });
@@ -107,13 +109,13 @@ pub fn set_stage(conn: &Connection, id: i64, stage: Stage, now: DateTime<Utc>) -
 
 pub fn stage_of(conn: &Connection, id: i64) -> Result<Stage> {
     conn.query_row("SELECT stage FROM contacts WHERE id = ?1", [id], |row| {
-        stage_from(row, 0)
+        row.get(0)
     })
     .optional()?
     .ok_or(Error::NotFound { what: "contact" })
 }
 
-pub fn set_archived(conn: &Connection, id: i64, archived: bool, now: DateTime<Utc>) -> Result<()> {
+pub fn set_archived(conn: &Transaction, id: i64, archived: bool, now: DateTime<Utc>) -> Result<()> {
     let now = time::to_sql(now);
     let archived_at = archived.then_some(now.as_str());
     let changed = conn.execute(
@@ -126,9 +128,38 @@ pub fn set_archived(conn: &Connection, id: i64, archived: bool, now: DateTime<Ut
     Ok(())
 }
 
+/// A touch at `at`: `last_touched_at` moves forward only, so a touch logged
+/// late (yesterday's call) never moves it back.
+pub fn touched(tx: &Transaction, id: i64, at: DateTime<Utc>) -> Result<()> {
+    tx.execute(
+        "UPDATE contacts SET last_touched_at = ?2
+         WHERE id = ?1 AND (last_touched_at IS NULL OR last_touched_at < ?2)",
+        params![id, time::to_sql(at)],
+    )?;
+    Ok(())
+}
+
+/// After a touch is taken back: `last_touched_at` is the newest one left.
+pub fn set_last_touched(tx: &Transaction, id: i64, at: Option<DateTime<Utc>>) -> Result<()> {
+    tx.execute(
+        "UPDATE contacts SET last_touched_at = ?2 WHERE id = ?1",
+        params![id, at.map(time::to_sql)],
+    )?;
+    Ok(())
+}
+
+/// Keeps the contact's latest decision beside it, so Today reads one row each.
+pub fn decided(tx: &Transaction, id: i64, kind: DecisionKind, at: DateTime<Utc>) -> Result<()> {
+    tx.execute(
+        "UPDATE contacts SET last_decision = ?2, last_decision_at = ?3 WHERE id = ?1",
+        params![id, kind, time::to_sql(at)],
+    )?;
+    Ok(())
+}
+
 /// Deletes the contact and everything that belongs to it (cascades), and its
 /// search entry.
-pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+pub fn delete(conn: &Transaction, id: i64) -> Result<()> {
     let changed = conn.execute("DELETE FROM contacts WHERE id = ?1", [id])?;
     if changed == 0 {
         return Err(Error::NotFound { what: "contact" });
@@ -138,7 +169,7 @@ pub fn delete(conn: &Connection, id: i64) -> Result<()> {
 }
 
 /// Replaces the primary phone/email and the tags, then re-indexes the contact.
-fn write_details(conn: &Connection, id: i64, contact: &ValidContact) -> Result<()> {
+fn write_details(conn: &Transaction, id: i64, contact: &ValidContact) -> Result<()> {
     conn.execute(
         "DELETE FROM contact_methods WHERE contact_id = ?1 AND position = 0",
         [id],
@@ -168,7 +199,7 @@ fn write_details(conn: &Connection, id: i64, contact: &ValidContact) -> Result<(
 }
 
 /// Rebuilds the contact's row in the search index from the tables.
-pub fn reindex(conn: &Connection, id: i64) -> Result<()> {
+pub fn reindex(conn: &Transaction, id: i64) -> Result<()> {
     conn.execute("DELETE FROM contact_search WHERE rowid = ?1", [id])?;
     let Some((name, notes)) = conn
         .query_row(
@@ -231,7 +262,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
              WHERE c.id = ?1",
             [id],
             |row| {
-                let stage = stage_from(row, 2)?;
+                let stage: Stage = row.get(2)?;
                 Ok(Contact {
                     id: row.get(0)?,
                     name: row.get(1)?,
@@ -296,7 +327,7 @@ fn list_by_name(
     };
     let starts_with = initial.map(|c| like_escape(&c.to_string()) + "%");
     let name_filter = if starts_with.is_some() {
-        "AND name LIKE ?1"
+        "AND name LIKE ?1 ESCAPE '\\'"
     } else {
         "AND ?1 IS NULL"
     };
@@ -341,9 +372,9 @@ fn search(conn: &Connection, query: &ContactQuery, matcher: &str) -> Result<Cont
         "SELECT {SUMMARY_COLUMNS} FROM contact_search s JOIN contacts c ON c.id = s.rowid
          WHERE contact_search MATCH ?1 {archived}
          ORDER BY CASE
-             WHEN c.name LIKE ?4 OR c.name LIKE ?4 || ' %' THEN 0
-             WHEN c.name LIKE ?4 || '%' THEN 1
-             WHEN c.name LIKE '% ' || ?4 || '%' THEN 2
+             WHEN c.name LIKE ?4 ESCAPE '\\' OR c.name LIKE ?4 || ' %' ESCAPE '\\' THEN 0
+             WHEN c.name LIKE ?4 || '%' ESCAPE '\\' THEN 1
+             WHEN c.name LIKE '% ' || ?4 || '%' ESCAPE '\\' THEN 2
              ELSE 3 END,
            bm25(contact_search, 10.0, 5.0, 5.0, 1.0, 3.0), c.name COLLATE NOCASE, c.id
          LIMIT ?2 OFFSET ?3"
@@ -370,25 +401,21 @@ pub fn fts_query(typed: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-/// LIKE treats `%` and `_` as wildcards; typed ones must match themselves. SQLite
-/// has no default escape character, so they are simply made harmless.
+/// LIKE treats `%` and `_` as wildcards; typed ones must match themselves, so
+/// they are escaped with `\` (every LIKE here says `ESCAPE '\'`).
 fn like_escape(typed: &str) -> String {
-    typed.replace(['%', '_'], " ")
-}
-
-fn stage_from(row: &Row, index: usize) -> rusqlite::Result<Stage> {
-    let key: String = row.get(index)?;
-    Stage::from_key(&key).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            index,
-            rusqlite::types::Type::Text,
-            format!("unknown stage {key:?}").into(),
-        )
-    })
+    let mut escaped = String::with_capacity(typed.len());
+    for c in typed.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
 }
 
 fn summary_from(row: &Row) -> rusqlite::Result<ContactSummary> {
-    let stage = stage_from(row, 2)?;
+    let stage: Stage = row.get(2)?;
     Ok(ContactSummary {
         id: row.get(0)?,
         name: row.get(1)?,
@@ -402,7 +429,25 @@ fn summary_from(row: &Row) -> rusqlite::Result<ContactSummary> {
 
 #[cfg(test)]
 mod tests {
-    use super::fts_query;
+    use super::{fts_query, like_escape};
+
+    #[test]
+    fn like_wildcards_typed_by_a_person_match_themselves() {
+        assert_eq!(like_escape("50%_off\\"), "50\\%\\_off\\\\");
+        let conn = rusqlite::Connection::open_in_memory().expect("in memory");
+        let matches = |name: &str, typed: &str| -> bool {
+            conn.query_row(
+                "SELECT ?1 LIKE ?2 ESCAPE '\\'",
+                [name, &like_escape(typed)],
+                |row| row.get(0),
+            )
+            .expect("like")
+        };
+        assert!(matches("Tan_Lee", "Tan_Lee"));
+        assert!(!matches("TanxLee", "Tan_Lee"), "_ is not a wildcard");
+        assert!(!matches("100 off", "100%"), "% is not a wildcard");
+        assert!(matches("100%", "100%"));
+    }
 
     #[test]
     fn typed_words_become_quoted_prefixes() {

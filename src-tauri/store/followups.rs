@@ -1,15 +1,16 @@
-//! Queries on follow-ups. State changes check the current state in the same
-//! statement, so a follow-up done twice (window and notification at once) is
-//! refused rather than done twice.
+//! The `followups` table: promises and their states. Every state change first
+//! checks, inside the caller's write transaction, that the follow-up is still
+//! pending, so one done twice (from the window and a notification at once) is
+//! refused the second time rather than done twice.
 
 use super::time;
-use crate::domain::channel::Channel;
+use crate::domain::cadence::RunFollowup;
 use crate::domain::followup::{Due, Followup, Status, ValidFollowup};
 use crate::domain::local_time;
 use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 /// Links a follow-up to the cadence step that created it.
 #[derive(Debug, Clone, Copy)]
@@ -19,20 +20,20 @@ pub struct FromCadence {
 }
 
 pub fn insert(
-    conn: &Connection,
+    tx: &Transaction,
     followup: &ValidFollowup,
     cadence: Option<FromCadence>,
     now: DateTime<Utc>,
 ) -> Result<i64> {
     let due = &followup.due;
-    conn.execute(
+    tx.execute(
         "INSERT INTO followups (contact_id, promise, channel, due_at, due_local, due_zone, has_time,
                                 cadence_run_id, cadence_step_id, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
         params![
             followup.contact_id,
             followup.promise,
-            followup.channel.key(),
+            followup.channel,
             time::to_sql(due.at),
             local_time::format_local(due.local),
             due.zone.name(),
@@ -42,16 +43,8 @@ pub fn insert(
             time::to_sql(now),
         ],
     )
-    .map_err(|err| missing_contact(err, followup.contact_id))?;
-    Ok(conn.last_insert_rowid())
-}
-
-/// A foreign-key failure on insert means the contact is gone.
-pub(super) fn missing_contact(err: rusqlite::Error, _contact_id: i64) -> Error {
-    match err.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::ConstraintViolation) => Error::NotFound { what: "contact" },
-        _ => Error::Storage(err),
-    }
+    .map_err(|err| super::missing_parent(err, "contact"))?;
+    Ok(tx.last_insert_rowid())
 }
 
 const COLUMNS: &str =
@@ -75,10 +68,8 @@ fn optional_instant(row: &Row, index: usize) -> rusqlite::Result<Option<DateTime
 /// Reads a row; a timed follow-up is shown at its instant in the current zone,
 /// a date-only one keeps its date.
 fn from_row(row: &Row, zone: Tz) -> rusqlite::Result<Followup> {
-    let channel_key: String = row.get(4)?;
-    let channel = Channel::from_key(&channel_key).unwrap_or(Channel::Other);
-    let status_key: String = row.get(8)?;
-    let status = Status::from_key(&status_key).unwrap_or(Status::Open);
+    let channel = row.get(4)?;
+    let status = row.get(8)?;
     let due_at = instant(row, 5)?;
     let has_time: bool = row.get(7)?;
     let due_local = if has_time {
@@ -92,7 +83,7 @@ fn from_row(row: &Row, zone: Tz) -> rusqlite::Result<Followup> {
         contact_name: row.get(2)?,
         promise: row.get(3)?,
         channel,
-        channel_label: channel.label(),
+        channel_label: crate::domain::channel::Channel::label(channel),
         due_at,
         due_local,
         has_time,
@@ -143,14 +134,12 @@ pub fn pending_before(conn: &Connection, before: DateTime<Utc>, zone: Tz) -> Res
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn pending_state(conn: &Connection, id: i64) -> Result<Status> {
-    let key: Option<String> = conn
+fn pending_state(tx: &Transaction, id: i64) -> Result<Status> {
+    let status: Status = tx
         .query_row("SELECT status FROM followups WHERE id = ?1", [id], |row| {
             row.get(0)
         })
-        .optional()?;
-    let status = key
-        .and_then(|key| Status::from_key(&key))
+        .optional()?
         .ok_or(Error::NotFound { what: "follow-up" })?;
     if !status.is_pending() {
         let what = match status {
@@ -165,10 +154,10 @@ fn pending_state(conn: &Connection, id: i64) -> Result<Status> {
     Ok(status)
 }
 
-pub fn complete(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<()> {
-    pending_state(conn, id)?;
+pub fn complete(tx: &Transaction, id: i64, now: DateTime<Utc>) -> Result<()> {
+    pending_state(tx, id)?;
     let now = time::to_sql(now);
-    conn.execute(
+    tx.execute(
         "UPDATE followups SET status = 'done', completed_at = ?2, snoozed_until = NULL, updated_at = ?2
          WHERE id = ?1",
         params![id, now],
@@ -176,11 +165,11 @@ pub fn complete(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<()> {
     Ok(())
 }
 
-pub fn skip(conn: &Connection, id: i64, reason: &str, now: DateTime<Utc>) -> Result<()> {
-    pending_state(conn, id)?;
+pub fn skip(tx: &Transaction, id: i64, reason: &str, now: DateTime<Utc>) -> Result<()> {
+    pending_state(tx, id)?;
     let now = time::to_sql(now);
     let reason = (!reason.is_empty()).then_some(reason);
-    conn.execute(
+    tx.execute(
         "UPDATE followups SET status = 'skipped', skip_reason = ?2, completed_at = ?3,
                 snoozed_until = NULL, updated_at = ?3
          WHERE id = ?1",
@@ -190,9 +179,9 @@ pub fn skip(conn: &Connection, id: i64, reason: &str, now: DateTime<Utc>) -> Res
 }
 
 /// Reminds again at `until`; the promise keeps its date. Re-arms the reminder.
-pub fn snooze(conn: &Connection, id: i64, until: DateTime<Utc>, now: DateTime<Utc>) -> Result<()> {
-    pending_state(conn, id)?;
-    conn.execute(
+pub fn snooze(tx: &Transaction, id: i64, until: DateTime<Utc>, now: DateTime<Utc>) -> Result<()> {
+    pending_state(tx, id)?;
+    tx.execute(
         "UPDATE followups SET status = 'snoozed', snoozed_until = ?2, notified_at = NULL, updated_at = ?3
          WHERE id = ?1",
         params![id, time::to_sql(until), time::to_sql(now)],
@@ -201,9 +190,9 @@ pub fn snooze(conn: &Connection, id: i64, until: DateTime<Utc>, now: DateTime<Ut
 }
 
 /// Moves the promise itself to a new time. Re-arms the reminder.
-pub fn reschedule(conn: &Connection, id: i64, due: &Due, now: DateTime<Utc>) -> Result<()> {
-    pending_state(conn, id)?;
-    conn.execute(
+pub fn reschedule(tx: &Transaction, id: i64, due: &Due, now: DateTime<Utc>) -> Result<()> {
+    pending_state(tx, id)?;
+    tx.execute(
         "UPDATE followups SET due_at = ?2, due_local = ?3, due_zone = ?4, has_time = ?5,
                 status = 'open', snoozed_until = NULL, notified_at = NULL, updated_at = ?6
          WHERE id = ?1",
@@ -222,8 +211,8 @@ pub fn reschedule(conn: &Connection, id: i64, due: &Due, now: DateTime<Utc>) -> 
 /// After the laptop changes time zone: a date-only follow-up ("Thursday") moves
 /// with the person, to the default time in the new zone; a timed one keeps its
 /// instant (docs/decisions/0003). Returns how many moved.
-pub fn refloat_date_only(conn: &Connection, zone: Tz) -> Result<usize> {
-    let mut statement = conn.prepare_cached(
+pub fn refloat_date_only(tx: &Transaction, zone: Tz) -> Result<usize> {
+    let mut statement = tx.prepare_cached(
         "SELECT id, due_local FROM followups
          WHERE status IN ('open', 'snoozed') AND has_time = 0 AND due_zone <> ?1",
     )?;
@@ -232,7 +221,7 @@ pub fn refloat_date_only(conn: &Connection, zone: Tz) -> Result<usize> {
             Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut update = conn.prepare_cached(
+    let mut update = tx.prepare_cached(
         "UPDATE followups SET due_at = ?2, due_zone = ?3, notified_at = NULL WHERE id = ?1",
     )?;
     let mut moved = 0;
@@ -250,8 +239,8 @@ pub fn refloat_date_only(conn: &Connection, zone: Tz) -> Result<usize> {
 }
 
 /// Removes a follow-up of this contact (undoing a quick add).
-pub fn delete(conn: &Connection, id: i64, contact_id: i64) -> Result<()> {
-    let changed = conn.execute(
+pub fn delete(tx: &Transaction, id: i64, contact_id: i64) -> Result<()> {
+    let changed = tx.execute(
         "DELETE FROM followups WHERE id = ?1 AND contact_id = ?2",
         params![id, contact_id],
     )?;
@@ -259,4 +248,73 @@ pub fn delete(conn: &Connection, id: i64, contact_id: i64) -> Result<()> {
         return Err(Error::NotFound { what: "follow-up" });
     }
     Ok(())
+}
+
+/// Stopping a cadence run: its follow-ups still pending are skipped, with why.
+pub fn skip_pending_of_run(
+    tx: &Transaction,
+    run_id: i64,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let now = time::to_sql(now);
+    tx.execute(
+        "UPDATE followups SET status = 'skipped', skip_reason = ?2, completed_at = ?3,
+                snoozed_until = NULL, updated_at = ?3
+         WHERE cadence_run_id = ?1 AND status IN ('open', 'snoozed')",
+        params![run_id, reason, now],
+    )?;
+    Ok(())
+}
+
+/// A cadence's steps are about to be replaced: follow-ups planned from them
+/// keep everything but the link to a step that will no longer exist.
+pub fn detach_from_steps_of(tx: &Transaction, cadence_id: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE followups SET cadence_step_id = NULL
+         WHERE cadence_step_id IN (SELECT id FROM cadence_steps WHERE cadence_id = ?1)",
+        [cadence_id],
+    )?;
+    Ok(())
+}
+
+/// The follow-ups a cadence run planned, in step order, with their step's day.
+pub fn of_run(conn: &Connection, run_id: i64) -> Result<Vec<RunFollowup>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT f.id, s.offset_days, f.status, f.due_at
+         FROM followups f JOIN cadence_steps s ON s.id = f.cadence_step_id
+         WHERE f.cadence_run_id = ?1 ORDER BY s.position",
+    )?;
+    let rows = statement.query_map([run_id], |row| {
+        Ok(RunFollowup {
+            followup_id: row.get(0)?,
+            offset_days: row.get(1)?,
+            status: row.get(2)?,
+            due_at: instant(row, 3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Notified now: the reminder loop never shows these again (until re-armed by
+/// a snooze or a new date).
+pub fn mark_notified(tx: &Transaction, ids: &[i64], now: DateTime<Utc>) -> Result<()> {
+    let mut statement = tx.prepare_cached("UPDATE followups SET notified_at = ?2 WHERE id = ?1")?;
+    let now = time::to_sql(now);
+    for id in ids {
+        statement.execute(params![id, now])?;
+    }
+    Ok(())
+}
+
+/// How many promises are due by `tomorrow` (overdue or due today) and not
+/// snoozed past `now`: the tray's count, without building Today.
+pub fn count_due(conn: &Connection, now: DateTime<Utc>, tomorrow: DateTime<Utc>) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM followups f JOIN contacts c ON c.id = f.contact_id
+         WHERE f.status IN ('open', 'snoozed') AND f.due_at < ?2 AND c.archived_at IS NULL
+           AND NOT (f.status = 'snoozed' AND f.snoozed_until > ?1)",
+        params![time::to_sql(now), time::to_sql(tomorrow)],
+        |row| row.get(0),
+    )?)
 }

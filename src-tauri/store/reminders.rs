@@ -1,5 +1,5 @@
-//! What the reminder loop asks the store: what is due and not yet notified, when
-//! the next one comes due, and marking them notified (so a restart never repeats).
+//! What the reminder loop reads: what is due and not yet notified, and when the
+//! next one comes due. Marking them notified is `followups::mark_notified`.
 
 use super::followups;
 use super::time;
@@ -7,7 +7,7 @@ use crate::domain::followup::Followup;
 use crate::error::Result;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 
 /// The expression the `followups_to_remind` index is built on.
 const REMIND_AT: &str = "coalesce(snoozed_until, due_at)";
@@ -36,14 +36,4 @@ pub fn due_unnotified(conn: &Connection, now: DateTime<Utc>, zone: Tz) -> Result
     ids.into_iter()
         .map(|id| followups::get(conn, id, zone))
         .collect()
-}
-
-pub fn mark_notified(conn: &Connection, ids: &[i64], now: DateTime<Utc>) -> Result<()> {
-    let mut statement =
-        conn.prepare_cached("UPDATE followups SET notified_at = ?2 WHERE id = ?1")?;
-    let now = time::to_sql(now);
-    for id in ids {
-        statement.execute(params![id, now])?;
-    }
-    Ok(())
 }

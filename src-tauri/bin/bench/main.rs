@@ -247,7 +247,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     report("quick-add parse, per line", &mut parse);
     let mut round_trip = Vec::new();
-    let batch = tend::api::Batch::default();
+    let batch = tend::quickadd::Batch::default();
     for round in 0..20 {
         let line = format!("Bench Person{round} 555-01{round:02} call tomorrow");
         let started = Instant::now();

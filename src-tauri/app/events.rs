@@ -1,0 +1,31 @@
+//! What the shell tells the windows and the reminder loop: event names, and the
+//! waker that makes the loop look again.
+
+use crate::reminders::run_loop::Wake;
+use std::sync::mpsc::Sender;
+use std::sync::Mutex;
+
+/// Emitted after every committed change, so every open view refreshes.
+pub const CHANGED_EVENT: &str = "tend://changed";
+/// Emitted with a follow-up id when a notification is clicked: the window opens it.
+pub const OPEN_FOLLOWUP_EVENT: &str = "tend://open-followup";
+/// Sent to a window that should put the cursor in its Quick add line.
+pub const QUICK_ADD_EVENT: &str = "tend://quick-add";
+
+/// Wakes the reminder loop, so a new or moved follow-up is seen at once.
+pub struct Waker(Mutex<Sender<Wake>>);
+
+impl Waker {
+    pub fn new(sender: Sender<Wake>) -> Self {
+        Waker(Mutex::new(sender))
+    }
+
+    pub fn wake(&self) {
+        // A loop that has stopped has nothing to be woken for.
+        let _ = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .send(Wake::Changed);
+    }
+}

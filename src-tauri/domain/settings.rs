@@ -1,0 +1,143 @@
+//! Settings a person can change, and what each accepts. A typed value is
+//! checked here; the store keeps the accepted text under its key.
+
+use super::phone::{self, Region};
+use super::stage::Stage;
+use crate::error::{Error, Result};
+use chrono::NaiveTime;
+
+pub const PHONE_REGION: &str = "phoneRegion";
+/// The time of day a follow-up with only a date is due ("HH:MM").
+pub const DEFAULT_TIME: &str = "defaultTime";
+/// "on": closing the window hides it to the tray so reminders keep firing.
+pub const CLOSE_TO_TRAY: &str = "closeToTray";
+/// The morning digest: "HH:MM", or "off".
+pub const DIGEST_TIME: &str = "digestTime";
+/// "keepInTouch.lead" = "7": a stage's default window (kept in the stages table).
+const KEEP_IN_TOUCH_PREFIX: &str = "keepInTouch.";
+
+pub const DEFAULT_REGION: Region = Region::US;
+pub const DEFAULT_DEFAULT_TIME: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 0) {
+    Some(time) => time,
+    None => NaiveTime::MIN,
+};
+pub const DEFAULT_DIGEST_TIME: NaiveTime = match NaiveTime::from_hms_opt(8, 30, 0) {
+    Some(time) => time,
+    None => NaiveTime::MIN,
+};
+
+/// One accepted change, ready to save.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SettingChange {
+    /// A plain setting: its key and the text to keep.
+    Value {
+        key: &'static str,
+        text: String,
+    },
+    KeepInTouch {
+        stage: Stage,
+        days: i64,
+    },
+}
+
+/// Checks what was typed for `key`; an unknown key or a bad value is refused
+/// with a message saying what would be accepted.
+pub fn parse(key: &str, value: &str) -> Result<SettingChange> {
+    if let Some(stage_key) = key.strip_prefix(KEEP_IN_TOUCH_PREFIX) {
+        let stage = Stage::from_key(stage_key).ok_or_else(|| {
+            Error::invalid("key", format!("There is no stage called “{stage_key}”."))
+        })?;
+        let days = value
+            .trim()
+            .parse::<i64>()
+            .map_err(|_| {
+                Error::invalid("keepInTouch", format!("“{value}” is not a number of days."))
+            })
+            .and_then(|days| super::contact::validate_window(days, "keepInTouch"))?;
+        return Ok(SettingChange::KeepInTouch { stage, days });
+    }
+    let value = value.trim();
+    let (key, text) = match key {
+        PHONE_REGION => {
+            let code = value.to_ascii_uppercase();
+            if phone::parse_region(&code).is_none() {
+                return Err(Error::invalid(
+                    PHONE_REGION,
+                    format!("“{value}” is not a country code Tend knows."),
+                ));
+            }
+            (PHONE_REGION, code)
+        }
+        DEFAULT_TIME => (DEFAULT_TIME, time_of_day(value, DEFAULT_TIME, "")?),
+        CLOSE_TO_TRAY => match value {
+            "on" | "off" => (CLOSE_TO_TRAY, value.to_string()),
+            _ => return Err(Error::invalid(CLOSE_TO_TRAY, "Choose on or off.")),
+        },
+        DIGEST_TIME => match value {
+            "off" => (DIGEST_TIME, "off".to_string()),
+            _ => (DIGEST_TIME, time_of_day(value, DIGEST_TIME, " or “off”")?),
+        },
+        _ => {
+            return Err(Error::invalid(
+                "key",
+                format!("There is no setting called “{key}”."),
+            ))
+        }
+    };
+    Ok(SettingChange::Value { key, text })
+}
+
+fn time_of_day(value: &str, field: &'static str, or: &str) -> Result<String> {
+    NaiveTime::parse_from_str(value, "%H:%M")
+        .map(|time| time.format("%H:%M").to_string())
+        .map_err(|_| {
+            Error::invalid(
+                field,
+                format!("“{value}” is not a time of day (use HH:MM){or}."),
+            )
+        })
+}
+
+/// Reads a kept time of day; anything unreadable means the default.
+pub fn read_time(text: Option<&str>, default: NaiveTime) -> NaiveTime {
+    text.and_then(|text| NaiveTime::parse_from_str(text, "%H:%M").ok())
+        .unwrap_or(default)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn accepted(key: &str, value: &str) -> String {
+        match parse(key, value).expect("accepted") {
+            SettingChange::Value { text, .. } => text,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn values_are_checked_and_normalised() {
+        assert_eq!(accepted(PHONE_REGION, " gb "), "GB");
+        assert_eq!(accepted(DEFAULT_TIME, "8:05"), "08:05");
+        assert_eq!(accepted(DIGEST_TIME, "off"), "off");
+        assert_eq!(accepted(CLOSE_TO_TRAY, "off"), "off");
+        for (key, value) in [
+            (PHONE_REGION, "XX"),
+            (DEFAULT_TIME, "25:00"),
+            (DIGEST_TIME, "soon"),
+            (CLOSE_TO_TRAY, "maybe"),
+            ("colour", "blue"),
+            ("keepInTouch.lead", "0"),
+            ("keepInTouch.friend", "7"),
+        ] {
+            assert!(parse(key, value).is_err(), "{key} = {value}");
+        }
+        assert_eq!(
+            parse("keepInTouch.partner", " 45 ").expect("days"),
+            SettingChange::KeepInTouch {
+                stage: Stage::Partner,
+                days: 45
+            }
+        );
+    }
+}

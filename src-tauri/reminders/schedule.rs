@@ -1,0 +1,104 @@
+//! When the reminder loop acts: whether the morning digest is due, and when to
+//! look again. Pure functions of the clock and the settings.
+
+use super::notice::Notice;
+use crate::domain::local_time;
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono_tz::Tz;
+
+/// What one tick of the loop found: what to show now, and when to look again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tick {
+    pub notices: Vec<Notice>,
+    pub next_wake: DateTime<Utc>,
+}
+
+/// Whatever happens, look again within this long: a sleeping laptop or a clock
+/// change is noticed within a minute of waking (docs/decisions/0004).
+pub const MAX_SLEEP: Duration = Duration::seconds(60);
+/// A digest not sent within this long after its time waits for tomorrow.
+pub const DIGEST_GRACE: Duration = Duration::hours(4);
+
+/// The digest is sent once a day, from its time until the grace runs out.
+pub fn digest_due(
+    now: DateTime<Utc>,
+    today: NaiveDate,
+    time: NaiveTime,
+    zone: Tz,
+    sent_today: bool,
+) -> bool {
+    let todays = local_time::resolve_date_time(today, time, zone);
+    !sent_today && now >= todays && now < todays + DIGEST_GRACE
+}
+
+/// The next digest after `now`: today's if its time is still ahead, else tomorrow's.
+pub fn next_digest(
+    now: DateTime<Utc>,
+    today: NaiveDate,
+    time: NaiveTime,
+    zone: Tz,
+) -> DateTime<Utc> {
+    let todays = local_time::resolve_date_time(today, time, zone);
+    if now < todays {
+        todays
+    } else {
+        local_time::resolve_date_time(today + Duration::days(1), time, zone)
+    }
+}
+
+/// The earliest of what is coming, never later than `MAX_SLEEP` from now and
+/// never before now.
+pub fn next_wake(now: DateTime<Utc>, coming: &[Option<DateTime<Utc>>]) -> DateTime<Utc> {
+    coming
+        .iter()
+        .flatten()
+        .copied()
+        .chain([now + MAX_SLEEP])
+        .min()
+        .unwrap_or(now + MAX_SLEEP)
+        .max(now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text)
+            .expect("instant")
+            .with_timezone(&Utc)
+    }
+
+    #[test]
+    fn the_digest_comes_once_between_its_time_and_the_grace() {
+        let zone = chrono_tz::Europe::London;
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+        let half_eight = NaiveTime::from_hms_opt(8, 30, 0).expect("08:30");
+        let at = |text| digest_due(utc(text), today, half_eight, zone, false);
+        assert!(!at("2026-11-23T08:29:00Z"));
+        assert!(at("2026-11-23T08:30:00Z"));
+        assert!(at("2026-11-23T12:29:00Z"));
+        assert!(!at("2026-11-23T12:30:00Z"), "past the grace: tomorrow");
+        assert!(!digest_due(
+            utc("2026-11-23T09:00:00Z"),
+            today,
+            half_eight,
+            zone,
+            true
+        ));
+        assert_eq!(
+            next_digest(utc("2026-11-23T09:00:00Z"), today, half_eight, zone),
+            utc("2026-11-24T08:30:00Z")
+        );
+    }
+
+    #[test]
+    fn the_loop_wakes_for_the_earliest_thing_within_a_minute() {
+        let now = utc("2026-11-23T09:00:00Z");
+        assert_eq!(next_wake(now, &[None, None]), now + MAX_SLEEP);
+        let soon = utc("2026-11-23T09:00:10Z");
+        assert_eq!(next_wake(now, &[Some(soon), None]), soon);
+        let past = utc("2026-11-23T08:00:00Z");
+        assert_eq!(next_wake(now, &[Some(past)]), now, "never before now");
+    }
+}
