@@ -281,6 +281,8 @@ proptest! {
             prop_assert!(item.status.is_pending(), "{:?} shown", item.status);
         }
         let listed: HashSet<i64> = view.overdue.iter().chain(&view.due_today).map(|i| i.id).collect();
+        // The tray's cheap count says what Today would.
+        prop_assert_eq!(f.tend.due_count().expect("count"), listed.len() as i64);
         for id in planned {
             let item = f.tend.followup(id).expect("read");
             if item.status == Status::Open && item.due_at <= now {
