@@ -62,10 +62,7 @@ impl DateOrder {
 }
 
 /// When a follow-up that names only a day is due, unless the person chose otherwise.
-pub const DEFAULT_TIME: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 0) {
-    Some(time) => time,
-    None => NaiveTime::MIN,
-};
+pub const DEFAULT_TIME: NaiveTime = crate::domain::settings::DEFAULT_DEFAULT_TIME;
 
 /// What a line is read against.
 #[derive(Debug, Clone, Copy)]
