@@ -10,6 +10,6 @@ mod crash; // SIGKILL in the middle of a stream of writes loses nothing acknowle
 mod followups; // plan, done, snooze, reschedule, skip, touches; DST and zone changes
 mod quick_add; // one line → contact and next step; duplicates, batch context, undo
 mod reminders; // due → notified once; catch-up summary; digest; pause; the loop on a real clock
-mod schema; // migrations: validate, upgrade equals fresh and keeps a v1 file's rows, newer files refused
+mod schema; // migrations: validate, upgrade equals fresh and keeps a v1 file's rows, shipped ones pinned, newer files refused
 mod search; // FTS5 search: prefixes, every field, ranking, paging
 mod today; // Today's sections, going cold, maybes; property tests over random histories

@@ -1,9 +1,10 @@
-//! Migrations: valid, upgrades equal a fresh install and keep every row, newer
-//! files are refused.
+//! Migrations: valid, upgrades equal a fresh install and keep every row, shipped
+//! migrations never change, newer files are refused.
 
 use crate::support::{instant, listed_names};
 use rusqlite::types::Value;
 use rusqlite::Connection;
+use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use tend::api::Tend;
@@ -13,6 +14,18 @@ use tend::store::{schema, Store};
 
 /// The first shipped schema with a seller's rows in it (frozen: see its header).
 const V1_WITH_ROWS: &str = include_str!("fixtures/schema/v1-with-rows.sql");
+
+/// Every migration that has shipped, with the SHA-256 of its file.
+const SHIPPED_MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_init.sql",
+        "2d24aa18c49e06a7bb17fbf1ccbd5091535c6d9e686086fd5afc6413de7d612a",
+    ),
+    (
+        "0002_builtin_cadences.sql",
+        "3f722992b1732cd3d06db20f6f5c6c5aa12dbf8ce94bdf118879d28b68755d2e",
+    ),
+];
 
 fn schema_of(conn: &Connection) -> Vec<String> {
     let mut rows = conn
@@ -104,6 +117,47 @@ fn the_store_opens_with_its_pragmas() {
     assert_eq!(foreign_keys, 1);
     assert_eq!(synchronous, 1, "NORMAL");
     assert!(dir.path().join("tend.sqlite3").exists());
+}
+
+#[test]
+fn shipped_migrations_are_never_edited() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src-tauri/store/migrations");
+    let mut found = std::fs::read_dir(dir)
+        .expect("the migrations folder")
+        .map(|entry| entry.expect("a migration file").path())
+        .collect::<Vec<_>>();
+    found.sort();
+    for path in &found {
+        let name = path
+            .file_name()
+            .and_then(|name| name.to_str())
+            .expect("a UTF-8 file name");
+        let bytes = std::fs::read(path).expect("the migration reads");
+        let hash = Sha256::digest(&bytes)
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect::<String>();
+        match SHIPPED_MIGRATIONS
+            .iter()
+            .find(|(shipped, _)| *shipped == name)
+        {
+            Some((_, pinned)) => assert_eq!(
+                hash, *pinned,
+                "{name}: a shipped migration was edited: never edit one, add the next"
+            ),
+            None => panic!(
+                "{name} is not in SHIPPED_MIGRATIONS (tests/schema.rs): add its hash here \
+                 when it ships: (\"{name}\", \"{hash}\")"
+            ),
+        }
+    }
+    for (shipped, _) in SHIPPED_MIGRATIONS {
+        assert!(
+            found.iter().any(|path| path.ends_with(shipped)),
+            "{shipped} shipped and is gone: a shipped migration was edited: never edit one, \
+             add the next"
+        );
+    }
 }
 
 /// A table as it was in v1: its columns, and how its rows are ordered.
