@@ -3,6 +3,7 @@
 
 mod support; // a fresh data folder and a Tend over it, with a controllable clock
 
+mod architecture; // the layering rules, read from src-tauri/: no import cycles, SQL only in the store
 mod cadences;
 mod cli; // the `tend` binary in a terminal: add, dry-run JSON, exit status // applying rhythms, stopping on decisions, re-basing on an answer
 mod contacts; // create, read, update, archive, delete, validation through the store
