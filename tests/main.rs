@@ -3,6 +3,7 @@
 
 mod support; // a fresh data folder and a Tend over it, with a controllable clock
 
+mod architecture; // the layering rules, read from src-tauri/: no import cycles, SQL only in the store
 mod cadences; // applying rhythms, stopping on decisions, re-basing on an answer
 mod changes; // the change hook follows every committed write, and only those
 mod cli; // the `tend` binary in a terminal: add, dry-run JSON, exit status
@@ -12,6 +13,6 @@ mod followups; // plan, done, snooze, reschedule, skip, touches; DST and zone ch
 mod quick_add; // one line → contact and next step; duplicates, batch context, undo
 mod regressions; // bugs found while giving each rule one home
 mod reminders; // due → notified once; catch-up summary; digest; pause; the loop on a real clock
-mod schema; // migrations: validate, upgrade equals fresh, newer files refused
+mod schema; // migrations: validate, upgrade equals fresh and keeps a v1 file's rows, shipped ones pinned, newer files refused
 mod search; // FTS5 search: prefixes, every field, ranking, paging
 mod today; // Today's sections, going cold, maybes; property tests over random histories

@@ -1,7 +1,31 @@
-//! Migrations: valid, upgrades equal a fresh install, newer files are refused.
+//! Migrations: valid, upgrades equal a fresh install and keep every row, shipped
+//! migrations never change, newer files are refused.
 
+use crate::support::{instant, listed_names};
+use rusqlite::types::Value;
 use rusqlite::Connection;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use tend::api::Tend;
+use tend::clock::ManualClock;
+use tend::domain::followup::Status;
 use tend::store::{schema, Store};
+
+/// The first shipped schema with a seller's rows in it (frozen: see its header).
+const V1_WITH_ROWS: &str = include_str!("fixtures/schema/v1-with-rows.sql");
+
+/// Every migration that has shipped, with the SHA-256 of its file.
+const SHIPPED_MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_init.sql",
+        "2d24aa18c49e06a7bb17fbf1ccbd5091535c6d9e686086fd5afc6413de7d612a",
+    ),
+    (
+        "0002_builtin_cadences.sql",
+        "3f722992b1732cd3d06db20f6f5c6c5aa12dbf8ce94bdf118879d28b68755d2e",
+    ),
+];
 
 fn schema_of(conn: &Connection) -> Vec<String> {
     let mut rows = conn
@@ -93,4 +117,299 @@ fn the_store_opens_with_its_pragmas() {
     assert_eq!(foreign_keys, 1);
     assert_eq!(synchronous, 1, "NORMAL");
     assert!(dir.path().join("tend.sqlite3").exists());
+}
+
+#[test]
+fn shipped_migrations_are_never_edited() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src-tauri/store/migrations");
+    let mut found = std::fs::read_dir(dir)
+        .expect("the migrations folder")
+        .map(|entry| entry.expect("a migration file").path())
+        .collect::<Vec<_>>();
+    found.sort();
+    for path in &found {
+        let name = path
+            .file_name()
+            .and_then(|name| name.to_str())
+            .expect("a UTF-8 file name");
+        let bytes = std::fs::read(path).expect("the migration reads");
+        let hash = Sha256::digest(&bytes)
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect::<String>();
+        match SHIPPED_MIGRATIONS
+            .iter()
+            .find(|(shipped, _)| *shipped == name)
+        {
+            Some((_, pinned)) => assert_eq!(
+                hash, *pinned,
+                "{name}: a shipped migration was edited: never edit one, add the next"
+            ),
+            None => panic!(
+                "{name} is not in SHIPPED_MIGRATIONS (tests/schema.rs): add its hash here \
+                 when it ships: (\"{name}\", \"{hash}\")"
+            ),
+        }
+    }
+    for (shipped, _) in SHIPPED_MIGRATIONS {
+        assert!(
+            found.iter().any(|path| path.ends_with(shipped)),
+            "{shipped} shipped and is gone: a shipped migration was edited: never edit one, \
+             add the next"
+        );
+    }
+}
+
+/// A table as it was in v1: its columns, and how its rows are ordered.
+struct V1Table {
+    name: String,
+    /// What each row is read as: every v1 column (and the rowid of a virtual
+    /// table, which links the search index to its contact).
+    select: String,
+    order: String,
+}
+
+/// The v1 file's tables; FTS5's shadow tables are its own business (searching
+/// after the upgrade checks the index still works).
+fn v1_tables(conn: &Connection) -> Vec<V1Table> {
+    let tables = conn
+        .prepare(
+            "SELECT name, type, wr FROM pragma_table_list
+             WHERE schema = 'main' AND type IN ('table', 'virtual')
+             AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        )
+        .expect("table list")
+        .query_map([], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, bool>(2)?,
+            ))
+        })
+        .expect("tables")
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .expect("tables read");
+    tables
+        .into_iter()
+        .map(|(name, kind, without_rowid)| {
+            let columns = conn
+                .prepare("SELECT name, pk FROM pragma_table_info(?1) ORDER BY cid")
+                .expect("column list")
+                .query_map([&name], |row| {
+                    Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?))
+                })
+                .expect("columns")
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .expect("columns read");
+            let mut select = columns
+                .iter()
+                .map(|(column, _)| format!("\"{column}\""))
+                .collect::<Vec<_>>();
+            if kind == "virtual" {
+                select.insert(0, "rowid".into());
+            }
+            let order = if without_rowid {
+                let mut key = columns.iter().filter(|(_, pk)| *pk > 0).collect::<Vec<_>>();
+                key.sort_by_key(|(_, pk)| *pk);
+                key.iter()
+                    .map(|(column, _)| format!("\"{column}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            } else {
+                "rowid".into()
+            };
+            V1Table {
+                name,
+                select: select.join(", "),
+                order,
+            }
+        })
+        .collect()
+}
+
+/// Each table's rows, every v1 column of each, in order.
+fn rows_of(conn: &Connection, tables: &[V1Table]) -> BTreeMap<String, Vec<String>> {
+    tables
+        .iter()
+        .map(|table| {
+            let mut query = conn
+                .prepare(&format!(
+                    "SELECT {} FROM \"{}\" ORDER BY {}",
+                    table.select, table.name, table.order
+                ))
+                .expect("rows query");
+            let width = query.column_count();
+            let rows = query
+                .query_map([], |row| {
+                    (0..width)
+                        .map(|i| row.get::<_, Value>(i).map(|value| format!("{value:?}")))
+                        .collect::<rusqlite::Result<Vec<_>>>()
+                        .map(|cells| cells.join(" | "))
+                })
+                .expect("rows")
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .expect("rows read");
+            (table.name.clone(), rows)
+        })
+        .collect()
+}
+
+fn row_counts(conn: &Connection, tables: &[V1Table]) -> BTreeMap<String, i64> {
+    rows_of(conn, tables)
+        .into_iter()
+        .map(|(name, rows)| (name, rows.len() as i64))
+        .collect()
+}
+
+/// How many rows the migrations after v1 add to (or remove from) each v1 table
+/// of an empty file: 0002 adds the built-in cadences and their steps.
+fn rows_later_migrations_add(dir: &std::path::Path, tables: &[V1Table]) -> BTreeMap<String, i64> {
+    let mut conn = Connection::open(dir.join("empty-v1.sqlite3")).expect("open");
+    let migrations = schema::migrations();
+    migrations.to_version(&mut conn, 1).expect("v1");
+    let at_v1 = row_counts(&conn, tables);
+    migrations.to_latest(&mut conn).expect("latest");
+    row_counts(&conn, tables)
+        .into_iter()
+        .map(|(name, count)| {
+            let before = at_v1.get(&name).copied().unwrap_or(0);
+            (name, count - before)
+        })
+        .collect()
+}
+
+#[test]
+fn a_v1_file_with_rows_upgrades_keeping_every_row() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fresh = Store::open(&dir.path().join("fresh.sqlite3")).expect("fresh");
+    let fresh_schema = fresh.read(|conn| Ok(schema_of(conn))).expect("schema");
+    let v1_schema = {
+        let mut conn = Connection::open(dir.path().join("v1.sqlite3")).expect("open");
+        schema::migrations()
+            .to_version(&mut conn, 1)
+            .expect("v1 schema");
+        schema_of(&conn)
+    };
+
+    let path = dir.path().join("tend.sqlite3");
+    let (tables, before) = {
+        let conn = Connection::open(&path).expect("open");
+        conn.execute_batch(V1_WITH_ROWS)
+            .expect("the v1 snapshot loads");
+        assert_eq!(schema::current_version(&conn).expect("version"), 1);
+        assert_eq!(schema_of(&conn), v1_schema, "the snapshot is the v1 schema");
+        let dangling = conn
+            .prepare("PRAGMA foreign_key_check")
+            .and_then(|mut check| check.query([])?.next().map(|row| row.is_some()))
+            .expect("foreign key check");
+        assert!(!dangling, "every reference in the snapshot holds");
+        let tables = v1_tables(&conn);
+        let before = rows_of(&conn, &tables);
+        (tables, before)
+    };
+    for (table, rows) in &before {
+        assert!(!rows.is_empty(), "the v1 snapshot has rows in {table}");
+    }
+    let added = rows_later_migrations_add(dir.path(), &tables);
+
+    let upgraded = Store::open(&path).expect("the v1 file upgrades");
+    assert_eq!(
+        upgraded.read(schema::current_version).expect("version"),
+        schema::latest_version()
+    );
+    assert_eq!(
+        upgraded.read(|conn| Ok(schema_of(conn))).expect("schema"),
+        fresh_schema,
+        "an upgraded v1 file has a fresh install's schema"
+    );
+    let after = upgraded
+        .read(|conn| Ok(rows_of(conn, &tables)))
+        .expect("rows after");
+    for (table, rows) in &before {
+        let now = &after[table];
+        // A migration's own rows (built-in cadences) come after the seller's.
+        for (index, row) in rows.iter().enumerate() {
+            assert_eq!(
+                now.get(index),
+                Some(row),
+                "{table}, row {}: a v1 row was changed or lost by the upgrade",
+                index + 1
+            );
+        }
+        assert_eq!(
+            now.len() as i64,
+            rows.len() as i64 + added.get(table).copied().unwrap_or(0),
+            "{table}: the upgrade added or removed rows a fresh install does not"
+        );
+    }
+
+    // What the seller sees afterwards.
+    let clock = Arc::new(ManualClock::in_zone(
+        instant("2026-03-05T09:00:00Z"),
+        chrono_tz::Europe::Madrid,
+    ));
+    let tend = Tend::new(upgraded, clock);
+    assert_eq!(
+        listed_names(&tend, "", false),
+        [
+            "Ana Lucía Gómez",
+            "Jane Doe",
+            "Luis Ángel Pérez",
+            "María José Núñez",
+            "Sam O'Neil",
+            "Zoë Müller",
+            "陈伟 (Chen Wei)",
+        ]
+    );
+    assert_eq!(
+        listed_names(&tend, "", true).len(),
+        8,
+        "with Olivia, archived"
+    );
+    // The search index kept from v1 still answers: by name without accents,
+    // phone, email, tag and note.
+    for query in ["maria nunez", "612345678", "trabajo", "lavanda", "Carmen"] {
+        assert_eq!(
+            listed_names(&tend, query, false),
+            ["María José Núñez"],
+            "search {query:?}"
+        );
+    }
+    assert_eq!(listed_names(&tend, "Valencia", true), ["Olivia Brown"]);
+
+    let maria = tend.contact(1).expect("María");
+    assert_eq!(maria.name, "María José Núñez");
+    assert_eq!(maria.phone_e164.as_deref(), Some("+34612345678"));
+    assert_eq!(maria.email.as_deref(), Some("maria.nunez@example.es"));
+    assert_eq!(maria.tags, ["fiesta 🎉", "lavanda"]);
+    assert!(maria.notes.contains("lavender set 🌿"), "{}", maria.notes);
+
+    let followups = tend.contact_followups(1).expect("her follow-ups");
+    assert_eq!(followups.len(), 3, "{followups:?}");
+    assert!(followups
+        .iter()
+        .all(|followup| followup.cadence_name.as_deref() == Some("Spring party follow-up 🌷")));
+    assert_eq!(
+        followups
+            .iter()
+            .filter(|followup| followup.status == Status::Done)
+            .count(),
+        1
+    );
+    assert_eq!(tend.contact_touches(1).expect("touches").count, 1);
+    let snoozed = tend.contact_followups(5).expect("Sam's follow-ups");
+    assert_eq!(snoozed[0].status, Status::Snoozed);
+
+    assert_eq!(tend.settings().expect("settings").phone_region, "ES");
+    let cadences = tend.cadences().expect("cadences");
+    assert!(cadences
+        .iter()
+        .any(|cadence| cadence.name == "Spring party follow-up 🌷" && cadence.steps.len() == 3));
+    assert!(
+        cadences
+            .iter()
+            .any(|cadence| cadence.builtin_key.as_deref() == Some("new_lead")),
+        "0002's built-in cadences were added"
+    );
+    tend.today().expect("Today reads every row it needs");
 }

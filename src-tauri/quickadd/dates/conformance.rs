@@ -1,6 +1,6 @@
-//! The English reader against a peer's corpus of duckling's English cases
-//! (`shared/conformance/dates/duckling_en_cases.json`): how much of it Tend reads
-//! the same way, and a written list of where it differs on purpose.
+//! The English reader against duckling's English cases
+//! (`tests/fixtures/dates/duckling_en_cases.json`, see its SOURCE): how much of it
+//! Tend reads the same way, and a written list of where it differs on purpose.
 
 use super::{DatePhrases, English};
 use crate::quickadd::DateOrder;
@@ -90,12 +90,12 @@ const DELIBERATE: &[(&str, &str)] = &[
 fn duckling_english_cases() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../shared/conformance/dates/duckling_en_cases.json"
+        "/tests/fixtures/dates/duckling_en_cases.json"
     );
     let text = std::fs::read_to_string(path).unwrap_or_else(|error| {
         panic!(
-            "The duckling conformance corpus is missing: {path} ({error}). It lives in the \
-             shared folder beside the repository (shared/conformance/dates/)."
+            "The duckling conformance corpus is missing: {path} ({error}). It is a fixture \
+             of this repository (tests/fixtures/dates/, see SOURCE there)."
         )
     });
     let cases: Vec<Case> = serde_json::from_str(&text).expect("the corpus is a JSON list of cases");
