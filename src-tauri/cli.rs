@@ -3,7 +3,6 @@
 use crate::api::Tend;
 use crate::clock::SystemClock;
 use crate::quickadd::Batch;
-use crate::store::Store;
 use std::sync::Arc;
 
 /// What `main` should do with the arguments it was given.
@@ -46,8 +45,7 @@ pub fn dispatch(args: &[String]) -> Invocation {
 fn open() -> Result<Tend, String> {
     let dir = crate::data_dir::resolve(dirs::data_dir().map(|dir| dir.join(APP_IDENTIFIER)))
         .ok_or("no folder for Tend's data; set TEND_DATA_DIR")?;
-    let store = Store::open_in_dir(&dir).map_err(|err| err.to_string())?;
-    Ok(Tend::new(store, Arc::new(SystemClock::from_env()?)))
+    Tend::open_in_dir(&dir, Arc::new(SystemClock::from_env()?)).map_err(|err| err.to_string())
 }
 
 /// `tend add [--dry-run] [--json] [--met-at TEXT] [--no-cadence] "<line>"`

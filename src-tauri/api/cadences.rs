@@ -1,7 +1,7 @@
 //! Cadences: the rhythms that plan follow-ups by themselves — listed, edited,
 //! and applied to a contact (by hand, by a decision, or by a quick-add line).
 
-use super::Tend;
+use super::tend::Tend;
 use crate::domain::cadence::{self, Cadence, CadenceDraft};
 use crate::domain::followup::Followup;
 use crate::error::{Error, Result};

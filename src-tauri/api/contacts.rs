@@ -1,6 +1,6 @@
 //! Contacts: create, edit, find, archive, delete, and their stage.
 
-use super::Tend;
+use super::tend::Tend;
 use crate::domain::contact::{Contact, ContactDraft, ContactPage, ContactQuery};
 use crate::domain::stage::{self, Stage, StageInfo};
 use crate::error::{Error, Result};

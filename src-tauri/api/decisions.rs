@@ -2,7 +2,7 @@
 //! decides (stage, New customer care, the day to ask again), this saves it.
 
 use super::cadences::start_builtin;
-use super::Tend;
+use super::tend::Tend;
 use crate::domain::cadence::{self, NEW_CUSTOMER_CARE};
 use crate::domain::decision::{self, Decision, DecisionDraft};
 use crate::domain::followup::{Due, Followup, ValidFollowup};

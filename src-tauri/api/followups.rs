@@ -1,6 +1,6 @@
 //! Promises: planning, keeping, snoozing, rescheduling, skipping.
 
-use super::Tend;
+use super::tend::Tend;
 use crate::domain::channel::Channel;
 use crate::domain::followup::{self, Due, Followup, FollowupDraft, SnoozeChoice, SnoozeOption};
 use crate::error::{Error, Result};

@@ -3,7 +3,7 @@
 //! the line turns into is `quickadd::plan`; this reads and saves it.
 
 use super::cadences::start_builtin;
-use super::Tend;
+use super::tend::Tend;
 use crate::domain::cadence::NEW_LEAD;
 use crate::domain::contact::Contact;
 use crate::domain::followup::{Followup, ValidFollowup};

@@ -2,7 +2,7 @@
 //! same transaction), the morning digest when its time has come, and when to
 //! wake next. Paused reminders wait for the pause to end.
 
-use super::Tend;
+use super::tend::Tend;
 use crate::domain::local_time;
 use crate::error::Result;
 use crate::reminders::notice;

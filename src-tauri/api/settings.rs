@@ -1,7 +1,7 @@
 //! Settings as the window shows them, changing one, pausing reminders, and the
 //! Quick add shortcut the shell registers with the OS.
 
-use super::Tend;
+use super::tend::Tend;
 use crate::domain::pause::{self, PauseChoice};
 use crate::domain::settings as rules;
 use crate::error::Result;

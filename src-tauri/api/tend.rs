@@ -30,6 +30,11 @@ impl Tend {
         }
     }
 
+    /// Opens (creating if needed) the data file in `dir`.
+    pub fn open_in_dir(dir: &std::path::Path, clock: Arc<dyn Clock>) -> Result<Self> {
+        Ok(Tend::new(Store::open_in_dir(dir)?, clock))
+    }
+
     /// Sets what runs after every committed change; the first hook set stays.
     pub fn on_change(&self, hook: ChangeHook) {
         let _ = self.on_change.set(hook);

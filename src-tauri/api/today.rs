@@ -1,7 +1,7 @@
 //! The start screen: what is overdue, due today, coming up, going cold, and which
 //! maybes need a decision; and the tray's count of what is due.
 
-use super::Tend;
+use super::tend::Tend;
 use crate::domain::followup::Followup;
 use crate::domain::today::{classify, Day, GoingCold, Maybe, Section};
 use crate::error::Result;

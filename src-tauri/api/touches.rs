@@ -1,7 +1,7 @@
 //! Touches: logging what happened (which may keep a promise, re-base a running
 //! cadence, and always offers the next step), and the contact's count.
 
-use super::Tend;
+use super::tend::Tend;
 use crate::domain::cadence;
 use crate::domain::touch::{self, FollowupSuggestion, Touch, TouchDraft};
 use crate::error::Result;

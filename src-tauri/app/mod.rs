@@ -13,7 +13,6 @@ mod windows; // the main and Quick add windows
 
 use crate::api::Tend;
 use crate::clock::SystemClock;
-use crate::store::Store;
 use events::{Waker, CHANGED_EVENT};
 use std::sync::Arc;
 use tauri::{AppHandle, Emitter, Manager, Runtime, WindowEvent};
@@ -37,8 +36,7 @@ pub fn run() -> Result<(), String> {
             let os_dir = app.path().app_data_dir().ok();
             let dir = crate::data_dir::resolve(os_dir)
                 .ok_or("Tend could not find a folder for its data; set TEND_DATA_DIR.")?;
-            let store = Store::open_in_dir(&dir)?;
-            let tend = Arc::new(Tend::new(store, Arc::new(clock)));
+            let tend = Arc::new(Tend::open_in_dir(&dir, Arc::new(clock))?);
             let handle = app.handle().clone();
             tend.on_change(Box::new(move || announce_change(&handle)));
             app.manage(tend.clone());

@@ -9,6 +9,7 @@
 
 use super::*;
 use crate::domain::phone::parse_region;
+use chrono::NaiveDate;
 
 const CASES: &str = r#"
 # The example from the issue, and the plainest lines

@@ -4,9 +4,9 @@
 //! when they make up a comma-separated part on their own. All the rest is note.
 
 use super::dates::{DateMatch, DatePhrases};
+use super::parsed::{ParseContext, ParsedFollowup, ParsedLine, ParsedPhone};
 use super::tokens::{self, Token};
 use super::{name, phones, vocabulary as words};
-use super::{ParseContext, ParsedFollowup, ParsedLine, ParsedPhone};
 use crate::domain::channel::Channel;
 use crate::error::{Error, Result};
 use chrono::NaiveDate;

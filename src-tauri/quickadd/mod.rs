@@ -9,6 +9,7 @@
 pub mod dates; // date phrases behind our own trait; English first
 mod line; // one line → its parts
 mod name; // where the name ends: particles, apostrophes, scripts without case
+mod parsed; // what a line is read against, and what it says
 mod phones; // phone numbers that span words: "+44 20 7946 0958"
 pub mod plan; // what a read line turns into: contact, next step, rhythm
 mod preview; // what was understood, as one line of text
@@ -23,112 +24,10 @@ mod props; // property tests: never panics, never loses a word
 mod tests; // unit tests of the line parser and the preview
 
 pub use dates::{DateMatch, DatePhrases, English};
+pub use parsed::{DateOrder, ParseContext, ParsedFollowup, ParsedLine, ParsedPhone, DEFAULT_TIME};
 pub use plan::{Batch, LinePlan, Target};
 
-use crate::domain::channel::Channel;
-use crate::domain::phone::Region;
-use crate::domain::stage::Stage;
 use crate::error::Result;
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
-use serde::{Deserialize, Serialize};
-
-/// How a numeric date like `12/3` is read: 3 December (en-US) or 12 March.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DateOrder {
-    MonthFirst,
-    DayFirst,
-}
-
-impl DateOrder {
-    /// The usual order where the phone region is: month first in the United
-    /// States (and the places that follow its calendar habits), day first elsewhere.
-    pub fn for_region(region: Region) -> DateOrder {
-        use phonenumber::country::Id;
-        match region {
-            Id::US
-            | Id::PR
-            | Id::GU
-            | Id::VI
-            | Id::AS
-            | Id::MP
-            | Id::PH
-            | Id::FM
-            | Id::MH
-            | Id::PW => DateOrder::MonthFirst,
-            _ => DateOrder::DayFirst,
-        }
-    }
-}
-
-/// When a follow-up that names only a day is due, unless the person chose otherwise.
-pub const DEFAULT_TIME: NaiveTime = crate::domain::settings::DEFAULT_DEFAULT_TIME;
-
-/// What a line is read against.
-#[derive(Debug, Clone, Copy)]
-pub struct ParseContext {
-    /// The person's local date and time; "tomorrow" and "in 3 days" count from it.
-    pub now: NaiveDateTime,
-    pub date_order: DateOrder,
-    /// The country of phone numbers typed without a `+` country code.
-    pub phone_region: Region,
-    /// The time a follow-up is due when the line names only a day.
-    pub default_time: NaiveTime,
-}
-
-impl ParseContext {
-    /// A context with the usual default time, 09:00.
-    pub fn new(now: NaiveDateTime, date_order: DateOrder, phone_region: Region) -> Self {
-        ParseContext {
-            now,
-            date_order,
-            phone_region,
-            default_time: DEFAULT_TIME,
-        }
-    }
-}
-
-/// A phone as typed and in E.164, ready for the contact.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ParsedPhone {
-    pub display: String,
-    pub e164: String,
-}
-
-/// What one line says.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ParsedLine {
-    pub name: String,
-    pub phones: Vec<ParsedPhone>,
-    pub emails: Vec<String>,
-    /// Without the `#`, as typed, each once.
-    pub tags: Vec<String>,
-    pub stage: Option<Stage>,
-    /// Every word that was not recognised, in order; "" when there are none.
-    pub note: String,
-    pub followup: Option<ParsedFollowup>,
-}
-
-/// The next step the line promises: "call Thu".
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ParsedFollowup {
-    pub channel: Channel,
-    pub date: NaiveDate,
-    /// `None` when the line named only a day: the default time applies.
-    pub time: Option<NaiveTime>,
-    /// The words it came from, e.g. "call Thu".
-    pub phrase: String,
-}
-
-impl ParsedFollowup {
-    /// When it is due, with the default time filled in.
-    pub fn due(&self, default_time: NaiveTime) -> NaiveDateTime {
-        self.date.and_time(self.time.unwrap_or(default_time))
-    }
-}
 
 /// Reads one quick-add line with the English date phrases.
 ///

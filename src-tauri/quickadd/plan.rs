@@ -1,7 +1,7 @@
 //! What a read line turns into: a new contact (or a note on a known one), its
 //! next step, or the New lead rhythm when the line names no date.
 
-use super::{ParsedFollowup, ParsedLine, ParsedPhone};
+use super::parsed::{ParsedFollowup, ParsedLine, ParsedPhone};
 use crate::domain::channel::Channel;
 use crate::domain::contact::{ContactDraft, ValidContact};
 use crate::domain::followup::Due;

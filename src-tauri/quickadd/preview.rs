@@ -1,7 +1,7 @@
 //! What was understood, as one line a person can check before saving:
 //! "Jane Doe · +1 555-0142 · #oils · note: wants the lavender set · call Thu 26 Nov, 09:00".
 
-use super::{ParsedFollowup, ParsedLine};
+use super::parsed::{ParsedFollowup, ParsedLine};
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use std::fmt::Write;
 

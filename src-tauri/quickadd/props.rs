@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::domain::phone::parse_region;
+use chrono::NaiveDate;
 use proptest::prelude::*;
 
 /// Words that reach deep into the parser: names, particles, dates, times,

@@ -2,7 +2,9 @@
 //! refusals, the JSON others read, and swapping the date reader.
 
 use super::*;
+use crate::domain::channel::Channel;
 use crate::domain::phone::parse_region;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 fn at(y: i32, m: u32, d: u32, h: u32, mi: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(y, m, d)

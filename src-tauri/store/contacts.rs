@@ -10,9 +10,9 @@ use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
-pub fn insert(conn: &Transaction, contact: &ValidContact, now: DateTime<Utc>) -> Result<i64> {
+pub fn insert(tx: &Transaction, contact: &ValidContact, now: DateTime<Utc>) -> Result<i64> {
     let now = time::to_sql(now);
-    conn.execute(
+    tx.execute(
         "INSERT INTO contacts (name, stage, notes, keep_in_touch_days, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
         params![
@@ -23,18 +23,13 @@ pub fn insert(conn: &Transaction, contact: &ValidContact, now: DateTime<Utc>) ->
             now
         ],
     )?;
-    let id = conn.last_insert_rowid();
-    write_details(conn, id, contact)?;
+    let id = tx.last_insert_rowid();
+    write_details(tx, id, contact)?;
     Ok(id)
 }
 
-pub fn update(
-    conn: &Transaction,
-    id: i64,
-    contact: &ValidContact,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    let changed = conn.execute(
+pub fn update(tx: &Transaction, id: i64, contact: &ValidContact, now: DateTime<Utc>) -> Result<()> {
+    let changed = tx.execute(
         "UPDATE contacts SET name = ?2, stage = ?3, notes = ?4, updated_at = ?5 WHERE id = ?1",
         params![
             id,
@@ -47,33 +42,33 @@ pub fn update(
     if changed == 0 {
         return Err(Error::NotFound { what: "contact" });
     }
-    write_details(conn, id, contact)
+    write_details(tx, id, contact)
 }
 
 /// A further phone or email, after the primary one.
 pub fn add_method(
-    conn: &Transaction,
+    tx: &Transaction,
     id: i64,
     kind: &str,
     value: &str,
     normalized: &str,
 ) -> Result<()> {
-    conn.execute(
+    tx.execute(
         "INSERT INTO contact_methods (contact_id, kind, value, normalized, position)
          SELECT ?1, ?2, ?3, ?4, coalesce(max(position), 0) + 1 FROM contact_methods
          WHERE contact_id = ?1 AND kind = ?2",
         params![id, kind, value, normalized],
     )?;
-    reindex(conn, id)
+    reindex(tx, id)
 }
 
 pub fn set_met(
-    conn: &Transaction,
+    tx: &Transaction,
     id: i64,
     met_where: Option<&str>,
     met_on: chrono::NaiveDate,
 ) -> Result<()> {
-    conn.execute(
+    tx.execute(
         "UPDATE contacts SET met_where = coalesce(?2, met_where), met_on = ?3 WHERE id = ?1",
         params![id, met_where, met_on.to_string()],
     )?;
@@ -96,8 +91,8 @@ pub fn find_by_method(
         .optional()?)
 }
 
-pub fn set_stage(conn: &Transaction, id: i64, stage: Stage, now: DateTime<Utc>) -> Result<()> {
-    let changed = conn.execute(
+pub fn set_stage(tx: &Transaction, id: i64, stage: Stage, now: DateTime<Utc>) -> Result<()> {
+    let changed = tx.execute(
         "UPDATE contacts SET stage = ?2, updated_at = ?3 WHERE id = ?1",
         params![id, stage, time::to_sql(now)],
     )?;
@@ -115,10 +110,10 @@ pub fn stage_of(conn: &Connection, id: i64) -> Result<Stage> {
     .ok_or(Error::NotFound { what: "contact" })
 }
 
-pub fn set_archived(conn: &Transaction, id: i64, archived: bool, now: DateTime<Utc>) -> Result<()> {
+pub fn set_archived(tx: &Transaction, id: i64, archived: bool, now: DateTime<Utc>) -> Result<()> {
     let now = time::to_sql(now);
     let archived_at = archived.then_some(now.as_str());
-    let changed = conn.execute(
+    let changed = tx.execute(
         "UPDATE contacts SET archived_at = ?2, updated_at = ?3 WHERE id = ?1",
         params![id, archived_at, now],
     )?;
@@ -159,22 +154,22 @@ pub fn decided(tx: &Transaction, id: i64, kind: DecisionKind, at: DateTime<Utc>)
 
 /// Deletes the contact and everything that belongs to it (cascades), and its
 /// search entry.
-pub fn delete(conn: &Transaction, id: i64) -> Result<()> {
-    let changed = conn.execute("DELETE FROM contacts WHERE id = ?1", [id])?;
+pub fn delete(tx: &Transaction, id: i64) -> Result<()> {
+    let changed = tx.execute("DELETE FROM contacts WHERE id = ?1", [id])?;
     if changed == 0 {
         return Err(Error::NotFound { what: "contact" });
     }
-    conn.execute("DELETE FROM contact_search WHERE rowid = ?1", [id])?;
+    tx.execute("DELETE FROM contact_search WHERE rowid = ?1", [id])?;
     Ok(())
 }
 
 /// Replaces the primary phone/email and the tags, then re-indexes the contact.
-fn write_details(conn: &Transaction, id: i64, contact: &ValidContact) -> Result<()> {
-    conn.execute(
+fn write_details(tx: &Transaction, id: i64, contact: &ValidContact) -> Result<()> {
+    tx.execute(
         "DELETE FROM contact_methods WHERE contact_id = ?1 AND position = 0",
         [id],
     )?;
-    let mut add_method = conn.prepare_cached(
+    let mut add_method = tx.prepare_cached(
         "INSERT INTO contact_methods (contact_id, kind, value, normalized, position)
          VALUES (?1, ?2, ?3, ?4, 0)",
     )?;
@@ -184,24 +179,24 @@ fn write_details(conn: &Transaction, id: i64, contact: &ValidContact) -> Result<
     if let Some(email) = &contact.email {
         add_method.execute(params![id, "email", email, email.to_lowercase()])?;
     }
-    conn.execute("DELETE FROM contact_tags WHERE contact_id = ?1", [id])?;
+    tx.execute("DELETE FROM contact_tags WHERE contact_id = ?1", [id])?;
     for tag in &contact.tags {
-        conn.execute(
+        tx.execute(
             "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
             [tag],
         )?;
-        conn.execute(
+        tx.execute(
             "INSERT INTO contact_tags (contact_id, tag_id) SELECT ?1, id FROM tags WHERE name = ?2",
             params![id, tag],
         )?;
     }
-    reindex(conn, id)
+    reindex(tx, id)
 }
 
 /// Rebuilds the contact's row in the search index from the tables.
-pub fn reindex(conn: &Transaction, id: i64) -> Result<()> {
-    conn.execute("DELETE FROM contact_search WHERE rowid = ?1", [id])?;
-    let Some((name, notes)) = conn
+pub fn reindex(tx: &Transaction, id: i64) -> Result<()> {
+    tx.execute("DELETE FROM contact_search WHERE rowid = ?1", [id])?;
+    let Some((name, notes)) = tx
         .query_row(
             "SELECT name, notes FROM contacts WHERE id = ?1",
             [id],
@@ -213,7 +208,7 @@ pub fn reindex(conn: &Transaction, id: i64) -> Result<()> {
     };
     let mut phones = Vec::new();
     let mut emails = Vec::new();
-    let mut methods = conn.prepare_cached(
+    let mut methods = tx.prepare_cached(
         "SELECT kind, value, normalized FROM contact_methods WHERE contact_id = ?1 ORDER BY position",
     )?;
     let mut rows = methods.query([id])?;
@@ -226,13 +221,13 @@ pub fn reindex(conn: &Transaction, id: i64) -> Result<()> {
             emails.push(value);
         }
     }
-    let tags: String = conn.query_row(
+    let tags: String = tx.query_row(
         "SELECT coalesce(group_concat(t.name, ' '), '') FROM contact_tags ct
          JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = ?1",
         [id],
         |row| row.get(0),
     )?;
-    conn.execute(
+    tx.execute(
         "INSERT INTO contact_search (rowid, name, phones, emails, notes, tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![id, name, phones.join(" "), emails.join(" "), notes, tags],
     )?;

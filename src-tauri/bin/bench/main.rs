@@ -5,7 +5,8 @@
 //!
 //!     cargo run --release --no-default-features --bin tend-bench -- [--contacts N] [--touches N] [--dir PATH]
 
-mod generate;
+mod generate; // the generated book and its bulk loader
+mod raw_sql; // the raw queries Tend is timed against
 
 use chrono::{DateTime, Utc};
 use std::path::PathBuf;
@@ -128,9 +129,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut app_search = Vec::new();
     let mut raw_fts = Vec::new();
     tend.store().read(|conn| {
-        let mut raw = conn.prepare(
-            "SELECT rowid FROM contact_search WHERE contact_search MATCH ?1 ORDER BY rank LIMIT 50",
-        )?;
+        let mut raw = conn.prepare(raw_sql::FTS_PAGE)?;
         for text in &typed {
             for end in text.char_indices().map(|(i, c)| i + c.len_utf8()) {
                 let prefix = &text[..end];
@@ -197,26 +196,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let upcoming_end = tend::store::time::to_sql(now + chrono::Duration::days(8));
     let now_text = tend::store::time::to_sql(now);
     tend.store().read(|conn| {
-        let mut due = conn.prepare(
-            "SELECT f.id, c.name FROM followups f JOIN contacts c ON c.id = f.contact_id
-             WHERE f.status IN ('open', 'snoozed') AND c.archived_at IS NULL AND f.due_at < ?1",
-        )?;
-        let mut cold = conn.prepare(
-            "SELECT c.id FROM contacts c JOIN stages s ON s.key = c.stage
-             WHERE c.archived_at IS NULL
-               AND julianday(?1) - julianday(coalesce(c.last_touched_at, c.created_at)) > coalesce(c.keep_in_touch_days, s.keep_in_touch_days)
-               AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.contact_id = c.id AND f.status IN ('open', 'snoozed'))",
-        )?;
+        let mut due = conn.prepare(raw_sql::PENDING_DUE)?;
+        let mut cold = conn.prepare(raw_sql::GOING_COLD)?;
         for _ in 0..20 {
             let started = Instant::now();
-            let a = due.query_map([&upcoming_end], |row| row.get::<_, i64>(0))?.count();
-            let b = cold.query_map([&now_text], |row| row.get::<_, i64>(0))?.count();
+            let a = due
+                .query_map([&upcoming_end], |row| row.get::<_, i64>(0))?
+                .count();
+            let b = cold
+                .query_map([&now_text], |row| row.get::<_, i64>(0))?
+                .count();
             raw_today.push(started.elapsed());
             std::hint::black_box((a, b));
         }
         Ok(())
     })?;
     report("Today raw SQL (pending due + going cold)", &mut raw_today);
+    let mut due_counts = Vec::new();
+    for _ in 0..20 {
+        let started = Instant::now();
+        std::hint::black_box(tend.due_count()?);
+        due_counts.push(started.elapsed());
+    }
+    report("tray due count (after every change)", &mut due_counts);
     println!(
         "Today sections: {} overdue, {} due today, {} upcoming, {} going cold",
         sections.0, sections.1, sections.2, sections.3

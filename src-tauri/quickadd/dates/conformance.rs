@@ -3,7 +3,7 @@
 //! Tend reads the same way, and a written list of where it differs on purpose.
 
 use super::{DatePhrases, English};
-use crate::quickadd::DateOrder;
+use crate::quickadd::parsed::DateOrder;
 use chrono::{NaiveDate, NaiveTime};
 use serde::Deserialize;
 

@@ -2,7 +2,7 @@
 //! 2026, 10:00 local. Each form the issue lists, and each decision of ADR 0002.
 
 use super::{words, DatePhrases, English};
-use crate::quickadd::DateOrder;
+use crate::quickadd::parsed::DateOrder;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 fn now() -> NaiveDateTime {

@@ -2,8 +2,8 @@
 //! day, am/pm, numbers, ordinals, years, and numeric dates.
 
 use super::state::{Meridiem, Period};
+use crate::quickadd::parsed::DateOrder;
 use crate::quickadd::tokens::clean;
-use crate::quickadd::DateOrder;
 use chrono::Weekday;
 
 pub(super) const TOMORROW: &[&str] = &[

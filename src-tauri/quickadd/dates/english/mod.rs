@@ -14,9 +14,9 @@ mod state; // what a phrase has said so far, and the day and time it means
 
 pub use lexicon::is_short_weekday;
 
-use super::{DateMatch, DatePhrases};
+use super::phrase::{DateMatch, DatePhrases};
+use crate::quickadd::parsed::DateOrder;
 use crate::quickadd::tokens::clean;
-use crate::quickadd::DateOrder;
 use chrono::{NaiveDate, NaiveDateTime};
 use state::{Elem, State};
 
