@@ -2,6 +2,7 @@
 //! last placed in, and what to do after a change is committed.
 
 use crate::clock::Clock;
+use crate::domain::followup;
 use crate::error::Result;
 use crate::store::{followups, Store};
 use chrono_tz::Tz;
@@ -72,9 +73,14 @@ impl Tend {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         if *resolved != Some(zone) {
-            let moved = self
-                .store
-                .write(|tx| followups::refloat_date_only(tx, zone))?;
+            let moved = self.store.write(|tx| {
+                let moves =
+                    followup::follow_to_zone(&followups::date_only_outside(tx, zone)?, zone);
+                for (id, due) in &moves {
+                    followups::move_to_zone(tx, *id, due)?;
+                }
+                Ok(moves.len())
+            })?;
             *resolved = Some(zone);
             drop(resolved);
             if moved > 0 {

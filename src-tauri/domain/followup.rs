@@ -39,6 +39,44 @@ impl Status {
     pub fn is_pending(self) -> bool {
         matches!(self, Status::Open | Status::Snoozed)
     }
+
+    /// Only a pending promise can be kept, snoozed, moved or skipped: done and
+    /// skipped are final (a second "Done" from a notification is refused).
+    pub fn ensure_pending(self) -> Result<()> {
+        match self {
+            Status::Open | Status::Snoozed => Ok(()),
+            Status::Done => Err(Error::invalid("status", "That follow-up is already done.")),
+            Status::Skipped => Err(Error::invalid(
+                "status",
+                "That follow-up is already skipped.",
+            )),
+        }
+    }
+}
+
+/// A pending follow-up with only a date ("Thursday"), placed in another zone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateOnly {
+    pub id: i64,
+    pub local: NaiveDateTime,
+}
+
+/// After the laptop changes zone, a date-only promise follows the person: the
+/// same day and default time, now in `zone`. (A timed one keeps its instant:
+/// "call at 14:00 her time" must not move.) docs/decisions/0003.
+pub fn follow_to_zone(date_only: &[DateOnly], zone: Tz) -> Vec<(i64, Due)> {
+    date_only
+        .iter()
+        .map(|item| {
+            let due = Due {
+                local: item.local,
+                has_time: false,
+                zone,
+                at: local_time::resolve(item.local, zone),
+            };
+            (item.id, due)
+        })
+        .collect()
 }
 
 /// When a follow-up is due: the wall time the person meant, in which zone, and
@@ -402,5 +440,33 @@ mod tests {
             next_monday(monday + Duration::days(3)).to_string(),
             "2026-11-30"
         );
+    }
+
+    #[test]
+    fn only_a_pending_promise_changes_state() {
+        assert!(Status::Open.ensure_pending().is_ok());
+        assert!(Status::Snoozed.ensure_pending().is_ok());
+        let done = Status::Done.ensure_pending().expect_err("final");
+        assert_eq!(done.to_string(), "That follow-up is already done.");
+        assert_eq!(done.field(), Some("status"));
+        assert!(Status::Skipped
+            .ensure_pending()
+            .expect_err("final")
+            .to_string()
+            .contains("skipped"));
+    }
+
+    #[test]
+    fn a_date_only_promise_keeps_its_day_and_time_in_the_new_zone() {
+        let local = NaiveDate::from_ymd_opt(2026, 11, 26)
+            .and_then(|d| d.and_hms_opt(9, 0, 0))
+            .expect("Thu 09:00");
+        let moved = follow_to_zone(&[DateOnly { id: 4, local }], New_York);
+        assert_eq!(moved.len(), 1);
+        let (id, due) = moved[0];
+        assert_eq!(id, 4);
+        assert_eq!(due.local, local, "still Thursday 09:00");
+        assert!(!due.has_time);
+        assert_eq!(due.at, utc("2026-11-26T14:00:00Z"), "09:00 in New York");
     }
 }

@@ -5,7 +5,7 @@
 
 use super::time;
 use crate::domain::cadence::RunFollowup;
-use crate::domain::followup::{Due, Followup, Status, ValidFollowup};
+use crate::domain::followup::{DateOnly, Due, Followup, Status, ValidFollowup};
 use crate::domain::local_time;
 use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
@@ -134,6 +134,9 @@ pub fn pending_before(conn: &Connection, before: DateTime<Utc>, zone: Tz) -> Res
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Every state change goes through here, inside the write transaction, so a
+/// follow-up done twice at once (window and notification) is refused the second
+/// time by the domain's rule.
 fn pending_state(tx: &Transaction, id: i64) -> Result<Status> {
     let status: Status = tx
         .query_row("SELECT status FROM followups WHERE id = ?1", [id], |row| {
@@ -141,16 +144,7 @@ fn pending_state(tx: &Transaction, id: i64) -> Result<Status> {
         })
         .optional()?
         .ok_or(Error::NotFound { what: "follow-up" })?;
-    if !status.is_pending() {
-        let what = match status {
-            Status::Done => "already done",
-            _ => "already skipped",
-        };
-        return Err(Error::invalid(
-            "status",
-            format!("That follow-up is {what}."),
-        ));
-    }
+    status.ensure_pending()?;
     Ok(status)
 }
 
@@ -208,34 +202,36 @@ pub fn reschedule(tx: &Transaction, id: i64, due: &Due, now: DateTime<Utc>) -> R
     Ok(())
 }
 
-/// After the laptop changes time zone: a date-only follow-up ("Thursday") moves
-/// with the person, to the default time in the new zone; a timed one keeps its
-/// instant (docs/decisions/0003). Returns how many moved.
-pub fn refloat_date_only(tx: &Transaction, zone: Tz) -> Result<usize> {
-    let mut statement = tx.prepare_cached(
+/// Pending follow-ups with only a date whose zone is not `zone`.
+pub fn date_only_outside(conn: &Connection, zone: Tz) -> Result<Vec<DateOnly>> {
+    let mut statement = conn.prepare_cached(
         "SELECT id, due_local FROM followups
          WHERE status IN ('open', 'snoozed') AND has_time = 0 AND due_zone <> ?1",
     )?;
-    let moves = statement
-        .query_map([zone.name()], |row| {
-            Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut update = tx.prepare_cached(
+    let rows = statement.query_map([zone.name()], |row| {
+        let text: String = row.get(1)?;
+        let local = local_time::parse_local(&text).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                1,
+                rusqlite::types::Type::Text,
+                format!("unreadable local time {text:?} in the data file").into(),
+            )
+        })?;
+        Ok(DateOnly {
+            id: row.get(0)?,
+            local,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Places a follow-up's due in another zone; re-arms its reminder.
+pub fn move_to_zone(tx: &Transaction, id: i64, due: &Due) -> Result<()> {
+    tx.execute(
         "UPDATE followups SET due_at = ?2, due_zone = ?3, notified_at = NULL WHERE id = ?1",
+        params![id, time::to_sql(due.at), due.zone.name()],
     )?;
-    let mut moved = 0;
-    for (id, local) in moves {
-        if let Some(local) = local_time::parse_local(&local) {
-            update.execute(params![
-                id,
-                time::to_sql(local_time::resolve(local, zone)),
-                zone.name()
-            ])?;
-            moved += 1;
-        }
-    }
-    Ok(moved)
+    Ok(())
 }
 
 /// Removes a follow-up of this contact (undoing a quick add).
