@@ -25,6 +25,10 @@ const SHIPPED_MIGRATIONS: &[(&str, &str)] = &[
         "0002_builtin_cadences.sql",
         "3f722992b1732cd3d06db20f6f5c6c5aa12dbf8ce94bdf118879d28b68755d2e",
     ),
+    (
+        "0003_contacts_in_and_out.sql",
+        "32d9496814a15053c8feaa3addd511dc0fde6d762e7f2dbcbf7674d3beb12560",
+    ),
 ];
 
 fn schema_of(conn: &Connection) -> Vec<String> {

@@ -184,6 +184,11 @@ pub struct Contact {
     pub archived: bool,
     pub created_at: String,
     pub updated_at: String,
+    /// Stable from one export to the next; an imported card keeps its own.
+    pub uid: String,
+    /// "YYYY-MM-DD", or "--MM-DD" when the year is not known.
+    pub birthday: Option<String>,
+    pub org: String,
 }
 
 /// One row of the contact list.

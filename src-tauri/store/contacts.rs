@@ -10,11 +10,18 @@ use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
+/// A random (version 4) UUID, made by SQLite: the contact's UID in exports.
+const NEW_UUID: &str = "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||
+    substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) ||
+    substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))";
+
 pub fn insert(tx: &Transaction, contact: &ValidContact, now: DateTime<Utc>) -> Result<i64> {
     let now = time::to_sql(now);
     tx.execute(
-        "INSERT INTO contacts (name, stage, notes, keep_in_touch_days, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+        &format!(
+            "INSERT INTO contacts (name, stage, notes, keep_in_touch_days, created_at, updated_at, uid)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5, {NEW_UUID})"
+        ),
         params![
             contact.name,
             contact.stage,
@@ -250,7 +257,8 @@ pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
         .query_row(
             "SELECT c.id, c.name, c.stage, c.notes, c.archived_at IS NOT NULL, c.created_at, c.updated_at,
                     p.value, p.normalized, e.value, c.keep_in_touch_days,
-                    coalesce(c.keep_in_touch_days, (SELECT keep_in_touch_days FROM stages WHERE key = c.stage))
+                    coalesce(c.keep_in_touch_days, (SELECT keep_in_touch_days FROM stages WHERE key = c.stage)),
+                    c.uid, c.birthday, c.org
              FROM contacts c
              LEFT JOIN contact_methods p ON p.contact_id = c.id AND p.kind = 'phone' AND p.position = 0
              LEFT JOIN contact_methods e ON e.contact_id = c.id AND e.kind = 'email' AND e.position = 0
@@ -272,6 +280,9 @@ pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
                     email: row.get(9)?,
                     keep_in_touch_days: row.get(10)?,
                     window_days: row.get(11)?,
+                    uid: row.get(12)?,
+                    birthday: row.get(13)?,
+                    org: row.get(14)?,
                     tags: Vec::new(),
                 })
             },

@@ -8,6 +8,7 @@ use rusqlite_migration::{Migrations, M};
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0001_init.sql")),
     M::up(include_str!("migrations/0002_builtin_cadences.sql")),
+    M::up(include_str!("migrations/0003_contacts_in_and_out.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {

@@ -140,7 +140,7 @@ pub fn generate(
     for batch_start in (0..contact_count).step_by(BATCH) {
         store.write(|tx| {
             let mut contact = tx.prepare_cached(
-                "INSERT INTO contacts (name, stage, notes, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+                "INSERT INTO contacts (name, stage, notes, created_at, updated_at, uid) VALUES (?1, ?2, ?3, ?4, ?4, lower(hex(randomblob(16))))",
             )?;
             let mut method = tx.prepare_cached(
                 "INSERT INTO contact_methods (contact_id, kind, value, normalized, position) VALUES (?1, ?2, ?3, ?4, 0)",
