@@ -9,6 +9,7 @@ pub mod clock; // where "now" comes from (system, or TEND_NOW for tests)
 pub mod data_dir; // where the one SQLite file lives
 pub mod domain; // contacts, follow-ups, cadences, decisions: no storage, no UI
 pub mod error; // the one error type of the core
+pub mod interchange; // vCard, CSV and iCalendar: files in and out, no store
 pub mod quickadd; // one line → a contact with its next step
 pub mod reminders; // what to notify and when; the loop that does it
 pub mod store; // SQLite: opening, migrations, queries
