@@ -22,6 +22,10 @@ pub enum Error {
     )]
     NewerDatabase { found: i64, supported: i64 },
 
+    /// The person stopped a long operation; nothing was written.
+    #[error("Cancelled; nothing was changed.")]
+    Cancelled,
+
     #[error("Could not use the data folder {path}: {source}")]
     DataDir {
         path: PathBuf,
@@ -51,6 +55,7 @@ impl Error {
         match self {
             Error::Invalid { .. } => "invalid",
             Error::NotFound { .. } => "not_found",
+            Error::Cancelled => "cancelled",
             Error::NewerDatabase { .. } => "newer_database",
             Error::DataDir { .. } => "data_dir",
             Error::Setup(_) => "setup",

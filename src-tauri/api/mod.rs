@@ -7,6 +7,7 @@ mod cadences; // rhythms: list, edit, apply
 mod contacts; // contacts and stages
 mod decisions; // where a contact stands, and what follows from it
 mod followups; // plan, keep, snooze, reschedule, skip
+mod import; // contacts from a file: preview, then all or nothing
 mod quick_add; // one line → a contact and its next step
 mod reminders; // one tick of the reminder loop
 mod settings; // settings, pausing reminders, the shortcut
@@ -16,6 +17,7 @@ mod touches; // logging what happened, counting touches
 
 pub use decisions::DecisionOutcome;
 pub use followups::Completed;
+pub use import::{ImportChoices, ImportPreview, ImportSummary, PreviewRow};
 pub use quick_add::{Duplicate, QuickAddPreview, QuickAdded, UndoQuickAdd};
 pub use settings::Settings;
 pub use tend::Tend;

@@ -87,7 +87,7 @@ pub fn validate_window(days: i64, field: &'static str) -> Result<i64> {
     Ok(days)
 }
 
-fn validate_name(raw: &str) -> Result<String> {
+pub fn validate_name(raw: &str) -> Result<String> {
     // Collapse runs of whitespace so "Jane   Doe" and "Jane Doe" are one person.
     let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() {
@@ -111,7 +111,8 @@ fn validate_name(raw: &str) -> Result<String> {
     Ok(name)
 }
 
-fn validate_email(raw: &str) -> Result<Option<String>> {
+/// An email address, or `None` for an empty field.
+pub fn validate_email(raw: &str) -> Result<Option<String>> {
     let email = raw.trim();
     if email.is_empty() {
         return Ok(None);
@@ -139,7 +140,8 @@ fn validate_email(raw: &str) -> Result<Option<String>> {
     Ok(Some(email.to_string()))
 }
 
-fn validate_tags(raw: &[String]) -> Result<Vec<String>> {
+/// Tags without `#`, lowercased, each once.
+pub fn validate_tags(raw: &[String]) -> Result<Vec<String>> {
     let mut tags: Vec<String> = Vec::new();
     for tag in raw {
         let tag = tag.trim().trim_start_matches('#').trim().to_lowercase();

@@ -6,6 +6,7 @@ pub mod channel; // call, text, email, in person, message
 pub mod contact; // drafts, validation, the contact as the app shows it
 pub mod decision; // interested, thinking, not now, no, bought
 pub mod followup; // promises: planning rules, snooze choices
+pub mod import; // which imported cards are new, which merge, what a merge adds
 pub mod local_time; // local wall times ↔ UTC instants, DST included
 pub mod pause; // pausing reminders: an hour, until tomorrow morning
 pub mod phone; // parsing and normalising phone numbers (E.164)

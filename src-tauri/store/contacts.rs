@@ -5,10 +5,12 @@
 use super::time;
 use crate::domain::contact::{Contact, ContactPage, ContactQuery, ContactSummary, ValidContact};
 use crate::domain::decision::DecisionKind;
+use crate::domain::import::Known;
 use crate::domain::stage::Stage;
 use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use std::collections::HashMap;
 
 /// A random (version 4) UUID, made by SQLite: the contact's UID in exports.
 const NEW_UUID: &str = "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||
@@ -157,6 +159,121 @@ pub fn decided(tx: &Transaction, id: i64, kind: DecisionKind, at: DateTime<Utc>)
         params![id, kind, time::to_sql(at)],
     )?;
     Ok(())
+}
+
+/// Everyone as an import matches against them: phones (E.164), emails
+/// (lowercased), the cards they came from, notes, tags, birthday, organisation.
+/// A few queries for the whole book, not one per contact.
+pub fn known_for_import(conn: &Connection) -> Result<Vec<Known>> {
+    let mut people: Vec<Known> = Vec::new();
+    let mut at: HashMap<i64, usize> = HashMap::new();
+    let mut contacts =
+        conn.prepare("SELECT id, name, notes, birthday, org FROM contacts ORDER BY id")?;
+    let mut rows = contacts.query([])?;
+    while let Some(row) = rows.next()? {
+        at.insert(row.get(0)?, people.len());
+        people.push(Known {
+            contact_id: row.get(0)?,
+            name: row.get(1)?,
+            notes: row.get(2)?,
+            birthday: row.get(3)?,
+            org: row.get(4)?,
+            ..Known::default()
+        });
+    }
+    let mut methods = conn.prepare("SELECT contact_id, kind, normalized FROM contact_methods")?;
+    let mut rows = methods.query([])?;
+    while let Some(row) = rows.next()? {
+        let (id, kind, value): (i64, String, String) = (row.get(0)?, row.get(1)?, row.get(2)?);
+        if let Some(person) = at.get(&id).map(|&i| &mut people[i]) {
+            match kind.as_str() {
+                "phone" => person.phones.push(value),
+                _ => person.emails.push(value),
+            }
+        }
+    }
+    let mut tags = conn.prepare(
+        "SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id",
+    )?;
+    let mut rows = tags.query([])?;
+    while let Some(row) = rows.next()? {
+        if let Some(person) = at.get(&row.get::<_, i64>(0)?).map(|&i| &mut people[i]) {
+            person.tags.push(row.get(1)?);
+        }
+    }
+    let mut sources = conn.prepare("SELECT contact_id, uid FROM contact_sources")?;
+    let mut rows = sources.query([])?;
+    while let Some(row) = rows.next()? {
+        if let Some(person) = at.get(&row.get::<_, i64>(0)?).map(|&i| &mut people[i]) {
+            person.sources.push(row.get(1)?);
+        }
+    }
+    Ok(people)
+}
+
+/// The fields an import brings beyond the contact form's: the card's UID as the
+/// contact's own (when no one has it yet), birthday and organisation where Tend
+/// had none.
+pub fn set_imported_fields(
+    tx: &Transaction,
+    id: i64,
+    uid: Option<&str>,
+    birthday: Option<&str>,
+    org: Option<&str>,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE contacts SET
+             uid = CASE WHEN ?2 IS NULL OR EXISTS (SELECT 1 FROM contacts WHERE uid = ?2) THEN uid ELSE ?2 END,
+             birthday = coalesce(birthday, ?3),
+             org = CASE WHEN org = '' THEN coalesce(?4, '') ELSE org END
+         WHERE id = ?1",
+        params![id, uid, birthday, org],
+    )?;
+    Ok(())
+}
+
+/// Remembers the card a contact came from (file and when), so it is known again.
+pub fn add_source(
+    tx: &Transaction,
+    id: i64,
+    source_key: &str,
+    file: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO contact_sources (uid, contact_id, file, imported_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (uid) DO NOTHING",
+        params![source_key, id, file, time::to_sql(now)],
+    )?;
+    Ok(())
+}
+
+/// Adds tags (kept lowercased, each once) and a line of notes; re-indexes.
+pub fn add_tags_and_note(
+    tx: &Transaction,
+    id: i64,
+    tags: &[String],
+    note: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    for tag in tags {
+        tx.execute(
+            "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
+            [tag],
+        )?;
+        tx.execute(
+            "INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) SELECT ?1, id FROM tags WHERE name = ?2",
+            params![id, tag],
+        )?;
+    }
+    tx.execute(
+        "UPDATE contacts SET notes = CASE WHEN ?2 IS NULL THEN notes WHEN notes = '' THEN ?2
+                                          ELSE notes || char(10) || ?2 END,
+                             updated_at = ?3
+         WHERE id = ?1",
+        params![id, note, time::to_sql(now)],
+    )?;
+    reindex(tx, id)
 }
 
 /// Deletes the contact and everything that belongs to it (cascades), and its
