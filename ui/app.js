@@ -1,9 +1,10 @@
 // Starts the app: the sidebar, which view is showing, app-wide keys and change events.
 
-import { getFollowup, onChanged, onOpenFollowup, onQuickAdd } from './backend.js';
+import { getFollowup, onChanged, onFileDropped, onOpenFollowup, onQuickAdd } from './backend.js';
 import { isTyping } from './dom.js';
 import { say } from './status.js';
 import { refreshToday, subscribe } from './todayData.js';
+import { importFromFile } from './views/importContacts.js';
 import { createQuickAdd } from './views/quickAdd.js';
 import * as today from './views/today.js';
 import * as contacts from './views/contacts.js';
@@ -114,6 +115,13 @@ onOpenFollowup(async (followupId) => {
     say(`Couldn’t open that follow-up: ${err.message}`);
     show('today', { focus: true });
   }
+});
+
+// A contacts file dropped onto the window: the same preview as Import contacts.
+onFileDropped((path) => {
+  if (document.querySelector('dialog[open]')) return;
+  show('contacts');
+  importFromFile(path);
 });
 
 refreshToday();

@@ -261,6 +261,41 @@ export function undoQuickAdd(added) {
   });
 }
 
+// ---------- Contacts in and out ----------
+
+/** Asks for a contacts file (vCard or CSV) with the system's file chooser → path, or null. */
+export function chooseImportFile() {
+  return call('choose_import_file');
+}
+
+/** → {fileName, format, encoding, new, merged, unchanged, problems: [{where, what}], rows, summary} */
+export function previewImport(path) {
+  return call('preview_import', { path: String(path) });
+}
+
+/** Imports the file in one transaction → {new, merged, unchanged, problems}; progress comes as events. */
+export function importContacts(path, { mergeSameName = [], stage = '' } = {}) {
+  return call('import_contacts', {
+    path: String(path),
+    choices: { mergeSameName: mergeSameName.map(Number), stage: String(stage) },
+  });
+}
+
+/** Stops the import that is running; nothing of it is written. */
+export function cancelImport() {
+  return call('cancel_import');
+}
+
+/** format: 'vcf' | 'csv' | 'ics'. Asks where to save → path, or null. */
+export function chooseExportFile(format) {
+  return call('choose_export_file', { format: String(format) });
+}
+
+/** Writes the export → {path, count, what} */
+export function exportTo(path, format) {
+  return call('export_to', { path: String(path), format: String(format) });
+}
+
 // ---------- Events from the backend ----------
 
 /** Calls `handler(payload)` for every `name` event. Resolves to an unlisten function. */
@@ -288,5 +323,21 @@ export function onOpenFollowup(callback) {
   return listenTo('tend://open-followup', (payload) => {
     const id = payload === null ? NaN : Number(payload);
     callback(Number.isFinite(id) ? id : null);
+  });
+}
+
+/** While an import writes: callback({done, total}). */
+export function onImportProgress(callback) {
+  return listenTo('tend://import-progress', (payload) => callback({
+    done: Number(payload?.done ?? 0),
+    total: Number(payload?.total ?? 0),
+  }));
+}
+
+/** A file was dropped onto the window: callback(path) with the first one. */
+export function onFileDropped(callback) {
+  return listenTo('tauri://drag-drop', (payload) => {
+    const path = payload?.paths?.[0];
+    if (typeof path === 'string' && path) callback(path);
   });
 }

@@ -17,3 +17,4 @@ import './app.suite.mjs';
 import './today.suite.mjs';
 import './quickAdd.suite.mjs';
 import './settings.suite.mjs';
+import './interchange.suite.mjs';

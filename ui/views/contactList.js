@@ -8,10 +8,11 @@ const PAGE = 50;
 const MAX_ROWS = 500;
 
 /**
- * onOpen(id): a row was chosen. onNew(): the New contact button. onError(err): a load failed.
+ * onOpen(id): a row was chosen. onNew(): the New contact button. onImport(), onExport():
+ * the Import contacts and Export buttons. onError(err): a load failed.
  * Returns the pane element and the few operations the Contacts view needs.
  */
-export function createContactList({ onOpen, onNew, onError }) {
+export function createContactList({ onOpen, onNew, onImport = null, onExport = null, onError }) {
   let generation = 0; // bumped by every new query; a response from an older one is dropped
   let shownGeneration = 0; // the generation whose rows are on screen
   let pagingGeneration = -1; // the generation with a page load in flight, if any
@@ -78,6 +79,11 @@ export function createContactList({ onOpen, onNew, onError }) {
   const element = el('div', { class: 'list-pane' },
     el('div', { class: 'list-header' },
       el('div', { class: 'title-row' }, el('h1', { text: 'Contacts' }), newButton),
+      onImport || onExport
+        ? el('div', { class: 'io-row' },
+          onImport ? el('button', { type: 'button', text: 'Import contacts', onclick: () => onImport() }) : null,
+          onExport ? el('button', { type: 'button', text: 'Export', 'aria-haspopup': 'dialog', onclick: () => onExport() }) : null)
+        : null,
       search,
       el('div', { class: 'filter-row' },
         el('label', { class: 'check' }, showArchived, ' Show archived'),

@@ -7,6 +7,8 @@ import { createContactList } from './contactList.js';
 import { createActivity } from './contactActivity.js';
 import { confirmDelete, renderDetail, renderEmptyDetail } from './contactDetail.js';
 import { createContactForm, loadStages } from './contactForm.js';
+import { exportFile } from './exportContacts.js';
+import { importFromFile } from './importContacts.js';
 
 /**
  * intent: {contactId, action?: 'plan' | 'decide' | 'touch', followupId?} to open someone
@@ -21,6 +23,8 @@ export function mount(container, { intent = null } = {}) {
   const list = createContactList({
     onOpen: openContact,
     onNew: openNewForm,
+    onImport: () => importFromFile().then((done) => done && list.reload()),
+    onExport: () => exportFile(),
     onError: (err) => say(`Couldn’t load contacts: ${err.message}`),
   });
   const pane = el('div', { class: 'detail-pane' });

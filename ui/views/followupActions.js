@@ -10,6 +10,7 @@ import {
 import { el } from '../dom.js';
 import { say } from '../status.js';
 import { defaultTime, describeDue, describeWhen, formatSoon, todayDate } from '../when.js';
+import { openDialog } from './dialog.js';
 import { createFields, guardSubmit } from './formKit.js';
 import { promiseText } from './touchForm.js';
 
@@ -67,30 +68,6 @@ export function followupButtons(followup, { describedBy = null, keys = false, on
   skip.addEventListener('click', () => openSkip(followup).then(after(skip)));
 
   return { done, snooze, reschedule, skip, all: [done, snooze, reschedule, skip] };
-}
-
-/**
- * A modal dialog built by `build(close)`; resolves with what `close(value)` was given,
- * or null when dismissed (Escape or Cancel).
- */
-function openDialog(label, build) {
-  return new Promise((resolve) => {
-    let result = null;
-    const dialog = el('dialog', { class: 'sheet', 'aria-label': label });
-    const close = (value) => {
-      result = value ?? null;
-      dialog.close();
-    };
-    const { content, focus } = build(close);
-    dialog.append(...content);
-    dialog.addEventListener('close', () => {
-      dialog.remove();
-      resolve(result);
-    });
-    document.body.append(dialog);
-    dialog.showModal();
-    focus?.focus();
-  });
 }
 
 /** Snooze: one of snooze_options(), or a picked date and time. Resolves to the Followup or null. */
