@@ -11,6 +11,7 @@ mod contacts; // create, read, update, archive, delete, validation through the s
 mod crash; // SIGKILL in the middle of a stream of writes loses nothing acknowledged
 mod followups;
 mod import; // contacts from a file: preview, merge, all or nothing, idempotent // plan, done, snooze, reschedule, skip, touches; DST and zone changes
+mod permissions; // commands registered, declared in build.rs and granted per window agree
 mod quick_add; // one line → contact and next step; duplicates, batch context, undo
 mod regressions; // bugs found while giving each rule one home
 mod reminders; // due → notified once; catch-up summary; digest; pause; the loop on a real clock
