@@ -32,6 +32,10 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// The data file is there but cannot be used; `why` says how, in her words.
+    #[error("{why} ({path})")]
+    Unusable { path: PathBuf, why: Unusable },
+
     #[error("The data file could not be prepared: {0}")]
     Setup(String),
 
@@ -40,6 +44,33 @@ pub enum Error {
 
     #[error("The data file could not be read or written: {0}")]
     Storage(#[from] rusqlite::Error),
+}
+
+/// Why a data file cannot be opened, as the start-up page explains it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Unusable {
+    #[error("The data file is damaged and cannot be read")]
+    Corrupt,
+    #[error("This file is not a Tend data file")]
+    NotADatabase,
+    #[error("Another program is using the data file")]
+    Locked,
+    #[error("Tend is not allowed to change the data file or its folder")]
+    ReadOnly,
+    #[error("The data file cannot be opened")]
+    CannotOpen,
+}
+
+impl Unusable {
+    pub fn kind(self) -> &'static str {
+        match self {
+            Unusable::Corrupt => "corrupt",
+            Unusable::NotADatabase => "not_a_database",
+            Unusable::Locked => "locked",
+            Unusable::ReadOnly => "read_only",
+            Unusable::CannotOpen => "cannot_open",
+        }
+    }
 }
 
 impl Error {
@@ -58,6 +89,7 @@ impl Error {
             Error::Cancelled => "cancelled",
             Error::NewerDatabase { .. } => "newer_database",
             Error::DataDir { .. } => "data_dir",
+            Error::Unusable { why, .. } => why.kind(),
             Error::Setup(_) => "setup",
             Error::Migration(_) => "migration",
             Error::Storage(_) => "storage",

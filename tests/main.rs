@@ -16,5 +16,6 @@ mod quick_add; // one line → contact and next step; duplicates, batch context,
 mod regressions; // bugs found while giving each rule one home
 mod reminders; // due → notified once; catch-up summary; digest; pause; the loop on a real clock
 mod schema; // migrations: validate, upgrade equals fresh and keeps a v1 file's rows, shipped ones pinned, newer files refused
-mod search; // FTS5 search: prefixes, every field, ranking, paging
+mod search;
+mod startup; // a data file that cannot be used is named for what is wrong, and left as it was // FTS5 search: prefixes, every field, ranking, paging
 mod today; // Today's sections, going cold, maybes; property tests over random histories
