@@ -45,6 +45,10 @@ const COMMANDS: &[&str] = &[
     "get_shortcut",
     "set_shortcut",
     "get_followup",
+    "startup_problem",
+    "retry_startup",
+    "open_data_folder",
+    "quit_app",
 ];
 
 fn main() {

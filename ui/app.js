@@ -1,6 +1,6 @@
 // Starts the app: the sidebar, which view is showing, app-wide keys and change events.
 
-import { getFollowup, onChanged, onFileDropped, onOpenFollowup, onQuickAdd } from './backend.js';
+import { getFollowup, onChanged, onFileDropped, onOpenFollowup, onQuickAdd, startupProblem } from './backend.js';
 import { isTyping } from './dom.js';
 import { say } from './status.js';
 import { refreshToday, subscribe } from './todayData.js';
@@ -10,6 +10,7 @@ import * as today from './views/today.js';
 import * as contacts from './views/contacts.js';
 import * as cadences from './views/cadences.js';
 import * as settings from './views/settings.js';
+import { showStartupProblem } from './views/startupProblem.js';
 
 // The view shown at launch: what needs doing today.
 const START_VIEW = 'today';
@@ -18,111 +19,123 @@ const START_VIEW = 'today';
 // `go(name, intent)` switches views, e.g. go('contacts', {contactId: 7, action: 'plan'}).
 const VIEWS = { today, contacts, cadences, settings };
 
-// Quick add sits above every view; a name in its list opens that contact.
-const quick = createQuickAdd({ onOpenContact: (contactId) => show('contacts', { contactId }) });
-document.getElementById('quick-bar')?.append(quick.element);
+// The data file could not be opened: the page that says why replaces the app.
+const problem = await startupProblem().catch(() => null);
+if (problem) {
+  showStartupProblem(document.querySelector('.app') ?? document.body, problem, {
+    onRecovered: () => window.location.reload(),
+  });
+} else {
+  startApp();
+}
 
-const main = document.getElementById('main');
-const sectionButtons = document.querySelectorAll('nav[aria-label="Sections"] button[data-view]');
-const todayButton = document.querySelector('nav[aria-label="Sections"] button[data-view="today"]');
-let current = null; // { name, view }
+function startApp() {
+  // Quick add sits above every view; a name in its list opens that contact.
+  const quick = createQuickAdd({ onOpenContact: (contactId) => show('contacts', { contactId }) });
+  document.getElementById('quick-bar')?.append(quick.element);
 
-function show(name, intent = null) {
-  if (!VIEWS[name]) return;
-  if (current?.name === name) {
-    if (intent) current.view.open?.(intent);
-    return;
-  }
-  current?.view.unmount?.();
-  main.replaceChildren();
-  current = { name, view: VIEWS[name].mount(main, { go: show, intent }) ?? {} };
+  const main = document.getElementById('main');
+  const sectionButtons = document.querySelectorAll('nav[aria-label="Sections"] button[data-view]');
+  const todayButton = document.querySelector('nav[aria-label="Sections"] button[data-view="today"]');
+  let current = null; // { name, view }
+
+  function show(name, intent = null) {
+    if (!VIEWS[name]) return;
+    if (current?.name === name) {
+      if (intent) current.view.open?.(intent);
+      return;
+    }
+    current?.view.unmount?.();
+    main.replaceChildren();
+    current = { name, view: VIEWS[name].mount(main, { go: show, intent }) ?? {} };
+    for (const button of sectionButtons) {
+      if (button.dataset.view === name) button.setAttribute('aria-current', 'page');
+      else button.removeAttribute('aria-current');
+    }
+}
+
   for (const button of sectionButtons) {
-    if (button.dataset.view === name) button.setAttribute('aria-current', 'page');
-    else button.removeAttribute('aria-current');
-  }
+    button.addEventListener('click', () => show(button.dataset.view));
 }
 
-for (const button of sectionButtons) {
-  button.addEventListener('click', () => show(button.dataset.view));
+  // The sidebar's count: what is overdue or due today. Drawn by CSS from data-count, so
+  // the button's text stays exactly "Today"; its accessible name says the number.
+  subscribe(({ today: data }) => {
+    if (!data || !todayButton) return;
+    const due = (data.counts?.overdue ?? 0) + (data.counts?.dueToday ?? 0);
+    if (due > 0) {
+      todayButton.dataset.count = due > 99 ? '99+' : String(due);
+      todayButton.setAttribute('aria-label', `Today, ${due} due`);
+    } else {
+      delete todayButton.dataset.count;
+      todayButton.removeAttribute('aria-label');
+    }
+  });
+
+  /** Ctrl+K (⌘K) from anywhere, or q when not typing: the keys that go to Quick add. */
+  function isQuickAddKey(event) {
+    const key = event.key?.toLowerCase();
+    if (event.altKey) return false;
+    if (event.ctrlKey || event.metaKey) return key === 'k' && !event.shiftKey;
+    return key === 'q' && !isTyping(event.target);
 }
 
-// The sidebar's count: what is overdue or due today. Drawn by CSS from data-count, so
-// the button's text stays exactly "Today"; its accessible name says the number.
-subscribe(({ today: data }) => {
-  if (!data || !todayButton) return;
-  const due = (data.counts?.overdue ?? 0) + (data.counts?.dueToday ?? 0);
-  if (due > 0) {
-    todayButton.dataset.count = due > 99 ? '99+' : String(due);
-    todayButton.setAttribute('aria-label', `Today, ${due} due`);
-  } else {
-    delete todayButton.dataset.count;
-    todayButton.removeAttribute('aria-label');
-  }
-});
+  // Single-key shortcuts belong to the visible view; a modal dialog owns the keyboard while open.
+  document.addEventListener('keydown', (event) => {
+    if (event.defaultPrevented || event.isComposing) return;
+    if (document.querySelector('dialog[open]')) return;
+    if (isQuickAddKey(event)) {
+      event.preventDefault();
+      quick.focus();
+      return;
+    }
+    current?.view.onKey?.(event);
+  });
 
-/** Ctrl+K (⌘K) from anywhere, or q when not typing: the keys that go to Quick add. */
-function isQuickAddKey(event) {
-  const key = event.key?.toLowerCase();
-  if (event.altKey) return false;
-  if (event.ctrlKey || event.metaKey) return key === 'k' && !event.shiftKey;
-  return key === 'q' && !isTyping(event.target);
-}
+  // Another window or the background scheduler changed data: redraw what is visible.
+  onChanged(() => {
+    refreshToday();
+    current?.view.refresh?.();
+  });
+  // Back from sleep or another app: Today may have moved on (timers pause while asleep).
+  window.addEventListener('focus', () => refreshToday());
 
-// Single-key shortcuts belong to the visible view; a modal dialog owns the keyboard while open.
-document.addEventListener('keydown', (event) => {
-  if (event.defaultPrevented || event.isComposing) return;
-  if (document.querySelector('dialog[open]')) return;
-  if (isQuickAddKey(event)) {
-    event.preventDefault();
-    quick.focus();
-    return;
-  }
-  current?.view.onKey?.(event);
-});
+  // The global shortcut or the tray's "Quick add…". The event reaches every window, and the
+  // Quick add window usually answers it; this one takes focus only when it is (or is being
+  // brought) in front, so the place the person left here is not moved behind their back.
+  const QUICK_FOCUS_WAIT_MS = 1500;
+  onQuickAdd(() => {
+    if (document.hasFocus()) {
+      quick.focus();
+      return;
+    }
+    const take = () => quick.focus();
+    window.addEventListener('focus', take, { once: true });
+    setTimeout(() => window.removeEventListener('focus', take), QUICK_FOCUS_WAIT_MS);
+  });
 
-// Another window or the background scheduler changed data: redraw what is visible.
-onChanged(() => {
+  // A notification was clicked: its follow-up on its contact's page, or Today for a summary.
+  onOpenFollowup(async (followupId) => {
+    if (followupId === null) {
+      show('today', { focus: true });
+      return;
+    }
+    try {
+      const followup = await getFollowup(followupId);
+      show('contacts', { contactId: followup.contactId, followupId: followup.id });
+    } catch (err) {
+      say(`Couldn’t open that follow-up: ${err.message}`);
+      show('today', { focus: true });
+    }
+  });
+
+  // A contacts file dropped onto the window: the same preview as Import contacts.
+  onFileDropped((path) => {
+    if (document.querySelector('dialog[open]')) return;
+    show('contacts');
+    importFromFile(path);
+  });
+
   refreshToday();
-  current?.view.refresh?.();
-});
-// Back from sleep or another app: Today may have moved on (timers pause while asleep).
-window.addEventListener('focus', () => refreshToday());
-
-// The global shortcut or the tray's "Quick add…". The event reaches every window, and the
-// Quick add window usually answers it; this one takes focus only when it is (or is being
-// brought) in front, so the place the person left here is not moved behind their back.
-const QUICK_FOCUS_WAIT_MS = 1500;
-onQuickAdd(() => {
-  if (document.hasFocus()) {
-    quick.focus();
-    return;
-  }
-  const take = () => quick.focus();
-  window.addEventListener('focus', take, { once: true });
-  setTimeout(() => window.removeEventListener('focus', take), QUICK_FOCUS_WAIT_MS);
-});
-
-// A notification was clicked: its follow-up on its contact's page, or Today for a summary.
-onOpenFollowup(async (followupId) => {
-  if (followupId === null) {
-    show('today', { focus: true });
-    return;
-  }
-  try {
-    const followup = await getFollowup(followupId);
-    show('contacts', { contactId: followup.contactId, followupId: followup.id });
-  } catch (err) {
-    say(`Couldn’t open that follow-up: ${err.message}`);
-    show('today', { focus: true });
-  }
-});
-
-// A contacts file dropped onto the window: the same preview as Import contacts.
-onFileDropped((path) => {
-  if (document.querySelector('dialog[open]')) return;
-  show('contacts');
-  importFromFile(path);
-});
-
-refreshToday();
-show(START_VIEW);
+  show(START_VIEW);
+}

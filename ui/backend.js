@@ -261,6 +261,26 @@ export function undoQuickAdd(added) {
   });
 }
 
+// ---------- Start-up ----------
+
+/** Why the data could not be opened at start → {kind, title, explanation, path, remedies}, or null. */
+export function startupProblem() {
+  return call('startup_problem');
+}
+
+/** Tries again → null once Tend is running, else the problem as it stands now. */
+export function retryStartup() {
+  return call('retry_startup');
+}
+
+export function openDataFolder() {
+  return call('open_data_folder');
+}
+
+export function quitApp() {
+  return call('quit_app');
+}
+
 // ---------- Contacts in and out ----------
 
 /** Asks for a contacts file (vCard or CSV) with the system's file chooser → path, or null. */

@@ -3,6 +3,7 @@
 //! on the UI thread.
 
 use super::shortcut::{self, RegisteredShortcut, ShortcutStatus};
+use super::startup::{self, Startup};
 use super::ui_error::{UiError, UiResult};
 use crate::api::{
     Completed, DecisionOutcome, LoggedTouch, QuickAddPreview, QuickAdded, Settings, Tend, Today,
@@ -13,6 +14,7 @@ use crate::domain::contact::{Contact, ContactDraft, ContactPage, ContactQuery};
 use crate::domain::decision::{Decision, DecisionDraft};
 use crate::domain::followup::{Followup, FollowupDraft, SnoozeChoice, SnoozeOption};
 use crate::domain::stage::StageInfo;
+use crate::domain::startup::StartupProblem;
 use crate::domain::touch::TouchDraft;
 use crate::quickadd::Batch;
 use std::sync::Arc;
@@ -56,6 +58,10 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         get_shortcut,
         set_shortcut,
         get_followup,
+        startup_problem,
+        retry_startup,
+        open_data_folder,
+        quit_app,
     ]
 }
 
@@ -335,4 +341,39 @@ async fn set_shortcut<R: Runtime>(
 #[tauri::command]
 async fn get_followup(tend: State<'_, Arc<Tend>>, id: i64) -> UiResult<Followup> {
     Ok(tend.followup(id)?)
+}
+
+/// Why the data could not be opened at start, or `None` when Tend is running.
+#[tauri::command]
+async fn startup_problem(startup: State<'_, Startup>) -> UiResult<Option<StartupProblem>> {
+    Ok(startup.problem())
+}
+
+/// Tries to open the data again (the other program was closed, the disk fixed).
+#[tauri::command]
+async fn retry_startup<R: Runtime>(app: AppHandle<R>) -> UiResult<Option<StartupProblem>> {
+    Ok(startup::try_open(&app))
+}
+
+/// Shows the data folder in the system's file manager.
+#[tauri::command]
+async fn open_data_folder<R: Runtime>(
+    app: AppHandle<R>,
+    startup: State<'_, Startup>,
+) -> UiResult<()> {
+    use tauri_plugin_opener::OpenerExt;
+    app.opener()
+        .open_path(startup.dir.display().to_string(), None::<&str>)
+        .map_err(|err| {
+            UiError::os(format!(
+                "Could not open the folder {}: {err}",
+                startup.dir.display()
+            ))
+        })
+}
+
+#[tauri::command]
+async fn quit_app<R: Runtime>(app: AppHandle<R>) -> UiResult<()> {
+    app.exit(0);
+    Ok(())
 }

@@ -7,18 +7,16 @@ mod events; // event names and the reminder loop's waker
 mod notifier; // native notifications (notify-rust) with their actions
 mod reminders; // the reminder loop beside the window
 mod shortcut; // the global Quick add shortcut
+mod startup; // open the data and start, or say why it cannot be used
 mod tray; // tray menu and the due count
 mod ui_error; // errors as `{ kind, message, field }` for the window
 mod windows; // the main and Quick add windows
 
 use crate::api::Tend;
 use crate::clock::SystemClock;
-use events::{Waker, CHANGED_EVENT};
+use startup::TrayReady;
 use std::sync::Arc;
-use tauri::{AppHandle, Emitter, Manager, Runtime, WindowEvent};
-
-/// Set when the tray icon exists: only then may closing the window hide it.
-struct TrayReady;
+use tauri::{Manager, WindowEvent};
 
 pub fn run() -> Result<(), String> {
     let clock = SystemClock::from_env()?;
@@ -32,37 +30,14 @@ pub fn run() -> Result<(), String> {
             None,
         ))
         .plugin(shortcut::plugin())
+        // Files are chosen and folders opened from Rust: the window is granted neither.
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
             let os_dir = app.path().app_data_dir().ok();
             let dir = crate::data_dir::resolve(os_dir)
                 .ok_or("Tend could not find a folder for its data; set TEND_DATA_DIR.")?;
-            let tend = Arc::new(Tend::open_in_dir(&dir, Arc::new(clock))?);
-            let handle = app.handle().clone();
-            tend.on_change(Box::new(move || announce_change(&handle)));
-            app.manage(tend.clone());
-            reminders::start(app.handle(), tend.clone(), &dir);
-            // The phone-number metadata loads on first use (about a second in a
-            // debug build): load it now, off the UI path, not on the first key.
-            let warm = tend.clone();
-            std::thread::spawn(move || {
-                let _ = warm.preview_quick_add("Warm Up 555-0100 tomorrow", &Default::default());
-            });
-            match tray::build(app.handle()) {
-                Ok(()) => {
-                    app.manage(TrayReady);
-                    tray::refresh_due(app.handle());
-                }
-                Err(err) => eprintln!(
-                    "tend: no tray icon on this desktop ({err}); closing the window quits."
-                ),
-            }
-            let keys = tend
-                .quick_add_shortcut()?
-                .unwrap_or_else(|| shortcut::DEFAULT_SHORTCUT.to_string());
-            let status = shortcut::register(app.handle(), &keys);
-            if let Some(message) = status.message {
-                eprintln!("tend: {message}");
-            }
+            startup::open(app.handle(), dir, Arc::new(clock));
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -80,14 +55,4 @@ pub fn run() -> Result<(), String> {
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())
         .map_err(|err| err.to_string())
-}
-
-/// After every committed change: every view refreshes, the reminder loop looks
-/// again, the tray's count follows. A failed emit only delays a refresh.
-fn announce_change<R: Runtime>(app: &AppHandle<R>) {
-    let _ = app.emit(CHANGED_EVENT, ());
-    if let Some(waker) = app.try_state::<Waker>() {
-        waker.wake();
-    }
-    tray::refresh_due(app);
 }

@@ -18,3 +18,4 @@ import './today.suite.mjs';
 import './quickAdd.suite.mjs';
 import './settings.suite.mjs';
 import './interchange.suite.mjs';
+import './startup.suite.mjs';

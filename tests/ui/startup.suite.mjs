@@ -1,0 +1,87 @@
+// ui/views/startupProblem.js and app.js at launch: when the data file cannot be used,
+// the window says why, shows the file, and offers what can help instead of the app.
+
+import { describe, test, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { installDom, importUi, indexHtml, teardown, flush, button, queryButton } from './harness.mjs';
+
+const DAMAGED = {
+  kind: 'corrupt',
+  title: 'Tend’s data file is damaged',
+  explanation: 'It can no longer be read as it is. Nothing has been changed or deleted.',
+  path: '/home/ann/.local/share/app.tend.desktop/<b>tend</b>.sqlite3',
+  remedies: ['restore_backup', 'open_folder', 'quit'],
+};
+const LOCKED = {
+  kind: 'locked',
+  title: 'Another program is using Tend’s data file',
+  explanation: 'Close the other program, then try again.',
+  path: '/data/tend.sqlite3',
+  remedies: ['try_again', 'open_folder', 'quit'],
+};
+
+describe('ui/views/startupProblem.js', () => {
+  let env;
+  let document;
+  let tauri;
+
+  beforeEach(() => {
+    env = installDom({ html: indexHtml(), fresh: true });
+    ({ document, tauri } = env);
+  });
+  afterEach(teardown);
+
+  const heading = () => document.querySelector('h1');
+
+  test('at launch, a problem replaces the app with a page that says why', async () => {
+    tauri.respond('startup_problem', LOCKED);
+    await importUi('app.js', { fresh: true });
+    await flush();
+    assert.equal(heading().textContent, LOCKED.title);
+    assert.equal(document.querySelector('nav[aria-label="Sections"]'), null, 'no app behind it');
+    assert.equal(tauri.callsTo('get_today').length, 0, 'nothing else is asked of a backend without data');
+    assert.equal(document.activeElement, button(document, 'Try again'), 'the first remedy has focus');
+  });
+
+  test('with no problem the app starts as usual', async () => {
+    tauri.respond('startup_problem', null);
+    await importUi('app.js', { fresh: true });
+    await flush();
+    assert.ok(document.querySelector('nav[aria-label="Sections"]'));
+    assert.ok(tauri.callsTo('get_today').length >= 1);
+  });
+
+  test('the path is text, each remedy a button, and Try again recovers or says why not', async () => {
+    const { showStartupProblem } = await importUi('views/startupProblem.js');
+    let recovered = 0;
+    tauri.respond('retry_startup', LOCKED);
+    showStartupProblem(document.body, LOCKED, { onRecovered: () => recovered++ });
+    assert.equal(document.querySelector('code').textContent, LOCKED.path);
+    button(document, 'Try again').click();
+    await flush();
+    assert.equal(recovered, 0);
+    assert.match(document.querySelector('[role=status].startup-message').textContent, /Still not possible; nothing has been changed/);
+    tauri.respond('retry_startup', null);
+    button(document, 'Try again').click();
+    await flush();
+    assert.equal(recovered, 1, 'running now: the app starts');
+  });
+
+  test('a damaged file offers its backup only where one can be restored; markup in the path stays text', async () => {
+    const { showStartupProblem } = await importUi('views/startupProblem.js');
+    showStartupProblem(document.body, DAMAGED, { onRecovered: () => {} });
+    assert.equal(queryButton(document, 'Restore the newest backup'), null, 'no restore offered without a way to do it');
+    assert.equal(document.querySelector('b'), null);
+    tauri.respond('open_data_folder', null).respond('quit_app', null);
+    button(document, 'Open the folder').click();
+    button(document, 'Quit').click();
+    await flush();
+    assert.equal(tauri.callsTo('open_data_folder').length, 1);
+    assert.equal(tauri.callsTo('quit_app').length, 1);
+    let restored = 0;
+    showStartupProblem(document.body, DAMAGED, { onRecovered: () => {}, restore: async () => { restored++; return null; } });
+    button(document, 'Restore the newest backup').click();
+    await flush();
+    assert.equal(restored, 1);
+  });
+});
