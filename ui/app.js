@@ -22,9 +22,10 @@ const VIEWS = { today, contacts, cadences, settings };
 // The data file could not be opened: the page that says why replaces the app.
 const problem = await startupProblem().catch(() => null);
 if (problem) {
-  showStartupProblem(document.querySelector('.app') ?? document.body, problem, {
-    onRecovered: () => window.location.reload(),
-  });
+  const page = document.createElement('div');
+  (document.querySelector('.app') ?? document.body.firstChild)?.replaceWith(page);
+  if (!page.isConnected) document.body.prepend(page);
+  showStartupProblem(page, problem, { onRecovered: () => window.location.reload() });
 } else {
   startApp();
 }

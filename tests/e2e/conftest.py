@@ -81,8 +81,12 @@ class SessionBus:
 class TendApp:
     """One data folder; the app can be started, quit and started again on it."""
 
-    def __init__(self, data_dir, now=None, extra_env=None, bus=True):
+    # What the window shows once it is up: the app, with a section open.
+    READY = "nav[aria-label='Sections'] button[aria-current='page']"
+
+    def __init__(self, data_dir, now=None, extra_env=None, bus=True, ready=READY):
         self.data_dir = data_dir
+        self.ready = ready
         self.now = now
         self.extra_env = extra_env or {}
         self.bus = SessionBus() if bus else None
@@ -122,10 +126,8 @@ class TendApp:
         options.set_capability("browserName", "wry")
         options.set_capability("tauri:options", {"application": APP})
         self.driver = webdriver.Remote(f"http://127.0.0.1:{port}", options=options)
-        # Ready when the sidebar is there and a view is mounted.
-        WebDriverWait(self.driver, 20).until(
-            lambda d: d.find_elements(By.CSS_SELECTOR, "nav[aria-label='Sections'] button[aria-current='page']")
-        )
+        # Ready when the sidebar is there and a view is mounted (or what `ready` names).
+        WebDriverWait(self.driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, self.ready))
         return self.driver
 
     def quit(self):
