@@ -6,6 +6,7 @@
 mod cadences; // rhythms: list, edit, apply
 mod contacts; // contacts and stages
 mod decisions; // where a contact stands, and what follows from it
+mod export; // contacts as vCard or CSV, open follow-ups as iCalendar, saved atomically
 mod followups; // plan, keep, snooze, reschedule, skip
 mod quick_add; // one line → a contact and its next step
 mod reminders; // one tick of the reminder loop
@@ -15,6 +16,7 @@ mod today; // the start screen and the tray's count
 mod touches; // logging what happened, counting touches
 
 pub use decisions::DecisionOutcome;
+pub use export::{ExportFormat, ExportSummary};
 pub use followups::Completed;
 pub use quick_add::{Duplicate, QuickAddPreview, QuickAdded, UndoQuickAdd};
 pub use settings::Settings;

@@ -381,7 +381,7 @@ mod tests {
             ..call_jane()
         };
         let mut bytes = Vec::new();
-        write(&[long.clone()], &mut bytes).expect("written");
+        write(std::slice::from_ref(&long), &mut bytes).expect("written");
         let lines: Vec<&[u8]> = bytes.split(|byte| *byte == b'\n').collect();
         for line in &lines[..lines.len() - 1] {
             let line = line.strip_suffix(b"\r").expect("every line ends in CRLF");
