@@ -9,6 +9,7 @@ mod changes; // the change hook follows every committed write, and only those
 mod cli; // the `tend` binary in a terminal: add, dry-run JSON, exit status
 mod contacts; // create, read, update, archive, delete, validation through the store
 mod crash; // SIGKILL in the middle of a stream of writes loses nothing acknowledged
+mod export; // vCard, CSV and iCalendar out, read back by other parsers; atomic files; `tend export`
 mod followups; // plan, done, snooze, reschedule, skip, touches; DST and zone changes
 mod quick_add; // one line → contact and next step; duplicates, batch context, undo
 mod regressions; // bugs found while giving each rule one home
