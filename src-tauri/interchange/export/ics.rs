@@ -5,7 +5,7 @@
 //! data Tend resolves times with; a date alone is an all-day event. Each has
 //! a DISPLAY alarm at the moment Tend itself would remind.
 
-use super::records::ExportFollowup;
+use super::records::{ExportFollowup, PRODUCT_ID};
 use calcard::common::PartialDateTime;
 use calcard::icalendar::{
     ICalendar, ICalendarAction, ICalendarComponent, ICalendarComponentType, ICalendarDuration,
@@ -22,12 +22,12 @@ const TIMED_LENGTH: Duration = Duration::minutes(15);
 
 /// The event's UID: the follow-up's id, made unique beyond this data file by
 /// its contact's UID, so the same promise is the same event in every export.
-pub fn event_uid(followup: &ExportFollowup) -> String {
+fn event_uid(followup: &ExportFollowup) -> String {
     format!("tend-followup-{}-{}", followup.id, followup.contact_uid)
 }
 
 /// "Call Jane Doe — send lavender samples".
-pub fn summary(followup: &ExportFollowup) -> String {
+fn summary(followup: &ExportFollowup) -> String {
     let who = format!("{} {}", followup.channel_label, followup.contact_name);
     match followup.promise.trim() {
         "" => who,
@@ -46,10 +46,7 @@ pub fn write(followups: &[ExportFollowup], mut out: impl io::Write) -> io::Resul
 fn calendar(followups: &[ExportFollowup]) -> ICalendar {
     let mut root = ICalendarComponent::new(ICalendarComponentType::VCalendar);
     root.add_property(ICalendarProperty::Version, "2.0");
-    root.add_property(
-        ICalendarProperty::Prodid,
-        format!("-//Tend//Tend {}//EN", env!("CARGO_PKG_VERSION")),
-    );
+    root.add_property(ICalendarProperty::Prodid, PRODUCT_ID);
     root.add_property(ICalendarProperty::Calscale, "GREGORIAN");
     // The name Apple, Google and Thunderbird give the imported calendar.
     root.add_property(

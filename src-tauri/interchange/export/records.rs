@@ -5,6 +5,9 @@ use crate::interchange::Birthday;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 
+/// Who wrote the file (vCard's and iCalendar's PRODID).
+pub const PRODUCT_ID: &str = concat!("-//Tend//Tend ", env!("CARGO_PKG_VERSION"), "//EN");
+
 /// One contact with everything the address-book formats carry.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ExportContact {

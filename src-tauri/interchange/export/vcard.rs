@@ -3,7 +3,7 @@
 //! splitting a UTF-8 character.
 
 use super::names;
-use super::records::ExportContact;
+use super::records::{ExportContact, PRODUCT_ID};
 use crate::interchange::Birthday;
 use calcard::common::PartialDateTime;
 use calcard::vcard::{
@@ -31,7 +31,7 @@ pub fn write(contacts: &[ExportContact], mut out: impl io::Write) -> io::Result<
 fn card(contact: &ExportContact) -> VCard {
     let parts = names::split(&contact.name);
     let mut entries = vec![
-        text_entry(VCardProperty::Prodid, product_id()),
+        text_entry(VCardProperty::Prodid, PRODUCT_ID.into()),
         uid_entry(&contact.uid),
         text_entry(VCardProperty::Fn, contact.name.clone()),
         // family; given; additional; prefixes; suffixes
@@ -76,10 +76,6 @@ fn card(contact: &ExportContact) -> VCard {
         contact.stage_label.clone(),
     ));
     VCard { entries }
-}
-
-fn product_id() -> String {
-    format!("-//Tend//Tend {}//EN", env!("CARGO_PKG_VERSION"))
 }
 
 fn text_entry(property: VCardProperty, text: String) -> VCardEntry {
