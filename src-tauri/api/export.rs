@@ -38,19 +38,6 @@ impl ExportFormat {
     }
 }
 
-/// Why nothing could be created in the target's folder, in the person's terms
-/// (tempfile's own message names its temporary file, which they never chose).
-fn folder_problem(path: &Path, folder: &Path, err: &io::Error) -> String {
-    let why = match err.kind() {
-        io::ErrorKind::NotFound => format!("there is no folder {}", folder.display()),
-        io::ErrorKind::PermissionDenied => {
-            format!("no permission to write in {}", folder.display())
-        }
-        kind => io::Error::from(kind).to_string(),
-    };
-    format!("Could not write {}: {why}", path.display())
-}
-
 /// What an export wrote.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -143,4 +130,17 @@ impl Tend {
         written.map_err(cannot_write)?;
         Ok(count)
     }
+}
+
+/// Why nothing could be created in the target's folder, in the person's terms
+/// (tempfile's own message names its temporary file, which they never chose).
+fn folder_problem(path: &Path, folder: &Path, err: &io::Error) -> String {
+    let why = match err.kind() {
+        io::ErrorKind::NotFound => format!("there is no folder {}", folder.display()),
+        io::ErrorKind::PermissionDenied => {
+            format!("no permission to write in {}", folder.display())
+        }
+        kind => io::Error::from(kind).to_string(),
+    };
+    format!("Could not write {}: {why}", path.display())
 }
