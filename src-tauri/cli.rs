@@ -35,6 +35,13 @@ pub fn dispatch(args: &[String]) -> Invocation {
                 1
             }
         }),
+        Some("export") => Invocation::Exit(match export(&args[1..]) {
+            Ok(()) => 0,
+            Err(message) => {
+                eprintln!("tend: {message}");
+                1
+            }
+        }),
         Some(other) => {
             eprintln!("tend: unknown command “{other}”.\n\n{USAGE}");
             Invocation::Exit(2)
@@ -153,6 +160,50 @@ fn add(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// `tend export FILE [--format vcf|csv|ics]`
+fn export(args: &[String]) -> Result<(), String> {
+    use crate::api::ExportFormat;
+    use std::path::Path;
+    let mut format = None;
+    let mut file = None;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--format" => {
+                let word = args.next().ok_or("--format needs vcf, csv or ics")?;
+                format = Some(
+                    ExportFormat::from_extension(word)
+                        .ok_or(format!("unknown format “{word}”: use vcf, csv or ics"))?,
+                );
+            }
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown option {flag}\n\n{USAGE}"))
+            }
+            path if file.is_none() => file = Some(path.to_string()),
+            extra => return Err(format!("export writes one file; “{extra}” is a second one")),
+        }
+    }
+    let file = file.ok_or(format!(
+        "give the file to write, e.g. tend export contacts.vcf\n\n{USAGE}"
+    ))?;
+    let path = Path::new(&file);
+    let format = match format {
+        Some(format) => format,
+        None => path
+            .extension()
+            .and_then(|extension| extension.to_str())
+            .and_then(ExportFormat::from_extension)
+            .ok_or(format!(
+                "cannot tell the format from “{file}”; name it .vcf, .csv or .ics, or add --format vcf|csv|ics"
+            ))?,
+    };
+    let summary = open()?
+        .export_to(path, format)
+        .map_err(|err| err.to_string())?;
+    println!("Exported {} to {file}", summary.counted());
+    Ok(())
+}
+
 const USAGE: &str = "Usage:
   tend                                open the Tend window
   tend add [options] \"<line>\"         add a contact from one line, e.g.
@@ -163,6 +214,8 @@ const USAGE: &str = "Usage:
       --no-cadence                    a line without a date starts no New lead cadence
       --to-existing | --new           when the phone or email is already known: add the
                                       line to that contact, or add a second contact
+  tend export FILE [--format F]       write the contacts (.vcf, .csv) or the open follow-ups
+                                      (.ics) to FILE; F is vcf, csv or ics (else from FILE's name)
   tend --version                      print the version
   tend --help                         print this help
 

@@ -39,6 +39,10 @@ pub enum Error {
     #[error("The data file could not be prepared: {0}")]
     Setup(String),
 
+    /// An export file could not be written; the message names the file.
+    #[error("{0}")]
+    Export(String),
+
     #[error("Could not upgrade the data file: {0}")]
     Migration(#[from] rusqlite_migration::Error),
 
@@ -91,6 +95,7 @@ impl Error {
             Error::DataDir { .. } => "data_dir",
             Error::Unusable { why, .. } => why.kind(),
             Error::Setup(_) => "setup",
+            Error::Export(_) => "export",
             Error::Migration(_) => "migration",
             Error::Storage(_) => "storage",
         }

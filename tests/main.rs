@@ -9,13 +9,14 @@ mod changes; // the change hook follows every committed write, and only those
 mod cli; // the `tend` binary in a terminal: add, dry-run JSON, exit status
 mod contacts; // create, read, update, archive, delete, validation through the store
 mod crash; // SIGKILL in the middle of a stream of writes loses nothing acknowledged
-mod followups;
-mod import; // contacts from a file: preview, merge, all or nothing, idempotent // plan, done, snooze, reschedule, skip, touches; DST and zone changes
+mod export; // vCard, CSV and iCalendar out, read back by other parsers; atomic files; `tend export`
+mod followups; // plan, done, snooze, reschedule, skip, touches; DST and zone changes
+mod import; // contacts from a file: preview, merge, all or nothing, idempotent
 mod permissions; // commands registered, declared in build.rs and granted per window agree
 mod quick_add; // one line → contact and next step; duplicates, batch context, undo
 mod regressions; // bugs found while giving each rule one home
 mod reminders; // due → notified once; catch-up summary; digest; pause; the loop on a real clock
 mod schema; // migrations: validate, upgrade equals fresh and keeps a v1 file's rows, shipped ones pinned, newer files refused
-mod search;
-mod startup; // a data file that cannot be used is named for what is wrong, and left as it was // FTS5 search: prefixes, every field, ranking, paging
+mod search; // FTS5 search: prefixes, every field, ranking, paging
+mod startup; // a data file that cannot be used is named for what is wrong, and left as it was
 mod today; // Today's sections, going cold, maybes; property tests over random histories

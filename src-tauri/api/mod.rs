@@ -6,6 +6,7 @@
 mod cadences; // rhythms: list, edit, apply
 mod contacts; // contacts and stages
 mod decisions; // where a contact stands, and what follows from it
+mod export; // contacts as vCard or CSV, open follow-ups as iCalendar, saved atomically
 mod followups; // plan, keep, snooze, reschedule, skip
 mod import; // contacts from a file: preview, then all or nothing
 mod quick_add; // one line → a contact and its next step
@@ -16,6 +17,7 @@ mod today; // the start screen and the tray's count
 mod touches; // logging what happened, counting touches
 
 pub use decisions::DecisionOutcome;
+pub use export::{ExportFormat, ExportSummary};
 pub use followups::Completed;
 pub use import::{ImportChoices, ImportPreview, ImportSummary, PreviewRow};
 pub use quick_add::{Duplicate, QuickAddPreview, QuickAdded, UndoQuickAdd};

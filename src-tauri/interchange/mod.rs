@@ -2,6 +2,8 @@
 //! plain contact records (`read`), and Tend's contacts and follow-ups become
 //! files other programs open. No store, no clock: bytes in, values out.
 
+pub mod export; // Tend's contacts and follow-ups as vCard, CSV and iCalendar
+
 use serde::Serialize;
 
 /// A birthday as address books keep it: with or without the year.
