@@ -36,6 +36,16 @@ pub(crate) fn decode_exactly<'a>(
     encoding.decode_without_bom_handling_and_without_replacement(bytes)
 }
 
+/// UTF-8 with some bytes broken, rather than text in a legacy encoding: it has
+/// valid multi-byte UTF-8 beside the bytes that are not. Decoding it as legacy
+/// text would garble the letters that are fine.
+pub(crate) fn is_broken_utf8(bytes: &[u8]) -> bool {
+    std::str::from_utf8(bytes).is_err()
+        && String::from_utf8_lossy(bytes)
+            .chars()
+            .any(|c| !c.is_ascii() && c != '\u{fffd}')
+}
+
 /// Guesses the legacy (non-UTF-8) encoding of text that is not UTF-8.
 #[derive(Default)]
 pub(crate) struct LegacyGuess {
@@ -103,7 +113,7 @@ impl Tally {
 
 #[cfg(test)]
 mod tests {
-    use super::{decode_exactly, for_label, LegacyGuess, Tally};
+    use super::{decode_exactly, for_label, is_broken_utf8, LegacyGuess, Tally};
     use encoding_rs::{SHIFT_JIS, UTF_16LE, UTF_8, WINDOWS_1252};
 
     #[test]
@@ -123,6 +133,17 @@ mod tests {
         );
         assert_eq!(decode_exactly(b"\x82\xa0\xff", SHIFT_JIS), None);
         assert_eq!(for_label(" Shift_JIS "), Some(SHIFT_JIS));
+        assert!(is_broken_utf8(
+            "Ñ Ñ"
+                .as_bytes()
+                .iter()
+                .chain(b"\x80")
+                .copied()
+                .collect::<Vec<_>>()
+                .as_slice()
+        ));
+        assert!(!is_broken_utf8(b"M\xfcller"));
+        assert!(!is_broken_utf8("Müller".as_bytes()));
         assert_eq!(for_label("\"ISO-8859-1\""), Some(WINDOWS_1252));
     }
 

@@ -7,7 +7,7 @@
 
 use super::birthday::{self, DateOrder, Reading};
 use super::compose::{joined_name, name_or_fallback, note, push_new};
-use super::encoding::{decode_exactly, LegacyGuess};
+use super::encoding::{decode_exactly, is_broken_utf8, LegacyGuess};
 use super::records::ImportedContact;
 use super::vcard_lines::split_property;
 use calcard::common::PartialDateTime;
@@ -99,6 +99,8 @@ struct CardReader {
     warnings: Vec<String>,
     /// Text marked UTF-8 whose bytes were not, read in this encoding instead.
     recovered_as: Option<&'static Encoding>,
+    /// A value of broken UTF-8 was left out.
+    left_out_broken: bool,
 }
 
 impl CardReader {
@@ -141,7 +143,7 @@ impl CardReader {
                     .collect();
                 match (self.org.is_none(), parts.split_first()) {
                     (true, Some((org, departments))) => {
-                        self.org = Some(org.clone());
+                        self.org = Some(org.trim().to_string());
                         if !departments.is_empty() {
                             self.detail("Department", &departments.join(", "));
                         }
@@ -159,7 +161,8 @@ impl CardReader {
                 return Ok(());
             }
             VCardProperty::Categories => {
-                for tag in self.parts(entry)? {
+                // Escaped commas too: Thunderbird writes `a\, b` for two categories.
+                for tag in self.parts(entry)?.iter().flat_map(|tags| tags.split(',')) {
                     let tag = tag.trim();
                     if !tag.is_empty() && !DEFAULT_GROUPS.contains(&tag.to_lowercase().as_str()) {
                         push_new(&mut self.tags, tag);
@@ -235,6 +238,10 @@ impl CardReader {
     }
 
     fn recover(&mut self, bytes: &[u8]) -> Result<String, String> {
+        if is_broken_utf8(bytes) {
+            self.left_out_broken = true;
+            return Ok(String::new());
+        }
         let encoding = LegacyGuess::of(bytes);
         match decode_exactly(bytes, encoding) {
             Some(text) => {
@@ -279,6 +286,12 @@ impl CardReader {
     }
 
     fn finish(mut self) -> Result<ImportedContact, String> {
+        if self.left_out_broken {
+            self.warnings.push(
+                "Some of this card's text is UTF-8 with bytes broken; that value was left out."
+                    .to_string(),
+            );
+        }
         if let Some(encoding) = self.recovered_as {
             self.warnings.push(format!(
                 "Some of this card's text is marked as UTF-8 but is not; it was read as {}. \

@@ -5,7 +5,7 @@
 //! a Problem, never the end of the file.
 
 use super::compose::has_replacement_character;
-use super::encoding::{decode_exactly, for_label, LegacyGuess, Tally};
+use super::encoding::{decode_exactly, for_label, is_broken_utf8, LegacyGuess, Tally};
 use super::records::{Format, ImportedContact, Problem, ReadFile};
 use super::vcard::contact_from_card;
 use super::vcard_lines::{declared_charset, Cards, RawCard};
@@ -83,9 +83,9 @@ fn read_card(
     if let Some(text) = decode_exactly(&card.bytes, UTF_8) {
         if !card.bytes.is_ascii() {
             tally.note(UTF_8);
-        } else if let Some(encoding) = declared_encoding {
+        } else if let Some(encoding) = declared_encoding.filter(|_| has_8bit_escape(&card.bytes)) {
             // Plain ASCII reads the same in any encoding: what counts is the
-            // CHARSET its quoted-printable text declares.
+            // CHARSET of the quoted-printable bytes beyond ASCII.
             tally.note(encoding);
         }
         return Slot::Read(parse(&text, &card, utf16));
@@ -115,13 +115,22 @@ fn read_card(
     }
 }
 
+/// A quoted-printable byte beyond ASCII (`=E4`).
+fn has_8bit_escape(bytes: &[u8]) -> bool {
+    bytes.windows(3).any(|w| {
+        w[0] == b'='
+            && matches!(w[1], b'8'..=b'9' | b'A'..=b'F' | b'a'..=b'f')
+            && w[2].is_ascii_hexdigit()
+    })
+}
+
 fn read_in_legacy(
-    card: RawCard,
+    mut card: RawCard,
     legacy: &'static Encoding,
     declared_utf8: bool,
     mixed: bool,
 ) -> Result<ImportedContact, Problem> {
-    let Some(text) = decode_exactly(&card.bytes, legacy) else {
+    let Some(text) = decode_lines(&mut card, legacy) else {
         return Err(Problem {
             place: card.place(),
             what: format!(
@@ -146,6 +155,27 @@ fn read_in_legacy(
         ));
     }
     Ok(contact)
+}
+
+/// A card line by line: lines that are UTF-8 stay UTF-8 (a card may mix), lines
+/// of broken UTF-8 are left out with a warning, the rest are in `legacy`.
+fn decode_lines(card: &mut RawCard, legacy: &'static Encoding) -> Option<String> {
+    let mut text = String::with_capacity(card.bytes.len());
+    let mut broken = 0;
+    for line in card.bytes.split(|b| *b == b'\n') {
+        if is_broken_utf8(line) {
+            broken += 1;
+            continue;
+        }
+        text.push_str(&decode_exactly(line, UTF_8).or_else(|| decode_exactly(line, legacy))?);
+        text.push('\n');
+    }
+    if broken > 0 {
+        card.warnings.push(format!(
+            "{broken} line(s) of this card are UTF-8 with bytes broken; they were left out."
+        ));
+    }
+    Some(text)
 }
 
 fn parse(
