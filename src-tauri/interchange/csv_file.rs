@@ -104,13 +104,16 @@ pub(crate) fn read_rows(
             ("your column mapping".to_string(), uses, None)
         }
     };
-    let order = order
-        .or_else(|| date_order_of(bytes, delimiter, header_index, &uses, &text))
-        .unwrap_or(DateOrder::MonthFirst);
+    // Without a layout's or the file's word, numeric dates are read month first,
+    // and each one that could be read either way gets a warning.
+    let (order, order_known) =
+        match order.or_else(|| date_order_of(bytes, delimiter, header_index, &uses, &text)) {
+            Some(order) => (order, true),
+            None => (DateOrder::MonthFirst, false),
+        };
 
     let mut contacts = Vec::new();
     let mut problems = Vec::new();
-    let mut tally = Tally::default();
     while rows.read_byte_record(&mut record).unwrap_or(false) {
         let place = format!("row {}", record.position().map_or(0, |p| p.line()));
         let problem = |what: String| Problem {
@@ -135,9 +138,6 @@ pub(crate) fn read_rows(
             )));
             continue;
         };
-        if !record.as_slice().is_ascii() {
-            tally.note(encoding);
-        }
         let mut row = RowReader::default();
         if encoding != UTF_8 && text.has_utf8 {
             row.warnings.push(format!(
@@ -151,8 +151,10 @@ pub(crate) fn read_rows(
                 row.take(column, value);
             }
         }
-        match row.finish(order) {
-            Ok(mut contact) if has_replacement_character(&contact) => {
+        match row.finish(order, order_known) {
+            // Nothing in the columns Tend reads (Outlook's blank rows say 0/0/00).
+            Ok(None) => {}
+            Ok(Some(mut contact)) if has_replacement_character(&contact) => {
                 if let Some(utf16) = utf16 {
                     problems.push(problem(format!(
                         "This row has bytes that are not valid {}; it was not imported, so that \
@@ -169,7 +171,7 @@ pub(crate) fn read_rows(
                     contacts.push(contact);
                 }
             }
-            Ok(mut contact) => {
+            Ok(Some(mut contact)) => {
                 contact.place = place;
                 contacts.push(contact);
             }
@@ -178,7 +180,7 @@ pub(crate) fn read_rows(
     }
     Ok(ReadFile {
         format: Format::Csv,
-        encoding: tally.summary(utf16),
+        encoding: text.summary(utf16),
         layout: Some(layout),
         needs_mapping: None,
         contacts,
@@ -194,8 +196,8 @@ fn reader(bytes: &[u8], delimiter: u8) -> csv::Reader<&[u8]> {
         .from_reader(bytes)
 }
 
-/// The delimiter that splits the first lines into the same number of fields,
-/// most often and into the most fields.
+/// The delimiter that splits the most of the first lines into the same number
+/// (two or more) of fields; on a tie, into more fields.
 fn delimiter(bytes: &[u8]) -> u8 {
     let sample = &bytes[..bytes.len().min(64 * 1024)];
     let score = |delimiter: u8| {
@@ -209,10 +211,12 @@ fn delimiter(bytes: &[u8]) -> u8 {
         if sample.len() < bytes.len() {
             counts.pop();
         }
-        let usual = (2..=counts.iter().copied().max().unwrap_or(0))
-            .max_by_key(|n| (counts.iter().filter(|c| *c == n).count(), *n))
-            .unwrap_or(1);
-        (counts.iter().filter(|c| **c == usual).count(), usual)
+        // Lines it does not split (a preamble, prose) say nothing for it.
+        let rows_with = |n: usize| counts.iter().filter(|c| **c == n).count();
+        (2..=counts.iter().copied().max().unwrap_or(0))
+            .map(|n| (rows_with(n), n))
+            .max()
+            .unwrap_or((0, 0))
     };
     DELIMITERS
         .into_iter()
@@ -258,22 +262,26 @@ struct TextPlan {
     legacy: &'static Encoding,
     /// Some line has non-ASCII UTF-8: a legacy row is then an odd one out.
     has_utf8: bool,
+    /// Some line is not UTF-8.
+    has_legacy: bool,
 }
 
 impl TextPlan {
     fn for_file(bytes: &[u8]) -> TextPlan {
         let mut guess = LegacyGuess::default();
-        let mut has_utf8 = false;
+        let (mut has_utf8, mut has_legacy) = (false, false);
         for line in bytes.split(|b| *b == b'\n').filter(|line| !line.is_ascii()) {
             if std::str::from_utf8(line).is_ok() {
                 has_utf8 = true;
             } else {
+                has_legacy = true;
                 guess.feed(line);
             }
         }
         TextPlan {
             legacy: guess.guess(),
             has_utf8,
+            has_legacy,
         }
     }
 
@@ -306,6 +314,9 @@ impl TextPlan {
         if self.has_utf8 {
             tally.note(UTF_8);
         }
+        if self.has_legacy {
+            tally.note(self.legacy);
+        }
         tally.summary(utf16)
     }
 }
@@ -330,7 +341,8 @@ struct RowReader {
 
 impl RowReader {
     fn take(&mut self, column: &ColumnUse, value: &str) {
-        let value = value.trim();
+        let value = value.trim().replace("\r\n", "\n");
+        let value = value.as_str();
         if value.is_empty() {
             return;
         }
@@ -370,12 +382,37 @@ impl RowReader {
                     }
                 }
             }
-            Field::Detail => push_new(&mut self.details, &format!("{}: {value}", column.label)),
+            Field::Detail => {
+                let value = value.replace('\n', ", ");
+                push_new(&mut self.details, &format!("{}: {value}", column.label));
+            }
         }
     }
 
-    fn finish(mut self, order: DateOrder) -> Result<ImportedContact, String> {
-        let birthday = self.birthday(order);
+    /// The row's contact; None when it has nothing in the columns read.
+    fn finish(
+        mut self,
+        order: DateOrder,
+        order_known: bool,
+    ) -> Result<Option<ImportedContact>, String> {
+        let birthday = self.birthday(order, order_known);
+        let is_blank = |texts: &[String]| texts.iter().all(String::is_empty);
+        if birthday.is_none()
+            && self.name.is_empty()
+            && self.org.is_none()
+            && [
+                &self.parts[..],
+                &self.phones,
+                &self.emails,
+                &self.notes,
+                &self.details,
+                &self.tags,
+            ]
+            .into_iter()
+            .all(is_blank)
+        {
+            return Ok(None);
+        }
         let given = match self.name.is_empty() {
             true => joined_name(self.parts.iter().map(String::as_str)),
             false => self.name.clone(),
@@ -388,7 +425,7 @@ impl RowReader {
             &mut self.warnings,
             "row",
         )?;
-        Ok(ImportedContact {
+        Ok(Some(ImportedContact {
             name,
             phones: self.phones,
             emails: self.emails,
@@ -399,10 +436,10 @@ impl RowReader {
             uid: None,
             place: String::new(),
             warnings: self.warnings,
-        })
+        }))
     }
 
-    fn birthday(&mut self, order: DateOrder) -> Option<Birthday> {
+    fn birthday(&mut self, order: DateOrder, order_known: bool) -> Option<Birthday> {
         if let [year, Some(month), Some(day)] = self.birthday_parts {
             let text = match year {
                 Some(year) => format!("{year:04}-{month:02}-{day:02}"),
@@ -413,6 +450,7 @@ impl RowReader {
         let text = self.birthday.take()?;
         match birthday::read(&text, order) {
             Reading::Birthday(birthday) => Some(birthday),
+            Reading::Guessed(birthday) if order_known => Some(birthday),
             Reading::Guessed(birthday) => {
                 self.warnings.push(format!(
                     "The birthday {text} could be read either way; it was read as {}.",
@@ -444,6 +482,9 @@ mod tests {
             b';'
         );
         assert_eq!(delimiter(b"a\tb\n\"x, y\"\tz\n"), b'\t');
+        // Lines a delimiter leaves whole do not count for it.
+        assert_eq!(delimiter(b"Notes:\n\"one, two\"\n\nA,B,C\n1,2,3\n"), b',');
+        assert_eq!(delimiter(b"a,b\n\"x\ny\nz\",w\n"), b',');
     }
 
     #[test]

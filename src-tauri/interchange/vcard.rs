@@ -294,7 +294,7 @@ impl CardReader {
         }
         if let Some(encoding) = self.recovered_as {
             self.warnings.push(format!(
-                "Some of this card's text is marked as UTF-8 but is not; it was read as {}. \
+                "This card says its text is UTF-8, but some of it is not; it was read as {}. \
                  Check its accented letters.",
                 encoding.name()
             ));
@@ -418,7 +418,7 @@ mod tests {
         assert_eq!(
             contact.warnings,
             [
-                "Some of this card's text is marked as UTF-8 but is not; it was read as \
+                "This card says its text is UTF-8, but some of it is not; it was read as \
               windows-1252. Check its accented letters."
             ]
         );
