@@ -114,8 +114,12 @@ pub(crate) fn read_rows(
 
     let mut contacts = Vec::new();
     let mut problems = Vec::new();
+    let mut lines = LineCounter::default();
     while rows.read_byte_record(&mut record).unwrap_or(false) {
-        let place = format!("row {}", record.position().map_or(0, |p| p.line()));
+        let start = record
+            .position()
+            .map_or(0, |position| position.byte() as usize);
+        let place = format!("row {}", lines.line_at(bytes, start));
         let problem = |what: String| Problem {
             place: place.clone(),
             what,
@@ -186,6 +190,28 @@ pub(crate) fn read_rows(
         contacts,
         problems,
     })
+}
+
+/// The line a row starts on, counted as rows go by. (csv's own count lags by a
+/// line after a CR LF: its record starts at the LF.)
+#[derive(Default)]
+struct LineCounter {
+    counted_to: usize,
+    newlines: usize,
+}
+
+impl LineCounter {
+    fn line_at(&mut self, bytes: &[u8], start: usize) -> usize {
+        let end = (start + 1).min(bytes.len());
+        if end > self.counted_to {
+            self.newlines += bytes[self.counted_to..end]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count();
+            self.counted_to = end;
+        }
+        self.newlines + 1
+    }
 }
 
 fn reader(bytes: &[u8], delimiter: u8) -> csv::Reader<&[u8]> {

@@ -1,7 +1,7 @@
 //! One card's text → a contact, through calcard. What maps is kept: names,
 //! phones, emails, the birthday, the organisation, notes, categories, the UID;
-//! titles, addresses, websites, anniversaries and related names become lines of
-//! the note. An `itemN.X-ABLabel` names the note line of the property it labels
+//! nicknames, titles, addresses, websites, anniversaries and related names become
+//! lines of the note (a card with only a nickname is named by it). An `itemN.X-ABLabel` names the note line of the property it labels
 //! ("Spouse: Jenny", "Home page: http://…"); on a phone or email it is dropped,
 //! since Tend keeps phones and emails without labels. Unknown properties are ignored.
 
@@ -91,6 +91,7 @@ struct CardReader {
     phones: Vec<String>,
     emails: Vec<String>,
     org: Option<String>,
+    nicknames: Vec<String>,
     notes: Vec<String>,
     details: Vec<String>,
     tags: Vec<String>,
@@ -177,7 +178,11 @@ impl CardReader {
                 }
                 return Ok(());
             }
-            VCardProperty::Nickname => label("Nickname"),
+            VCardProperty::Nickname => {
+                let nickname = self.parts(entry)?.join(", ");
+                push_new(&mut self.nicknames, &nickname);
+                return Ok(());
+            }
             VCardProperty::Title => label("Title"),
             VCardProperty::Role => label("Role"),
             VCardProperty::Adr => label("Address"),
@@ -299,10 +304,19 @@ impl CardReader {
                 encoding.name()
             ));
         }
-        let given = match self.formatted.take() {
+        let mut given = match self.formatted.take() {
             Some(formatted) => formatted,
             None => joined_name(self.name_parts.iter().flatten().map(String::as_str)),
         };
+        // A card with only a nickname is named by it; else the nickname is a detail.
+        if given.is_empty() && self.org.is_none() && !self.nicknames.is_empty() {
+            given = self.nicknames.remove(0);
+        }
+        let nicknames = self
+            .nicknames
+            .iter()
+            .map(|nickname| format!("Nickname: {nickname}"));
+        self.details.splice(0..0, nicknames.collect::<Vec<_>>());
         let name = name_or_fallback(
             &given,
             self.org.as_deref(),
