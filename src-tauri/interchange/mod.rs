@@ -4,9 +4,11 @@
 
 mod birthday; // birthdays as files write them: vCard forms, ISO, 4/15/1984, 15.4.1984
 mod compose; // what every reader does alike: the note, a name when there is none
-mod csv_file; // one CSV file: delimiter, header row, rows → contacts
+mod csv_file; // one CSV file: delimiter, header row, layout, then every row
 mod csv_layouts; // the CSV layouts Tend knows: Google, Outlook (5 languages), Thunderbird, LinkedIn
 mod csv_mapping; // which column is which: Field, ColumnMapping, header_key
+mod csv_row; // one row → a contact: multi-value cells, birthdays, tags
+mod csv_text; // a CSV file's bytes → text: UTF-8 rows, else the file's legacy encoding
 mod encoding; // which encoding bytes are in, and decoding them without mojibake
 mod read; // the entry points: detect the format and encoding, read every card or row
 mod records; // the shapes: ImportedContact, Birthday, Problem, Format, ReadFile
