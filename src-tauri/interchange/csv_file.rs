@@ -27,7 +27,7 @@ pub(crate) enum Columns<'a> {
 }
 
 /// What the columns are: the layout's name, each column's use, its date order.
-struct Layout {
+struct ColumnPlan {
     name: String,
     uses: Vec<Option<ColumnUse>>,
     date_order: Option<DateOrder>,
@@ -119,9 +119,9 @@ fn header_row(
 }
 
 /// The columns' uses, from a known layout or the mapping; None: ask for a mapping.
-fn layout_of(headers: &[String], columns: Columns) -> crate::Result<Option<Layout>> {
+fn layout_of(headers: &[String], columns: Columns) -> crate::Result<Option<ColumnPlan>> {
     match columns {
-        Columns::Recognise => Ok(recognise(headers).map(|layout| Layout {
+        Columns::Recognise => Ok(recognise(headers).map(|layout| ColumnPlan {
             name: layout.name.to_string(),
             uses: layout.uses(headers),
             date_order: layout.date_order,
@@ -142,7 +142,7 @@ fn layout_of(headers: &[String], columns: Columns) -> crate::Result<Option<Layou
                     "The column mapping names none of this file's columns.",
                 ));
             }
-            Ok(Some(Layout {
+            Ok(Some(ColumnPlan {
                 name: "your column mapping".to_string(),
                 uses,
                 date_order: None,
