@@ -1,14 +1,15 @@
 //! One card's text → a contact, through calcard. What maps is kept: names,
-//! phones, emails, the birthday, the organisation, notes, categories, the UID;
-//! nicknames, titles, addresses, websites, anniversaries and related names become
-//! lines of the note (a card with only a nickname is named by it). An `itemN.X-ABLabel` names the note line of the property it labels
-//! ("Spouse: Jenny", "Home page: http://…"); on a phone or email it is dropped,
-//! since Tend keeps phones and emails without labels. Unknown properties are ignored.
+//! phones, emails, the birthday, the organisation, notes, categories, the UID.
+//! Nicknames, titles, addresses, websites, anniversaries and related names become
+//! lines of the note (a card with only a nickname is named by it). An
+//! `itemN.X-ABLabel` names the note line of the property it labels ("Spouse:
+//! Jenny", "Home page: http://…"); on a phone or email it is dropped, since Tend
+//! keeps phones and emails without labels. Unknown properties are ignored.
 
 use super::birthday::{self, DateOrder, Reading};
 use super::compose::{joined_name, name_or_fallback, note, push_new};
 use super::encoding::{decode_exactly, is_broken_utf8, LegacyGuess};
-use super::records::ImportedContact;
+use super::records::{Birthday, ImportedContact};
 use super::vcard_lines::split_property;
 use calcard::common::PartialDateTime;
 use calcard::vcard::{VCard, VCardEntry, VCardProperty, VCardValue};
@@ -96,7 +97,7 @@ struct CardReader {
     details: Vec<String>,
     tags: Vec<String>,
     uid: Option<String>,
-    birthday: Option<super::records::Birthday>,
+    birthday: Option<Birthday>,
     warnings: Vec<String>,
     /// Text marked UTF-8 whose bytes were not, read in this encoding instead.
     recovered_as: Option<&'static Encoding>,
@@ -106,107 +107,107 @@ struct CardReader {
 
 impl CardReader {
     fn take(&mut self, entry: &VCardEntry) -> Result<(), String> {
-        let group_label = entry
-            .group
-            .as_ref()
-            .and_then(|group| self.labels.get(&group.to_lowercase()))
-            .cloned();
-        let label = |fallback: &str| group_label.clone().unwrap_or_else(|| fallback.to_string());
-        let detail_label = match &entry.name {
+        match &entry.name {
             VCardProperty::Fn => {
-                let formatted = self.joined(entry, " ")?;
-                if self.formatted.is_none() && !formatted.is_empty() {
-                    self.formatted = Some(formatted);
-                }
-                return Ok(());
+                let formatted = self.joined(entry)?;
+                first_of(&mut self.formatted, formatted);
             }
             VCardProperty::N => {
                 let parts = self.parts(entry)?;
                 let part = |i: usize| parts.get(i).cloned().unwrap_or_default();
                 self.name_parts.get_or_insert([part(1), part(2), part(0)]);
-                return Ok(());
             }
             VCardProperty::Tel => {
-                let phone = self.joined(entry, " ")?;
+                let phone = self.joined(entry)?;
                 push_new(&mut self.phones, strip_scheme(&phone, "tel:"));
-                return Ok(());
             }
             VCardProperty::Email => {
-                let email = self.joined(entry, " ")?;
+                let email = self.joined(entry)?;
                 push_new(&mut self.emails, strip_scheme(&email, "mailto:"));
-                return Ok(());
             }
-            VCardProperty::Org => {
-                let parts: Vec<String> = self
-                    .parts(entry)?
-                    .into_iter()
-                    .filter(|p| !p.is_empty())
-                    .collect();
-                match (self.org.is_none(), parts.split_first()) {
-                    (true, Some((org, departments))) => {
-                        self.org = Some(org.trim().to_string());
-                        if !departments.is_empty() {
-                            self.detail("Department", &departments.join(", "));
-                        }
-                    }
-                    (false, Some(_)) => self.detail(&label("Organisation"), &parts.join(", ")),
-                    (_, None) => {}
-                }
-                return Ok(());
-            }
+            VCardProperty::Org => self.take_org(entry)?,
             VCardProperty::Note => {
-                let note = self.joined(entry, " ")?.replace("\r\n", "\n");
-                if !note.trim().is_empty() {
-                    self.notes.push(note.trim().to_string());
-                }
-                return Ok(());
+                let note = self.joined(entry)?.replace("\r\n", "\n");
+                push_new(&mut self.notes, &note);
             }
             VCardProperty::Categories => {
                 // Escaped commas too: Thunderbird writes `a\, b` for two categories.
                 for tag in self.parts(entry)?.iter().flat_map(|tags| tags.split(',')) {
-                    let tag = tag.trim();
-                    if !tag.is_empty() && !DEFAULT_GROUPS.contains(&tag.to_lowercase().as_str()) {
+                    if !DEFAULT_GROUPS.contains(&tag.trim().to_lowercase().as_str()) {
                         push_new(&mut self.tags, tag);
                     }
                 }
-                return Ok(());
             }
             VCardProperty::Uid => {
-                let uid = self.joined(entry, " ")?;
-                if self.uid.is_none() && !uid.is_empty() {
-                    self.uid = Some(uid);
-                }
-                return Ok(());
+                let uid = self.joined(entry)?;
+                first_of(&mut self.uid, uid);
             }
             VCardProperty::Nickname => {
                 let nickname = self.parts(entry)?.join(", ");
                 push_new(&mut self.nicknames, &nickname);
-                return Ok(());
             }
-            VCardProperty::Title => label("Title"),
-            VCardProperty::Role => label("Role"),
-            VCardProperty::Adr => label("Address"),
-            VCardProperty::Url => label("Website"),
-            VCardProperty::Anniversary => label("Anniversary"),
-            VCardProperty::Other(name) => match name.to_uppercase().as_str() {
-                "X-ABRELATEDNAMES" => label("Related name"),
-                "X-ABDATE" => label("Date"),
-                "X-ANNIVERSARY" | "X-MS-ANNIVERSARY" | "X-EVOLUTION-ANNIVERSARY" => {
-                    label("Anniversary")
+            _ => {
+                if let Some(label) = self.detail_label(entry) {
+                    let parts: Vec<String> = self
+                        .parts(entry)?
+                        .into_iter()
+                        .map(|part| part.replace("\r\n", ", ").replace('\n', ", "))
+                        .filter(|part| !part.trim().is_empty())
+                        .collect();
+                    self.detail(&label, &parts.join(", "));
                 }
-                "X-SPOUSE" | "X-EVOLUTION-SPOUSE" => label("Spouse"),
-                _ => return Ok(()),
-            },
-            _ => return Ok(()),
-        };
+            }
+        }
+        Ok(())
+    }
+
+    /// The first ORG is the organisation (its units a "Department" line); any
+    /// other is a line of the note.
+    fn take_org(&mut self, entry: &VCardEntry) -> Result<(), String> {
         let parts: Vec<String> = self
             .parts(entry)?
             .into_iter()
-            .map(|part| part.replace("\r\n", ", ").replace('\n', ", "))
-            .filter(|part| !part.trim().is_empty())
+            .map(|part| part.trim().to_string())
+            .filter(|part| !part.is_empty())
             .collect();
-        self.detail(&detail_label, &parts.join(", "));
+        match (self.org.is_none(), parts.split_first()) {
+            (true, Some((org, departments))) => {
+                self.org = Some(org.clone());
+                self.detail("Department", &departments.join(", "));
+            }
+            (false, Some(_)) => {
+                let label = self.label(entry).unwrap_or_else(|| "Organisation".into());
+                self.detail(&label, &parts.join(", "));
+            }
+            (_, None) => {}
+        }
         Ok(())
+    }
+
+    /// The label of a property kept as a line of the note; None: not kept.
+    fn detail_label(&self, entry: &VCardEntry) -> Option<String> {
+        let fallback = match &entry.name {
+            VCardProperty::Title => "Title",
+            VCardProperty::Role => "Role",
+            VCardProperty::Adr => "Address",
+            VCardProperty::Url => "Website",
+            VCardProperty::Anniversary => "Anniversary",
+            VCardProperty::Other(name) => match name.to_uppercase().as_str() {
+                "X-ABRELATEDNAMES" => "Related name",
+                "X-ABDATE" => "Date",
+                "X-ANNIVERSARY" | "X-MS-ANNIVERSARY" | "X-EVOLUTION-ANNIVERSARY" => "Anniversary",
+                "X-SPOUSE" | "X-EVOLUTION-SPOUSE" => "Spouse",
+                _ => return None,
+            },
+            _ => return None,
+        };
+        Some(self.label(entry).unwrap_or_else(|| fallback.to_string()))
+    }
+
+    /// What the property's `itemN.X-ABLabel` says, if it has one.
+    fn label(&self, entry: &VCardEntry) -> Option<String> {
+        let group = entry.group.as_ref()?.to_lowercase();
+        self.labels.get(&group).cloned()
     }
 
     fn detail(&mut self, label: &str, value: &str) {
@@ -224,8 +225,8 @@ impl CardReader {
             .collect()
     }
 
-    fn joined(&mut self, entry: &VCardEntry, separator: &str) -> Result<String, String> {
-        Ok(self.parts(entry)?.join(separator).trim().to_string())
+    fn joined(&mut self, entry: &VCardEntry) -> Result<String, String> {
+        Ok(self.parts(entry)?.join(" ").trim().to_string())
     }
 
     fn text_of(&mut self, value: &VCardValue) -> Result<String, String> {
@@ -338,6 +339,13 @@ impl CardReader {
             place: String::new(),
             warnings: self.warnings,
         })
+    }
+}
+
+/// Keeps the first non-empty value.
+fn first_of(slot: &mut Option<String>, value: String) {
+    if slot.is_none() && !value.is_empty() {
+        *slot = Some(value);
     }
 }
 
