@@ -29,7 +29,7 @@ pub(crate) fn read_cards(
         let card = card.map_err(|error| {
             crate::Error::invalid(
                 "file",
-                format!("The file could not be read to the end: {error}"),
+                format!("The file could not be read to the end: {error}."),
             )
         })?;
         slots.push(read_card(card, utf16, &mut guess, &mut tally));
