@@ -9,8 +9,8 @@ mod changes; // the change hook follows every committed write, and only those
 mod cli; // the `tend` binary in a terminal: add, dry-run JSON, exit status
 mod contacts; // create, read, update, archive, delete, validation through the store
 mod crash; // SIGKILL in the middle of a stream of writes loses nothing acknowledged
-mod followups;
-mod interchange_read; // files → contact records: every vCard fixture, CSV layouts, encodings, bad files // plan, done, snooze, reschedule, skip, touches; DST and zone changes
+mod followups; // plan, done, snooze, reschedule, skip, touches; DST and zone changes
+mod interchange_read; // files → contact records: every vCard fixture, CSV layouts, encodings, bad files
 mod quick_add; // one line → contact and next step; duplicates, batch context, undo
 mod regressions; // bugs found while giving each rule one home
 mod reminders; // due → notified once; catch-up summary; digest; pause; the loop on a real clock
