@@ -849,6 +849,16 @@ fn utf16_files_with_a_bom() {
     let vcard = read_fixture("encoding/utf16le-bom.vcf");
     assert_eq!(vcard.encoding, "UTF-16LE");
     assert_eq!(vcard.contacts[0].name, "Zoë Ångström");
+    // Without its BOM, UTF-16 is known by its zero bytes.
+    let bytes = std::fs::read(fixture_path("encoding/utf16le-bom.vcf")).expect("fixture");
+    let without_bom = read_one(&bytes[2..], "no-bom.vcf");
+    assert_eq!(
+        (
+            without_bom.encoding.as_str(),
+            without_bom.contacts[0].name.as_str()
+        ),
+        ("UTF-16LE", "Zoë Ångström")
+    );
     let csv = read_fixture("encoding/utf16be-bom.csv");
     assert_eq!(
         (csv.encoding.as_str(), csv.layout.as_deref()),
