@@ -20,6 +20,8 @@ fn file(contacts: Vec<ImportedContact>) -> ReadFile {
     ReadFile {
         format: Format::Vcard,
         encoding: "UTF-8".into(),
+        layout: None,
+        needs_mapping: None,
         contacts,
         problems: vec![Problem {
             place: "card 4 (line 30)".into(),

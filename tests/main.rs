@@ -12,6 +12,7 @@ mod crash; // SIGKILL in the middle of a stream of writes loses nothing acknowle
 mod export; // vCard, CSV and iCalendar out, read back by other parsers; atomic files; `tend export`
 mod followups; // plan, done, snooze, reschedule, skip, touches; DST and zone changes
 mod import; // contacts from a file: preview, merge, all or nothing, idempotent
+mod interchange_read; // files → contact records: every vCard fixture, CSV layouts, encodings, bad files
 mod permissions; // commands registered, declared in build.rs and granted per window agree
 mod quick_add; // one line → contact and next step; duplicates, batch context, undo
 mod regressions; // bugs found while giving each rule one home
