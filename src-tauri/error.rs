@@ -31,6 +31,15 @@ pub enum Error {
     #[error("The data file could not be prepared: {0}")]
     Setup(String),
 
+    /// A file offered for restoring is not a sound Tend file; the data file
+    /// was not touched.
+    #[error("{} cannot be restored: {problem}. Nothing was changed.", path.display())]
+    NotRestorable { path: PathBuf, problem: String },
+
+    /// A backup could not be written, or its copy did not check out.
+    #[error("The backup to {} failed: {problem}", path.display())]
+    BackupFailed { path: PathBuf, problem: String },
+
     #[error("Could not upgrade the data file: {0}")]
     Migration(#[from] rusqlite_migration::Error),
 
@@ -54,6 +63,8 @@ impl Error {
             Error::NewerDatabase { .. } => "newer_database",
             Error::DataDir { .. } => "data_dir",
             Error::Setup(_) => "setup",
+            Error::NotRestorable { .. } => "not_restorable",
+            Error::BackupFailed { .. } => "backup_failed",
             Error::Migration(_) => "migration",
             Error::Storage(_) => "storage",
         }
