@@ -2,6 +2,7 @@
 
 use crate::api::Tend;
 use crate::clock::SystemClock;
+use crate::domain::backup as backup_rules;
 use crate::quickadd::Batch;
 use std::sync::Arc;
 
@@ -29,6 +30,20 @@ pub fn dispatch(args: &[String]) -> Invocation {
             Invocation::Exit(0)
         }
         Some("add") => Invocation::Exit(match add(&args[1..]) {
+            Ok(()) => 0,
+            Err(message) => {
+                eprintln!("tend: {message}");
+                1
+            }
+        }),
+        Some("backup") => Invocation::Exit(match backup(&args[1..]) {
+            Ok(()) => 0,
+            Err(message) => {
+                eprintln!("tend: {message}");
+                1
+            }
+        }),
+        Some("restore") => Invocation::Exit(match restore(&args[1..]) {
             Ok(()) => 0,
             Err(message) => {
                 eprintln!("tend: {message}");
@@ -153,6 +168,89 @@ fn add(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// `tend backup FILE`: a checked copy of the data file, made while it is in use.
+fn backup(args: &[String]) -> Result<(), String> {
+    let [file] = args else {
+        return Err(format!(
+            "give the file to back up to, e.g. tend backup /media/usb/tend-backup.sqlite3\n\n{USAGE}"
+        ));
+    };
+    let taken = open()?
+        .back_up_to(std::path::Path::new(file))
+        .map_err(|err| err.to_string())?;
+    println!(
+        "Backed up {} to {} ({}).",
+        backup_rules::contacts_in_words(taken.contacts),
+        taken.path.display(),
+        backup_rules::size_in_words(taken.size_bytes)
+    );
+    Ok(())
+}
+
+/// `tend restore FILE [--yes]`: says what it would replace and asks, unless --yes.
+fn restore(args: &[String]) -> Result<(), String> {
+    let mut confirmed = false;
+    let mut files = Vec::new();
+    for arg in args {
+        match arg.as_str() {
+            "--yes" | "-y" => confirmed = true,
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown option {flag}\n\n{USAGE}"))
+            }
+            file => files.push(file),
+        }
+    }
+    let [file] = files[..] else {
+        return Err(format!(
+            "give the backup to restore, e.g. tend restore /media/usb/tend-backup.sqlite3\n\n{USAGE}"
+        ));
+    };
+    let source = std::path::Path::new(file);
+    let tend = open()?;
+    if !confirmed {
+        let offered = tend.check_backup(source).map_err(|err| err.to_string())?;
+        let current = tend.data_file_info().map_err(|err| err.to_string())?;
+        let zone = tend.clock().zone();
+        let local = |at: chrono::DateTime<chrono::Utc>| {
+            at.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string()
+        };
+        println!("Restoring replaces all of Tend's data with the backup {file}:");
+        println!(
+            "  now:        {}, last changed {}",
+            backup_rules::contacts_in_words(current.contacts),
+            local(current.taken_at)
+        );
+        println!(
+            "  the backup: {}, taken {}",
+            backup_rules::contacts_in_words(offered.contacts),
+            local(offered.taken_at)
+        );
+        println!("Your current data is kept aside first.");
+        print!("Restore? [y/N] ");
+        std::io::Write::flush(&mut std::io::stdout()).map_err(|err| err.to_string())?;
+        let mut answer = String::new();
+        std::io::stdin()
+            .read_line(&mut answer)
+            .map_err(|err| err.to_string())?;
+        if !matches!(answer.trim().to_lowercase().as_str(), "y" | "yes") {
+            println!();
+            return Err("Restore cancelled. Nothing was changed.".into());
+        }
+    }
+    let summary = tend.restore_from(source).map_err(|err| err.to_string())?;
+    println!(
+        "Restored {} from {}.",
+        backup_rules::contacts_in_words(Some(summary.contacts)),
+        summary.restored_from.display()
+    );
+    println!(
+        "Your previous data ({}) is kept at {}.",
+        backup_rules::contacts_in_words(Some(summary.contacts_before)),
+        summary.kept_aside.display()
+    );
+    Ok(())
+}
+
 const USAGE: &str = "Usage:
   tend                                open the Tend window
   tend add [options] \"<line>\"         add a contact from one line, e.g.
@@ -163,6 +261,11 @@ const USAGE: &str = "Usage:
       --no-cadence                    a line without a date starts no New lead cadence
       --to-existing | --new           when the phone or email is already known: add the
                                       line to that contact, or add a second contact
+  tend backup FILE                    copy all of Tend's data to FILE (checked), e.g.
+                                      tend backup /media/usb/tend-backup.sqlite3
+  tend restore FILE [--yes]           replace all of Tend's data with the backup FILE;
+                                      the current data is kept aside first
+      --yes, -y                       do not ask first
   tend --version                      print the version
   tend --help                         print this help
 

@@ -154,6 +154,25 @@ pub fn obsolete(taken: &[DateTime<FixedOffset>], today: NaiveDate) -> Vec<usize>
     delete
 }
 
+/// "1 contact", "1,204 contacts"; `None` when the file could not be read.
+pub fn contacts_in_words(count: Option<i64>) -> String {
+    let Some(count) = count else {
+        return "contacts that could not be counted".into();
+    };
+    let digits = count.unsigned_abs().to_string();
+    let mut grouped = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    match count {
+        1 => "1 contact".into(),
+        _ => format!("{grouped} contacts"),
+    }
+}
+
 /// A file size in words: "812 KB", "3.2 MB".
 pub fn size_in_words(bytes: u64) -> String {
     const KB: f64 = 1_000.0;
@@ -458,6 +477,19 @@ mod tests {
         );
         assert_eq!(kept(&five_weeks_later, "2028-09-14"), five_weeks_later);
         assert_eq!(kept(&when_closed, "2028-09-14"), five_weeks_later);
+    }
+
+    #[test]
+    fn contacts_read_in_words() {
+        assert_eq!(contacts_in_words(Some(0)), "0 contacts");
+        assert_eq!(contacts_in_words(Some(1)), "1 contact");
+        assert_eq!(contacts_in_words(Some(999)), "999 contacts");
+        assert_eq!(contacts_in_words(Some(1_204)), "1,204 contacts");
+        assert_eq!(contacts_in_words(Some(100_000)), "100,000 contacts");
+        assert_eq!(
+            contacts_in_words(None),
+            "contacts that could not be counted"
+        );
     }
 
     #[test]
