@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Instant;
 use tend::api::{Tend, BACKUP_FOLDER};
 use tend::store::schema;
 
@@ -73,10 +74,11 @@ fn a_backup_taken_while_another_thread_writes_restores_to_a_sound_book() {
             })
             .expect("seed");
     }
-    let acknowledged: Mutex<Vec<(i64, String)>> = Mutex::new(Vec::new());
+    // Each write as it was acknowledged: when, its id, its name.
+    let acknowledged: Mutex<Vec<(Instant, i64, String)>> = Mutex::new(Vec::new());
     let stop = AtomicBool::new(false);
     let backup = f.dir.path().join("while-writing.sqlite3");
-    let (before, during) = std::thread::scope(|scope| {
+    let (before, started, finished) = std::thread::scope(|scope| {
         scope.spawn(|| {
             for i in 0.. {
                 if stop.load(Ordering::SeqCst) {
@@ -84,27 +86,51 @@ fn a_backup_taken_while_another_thread_writes_restores_to_a_sound_book() {
                 }
                 let name = format!("Writer {i}");
                 let contact = f.tend.create_contact(&draft(&name)).expect("write");
-                acknowledged.lock().expect("acks").push((contact.id, name));
+                let ack = (Instant::now(), contact.id, name);
+                acknowledged.lock().expect("acks").push(ack);
             }
         });
         while acknowledged.lock().expect("acks").len() < 20 {
             std::thread::yield_now();
         }
         let before = acknowledged.lock().expect("acks").clone();
+        let started = Instant::now();
         f.tend.back_up_to(&backup).expect("backed up");
-        let during = acknowledged.lock().expect("acks").len() - before.len();
+        let finished = Instant::now();
         stop.store(true, Ordering::SeqCst);
-        (before, during)
+        (before, started, finished)
     });
     assert!(
-        during > 0,
-        "writes went on while the copy was taken (it never holds the write lock)"
+        finished - started < std::time::Duration::from_secs(20),
+        "one snapshot across the steps: the copy does not start over at each write ({:?})",
+        finished - started
     );
+    // Writes kept being acknowledged in the middle of the copy, not just at its
+    // edges: it never held the write lock for long.
+    let margin = (finished - started) / 10;
+    let acks = acknowledged.lock().expect("acks");
+    let amid: Vec<Instant> = acks
+        .iter()
+        .map(|(at, _, _)| *at)
+        .filter(|at| *at > started + margin && *at < finished - margin)
+        .collect();
+    let longest_wait = acks
+        .windows(2)
+        .map(|pair| pair[1].0 - pair[0].0)
+        .max()
+        .unwrap_or_default();
+    assert!(
+        amid.len() >= 3,
+        "{} writes acknowledged amid a copy of {:?} (longest gap between two: {longest_wait:?})",
+        amid.len(),
+        finished - started
+    );
+    drop(acks);
 
     let restored = fixture();
     let summary = restored.tend.restore_from(&backup).expect("restored");
     assert_eq!(integrity(&restored.tend), "ok");
-    for (id, name) in &before {
+    for (_, id, name) in &before {
         let contact = restored
             .tend
             .contact(*id)
@@ -155,10 +181,34 @@ fn bad_files(f: &Fixture) -> Vec<(&'static str, PathBuf, &'static str)> {
     rusqlite::Connection::open(&newer)
         .and_then(|conn| conn.pragma_update(None, "user_version", schema::latest_version() + 1))
         .expect("a file from a newer Tend");
+    // A page no query on opening touches (the follow-ups table's root), stomped:
+    // only the integrity check notices.
+    let stomped = folder.join("stomped.sqlite3");
+    std::fs::write(&stomped, &bytes).expect("write");
+    let (page_size, root): (i64, i64) = rusqlite::Connection::open(&stomped)
+        .and_then(|conn| {
+            let page_size = conn.query_row("PRAGMA page_size", [], |row| row.get(0))?;
+            let root = conn.query_row(
+                "SELECT rootpage FROM sqlite_schema WHERE name = 'followups'",
+                [],
+                |row| row.get(0),
+            )?;
+            Ok((page_size, root))
+        })
+        .expect("where the follow-ups live");
+    let mut damaged = bytes.clone();
+    let page = ((root - 1) * page_size) as usize;
+    damaged[page..page + 64].fill(0xff);
+    std::fs::write(&stomped, damaged).expect("write");
     let empty = folder.join("empty.sqlite3");
     std::fs::write(&empty, b"").expect("write");
     vec![
         ("truncated", truncated, "damaged"),
+        (
+            "a damaged page inside",
+            stomped,
+            "it is damaged (the integrity check found",
+        ),
         ("garbage bytes", garbage, "not an SQLite database"),
         (
             "a non-Tend SQLite file",
@@ -321,7 +371,7 @@ fn listing_backups_never_changes_them() {
         std::fs::read(&taken.path).expect("bytes"),
     );
     let listed = f.tend.backups().expect("list");
-    assert_eq!(listed, [taken.clone()]);
+    assert_eq!(listed, std::slice::from_ref(&taken));
     assert_eq!(f.tend.last_backup().expect("last"), Some(taken.clone()));
     assert_eq!(
         (
