@@ -658,6 +658,14 @@ fn tend_backup_and_tend_restore_in_a_terminal() {
     );
     assert!(confirmed.status.success(), "{}", text(&confirmed.stderr));
     assert_eq!(names_in_file(&data).len(), 3, "and back again");
+    let second_aside = dir
+        .path()
+        .join("tend.sqlite3.before-restore-2026-11-23T15-00-00+0000-2");
+    assert_eq!(
+        (names_in_file(&aside).len(), names_in_file(&second_aside)),
+        (3, vec!["Ann Lee".to_string()]),
+        "a second restore within the second keeps both earlier books"
+    );
 
     let nothing = tend_cli(dir.path(), &["backup"], None);
     assert_eq!(nothing.status.code(), Some(1));

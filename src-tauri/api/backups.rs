@@ -4,7 +4,7 @@
 use super::tend::Tend;
 use crate::domain::backup::{self as rules, BackupName};
 use crate::error::{Error, Result};
-use crate::store::backup::{self as copies, Checked};
+use crate::store::backup as copies;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::fs;
@@ -46,18 +46,14 @@ impl Tend {
     pub fn backups(&self) -> Result<Vec<BackupInfo>> {
         let mut found = self.backup_files()?;
         found.sort_by_key(|(_, name)| std::cmp::Reverse(name.taken_at));
-        found
+        Ok(found
             .into_iter()
-            .map(|(path, name)| listed(path, name))
-            .collect()
+            .filter_map(|(path, name)| listed(path, name))
+            .collect())
     }
 
     pub fn last_backup(&self) -> Result<Option<BackupInfo>> {
-        self.backup_files()?
-            .into_iter()
-            .max_by_key(|(_, name)| name.taken_at)
-            .map(|(path, name)| listed(path, name))
-            .transpose()
+        Ok(self.backups()?.into_iter().next())
     }
 
     /// Call on a timer while the app runs (every few minutes): backs up when
@@ -73,8 +69,9 @@ impl Tend {
         self.back_up_automatically(true)
     }
 
-    /// A backup whatever happened since the last one, named for its reason:
-    /// `back_up_before("import")` → `tend-…-before-import.sqlite3`.
+    /// A backup now, however recent the last one, before a change that is hard
+    /// to undo by hand; named for it: `back_up_before("import")` →
+    /// `tend-…-before-import.sqlite3`. Pruned like the others.
     pub fn back_up_before(&self, reason: &str) -> Result<BackupInfo> {
         let mut last = self.backup_turn();
         let mark = self.write_mark()?;
@@ -103,8 +100,8 @@ impl Tend {
             ));
         }
         let taken_at = self.clock().now();
-        let checked = copies::back_up(self.store().path(), destination)?;
-        described(destination, taken_at, None, checked)
+        let contacts = copies::back_up(self.store().path(), destination)?;
+        described(destination, taken_at, None, contacts)
     }
 
     /// What restoring `source` would bring back, fully checked first (as
@@ -112,7 +109,8 @@ impl Tend {
     pub fn check_backup(&self, source: &Path) -> Result<BackupInfo> {
         let _turn = self.backup_turn();
         self.refuse_the_data_file(source)?;
-        let checked = copies::prepare_restore(source, &self.beside_data_file("checking"))?.checked;
+        let contacts =
+            copies::prepare_restore(source, &self.beside_data_file(".checking"))?.contacts;
         let name = source
             .file_name()
             .and_then(|name| name.to_str())
@@ -122,7 +120,7 @@ impl Tend {
             None => modified(source)?,
         };
         let reason = name.and_then(|name| name.reason);
-        described(source, taken_at, reason, checked)
+        described(source, taken_at, reason, contacts)
     }
 
     /// The data file as it stands: its contacts, size, and when it last changed.
@@ -150,23 +148,25 @@ impl Tend {
     /// `tend.sqlite3.before-restore-<date>` and the checked copy, upgraded to
     /// this version, takes its place. A refused restore changes nothing.
     pub fn restore_from(&self, source: &Path) -> Result<RestoreSummary> {
-        let _turn = self.backup_turn();
-        self.refuse_the_data_file(source)?;
-        let prepared = copies::prepare_restore(source, &self.beside_data_file("restoring"))?;
-        let contacts = prepared.checked.contacts;
-        let contacts_before = self.read(copies::count_contacts)?;
-        let kept_aside = self.beside_data_file_named(&rules::kept_aside_name(
-            &self.data_file_name(),
-            self.local_now(),
-        ));
-        self.store().replace_with(prepared, &kept_aside)?;
+        let summary = {
+            let _turn = self.backup_turn();
+            self.refuse_the_data_file(source)?;
+            let prepared = copies::prepare_restore(source, &self.beside_data_file(".restoring"))?;
+            let contacts = prepared.contacts;
+            let contacts_before = self.read(copies::count_contacts)?;
+            let kept_aside =
+                self.unused_name_beside_data_file(&rules::kept_aside_suffix(self.local_now()));
+            self.store().replace_with(prepared, &kept_aside)?;
+            RestoreSummary {
+                restored_from: source.to_path_buf(),
+                contacts,
+                contacts_before,
+                kept_aside,
+            }
+        };
+        // After the turn is given back: what the hook does may ask for a backup.
         self.replaced();
-        Ok(RestoreSummary {
-            restored_from: source.to_path_buf(),
-            contacts,
-            contacts_before,
-            kept_aside,
-        })
+        Ok(summary)
     }
 
     fn back_up_automatically(&self, quitting: bool) -> Result<Option<BackupInfo>> {
@@ -197,9 +197,9 @@ impl Tend {
         let taken_at = self.clock().now();
         let name = rules::file_name(self.local_now(), reason);
         let path = folder.join(&name);
-        let checked = copies::back_up(self.store().path(), &path)?;
+        let contacts = copies::back_up(self.store().path(), &path)?;
         let reason = rules::parse_file_name(&name).and_then(|name| name.reason);
-        described(&path, taken_at, reason, checked)
+        described(&path, taken_at, reason, contacts)
     }
 
     /// Deletes what the retention rule no longer keeps. A file that cannot be
@@ -257,20 +257,24 @@ impl Tend {
         folder_of(self.store().path()).to_path_buf()
     }
 
-    fn data_file_name(&self) -> String {
-        self.store().path().file_name().map_or_else(
-            || "tend.sqlite3".into(),
-            |name| name.to_string_lossy().into_owned(),
-        )
+    /// `tend.sqlite3` + ".restoring" → `tend.sqlite3.restoring`, beside it.
+    fn beside_data_file(&self, suffix: &str) -> PathBuf {
+        let mut path = self.store().path().as_os_str().to_owned();
+        path.push(suffix);
+        PathBuf::from(path)
     }
 
-    /// `tend.sqlite3.<what>` beside the data file, for a restore's working copy.
-    fn beside_data_file(&self, what: &str) -> PathBuf {
-        self.beside_data_file_named(&format!("{}.{what}", self.data_file_name()))
-    }
-
-    fn beside_data_file_named(&self, name: &str) -> PathBuf {
-        self.data_folder().join(name)
+    /// As `beside_data_file`, with "-2", "-3" … added should that name be
+    /// taken (two restores within a second keep both earlier books).
+    fn unused_name_beside_data_file(&self, suffix: &str) -> PathBuf {
+        let mut path = self.beside_data_file(suffix);
+        for attempt in 2.. {
+            if !path.exists() {
+                break;
+            }
+            path = self.beside_data_file(&format!("{suffix}-{attempt}"));
+        }
+        path
     }
 
     fn local_now(&self) -> DateTime<chrono::FixedOffset> {
@@ -289,9 +293,10 @@ fn folder_of(path: &Path) -> &Path {
     }
 }
 
-fn listed(path: PathBuf, name: BackupName) -> Result<BackupInfo> {
-    Ok(BackupInfo {
-        size_bytes: size_of(&path)?,
+/// A backup as listed; `None` when it was pruned since the folder was read.
+fn listed(path: PathBuf, name: BackupName) -> Option<BackupInfo> {
+    Some(BackupInfo {
+        size_bytes: size_of(&path).ok()?,
         contacts: copies::contacts_in(&path).ok(),
         taken_at: name.taken_at.with_timezone(&Utc),
         reason: name.reason,
@@ -303,13 +308,13 @@ fn described(
     path: &Path,
     taken_at: DateTime<Utc>,
     reason: Option<String>,
-    checked: Checked,
+    contacts: i64,
 ) -> Result<BackupInfo> {
     Ok(BackupInfo {
         path: path.to_path_buf(),
         taken_at,
         size_bytes: size_of(path)?,
-        contacts: Some(checked.contacts),
+        contacts: Some(contacts),
         reason,
     })
 }

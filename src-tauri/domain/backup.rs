@@ -57,10 +57,10 @@ pub fn parse_file_name(name: &str) -> Option<BackupName> {
     Some(BackupName { taken_at, reason })
 }
 
-/// Where the data file is kept when a backup replaces it:
-/// `tend.sqlite3.before-restore-2026-12-01T10-30-00+0100`.
-pub fn kept_aside_name(data_file_name: &str, at: DateTime<FixedOffset>) -> String {
-    format!("{data_file_name}.before-restore-{}", at.format(STAMP))
+/// What is added to the data file's name to keep it aside when a backup
+/// replaces it: `tend.sqlite3.before-restore-2026-12-01T10-30-00+0100`.
+pub fn kept_aside_suffix(at: DateTime<FixedOffset>) -> String {
+    format!(".before-restore-{}", at.format(STAMP))
 }
 
 /// "before import" → "before-import": lowercase letters, digits and dashes.
@@ -271,8 +271,8 @@ mod tests {
         }
         let at = at("2026-12-01 10:30");
         assert_eq!(
-            kept_aside_name("tend.sqlite3", at),
-            "tend.sqlite3.before-restore-2026-12-01T10-30-00+0000"
+            kept_aside_suffix(at),
+            ".before-restore-2026-12-01T10-30-00+0000"
         );
     }
 

@@ -23,13 +23,6 @@ const BUSY_LIMIT: Duration = Duration::from_secs(10);
 /// Tables every Tend file has had since its first schema.
 const TEND_TABLES: &[&str] = &["contacts", "followups", "settings", "stages", "touches"];
 
-/// What a checked copy holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Checked {
-    pub schema_version: i64,
-    pub contacts: i64,
-}
-
 /// Why a copy is not a Tend file this version can use.
 enum Refusal {
     Newer(i64),
@@ -51,22 +44,23 @@ impl fmt::Display for Refusal {
 
 /// Copies the live data file at `source` to `destination` while the app keeps
 /// writing: a snapshot written under a temporary name, checked (integrity,
-/// Tend's tables, schema version), then renamed into place.
-pub fn back_up(source: &Path, destination: &Path) -> Result<Checked> {
+/// Tend's tables, schema version), then renamed into place. Returns the number
+/// of contacts in it.
+pub fn back_up(source: &Path, destination: &Path) -> Result<i64> {
     let failed = |problem: String| Error::BackupFailed {
         path: destination.to_path_buf(),
         problem,
     };
     let partial = Scratch::new(with_suffix(destination, ".partial"));
     copy_online(source, &partial.path).map_err(|err| failed(in_words(&err)))?;
-    let checked = open_read_only(&partial.path)
+    let contacts = open_read_only(&partial.path)
         .map_err(|err| Refusal::Unsound(in_words(&err)))
         .and_then(|conn| inspect(&conn))
         .map_err(|refusal| failed(format!("the copy did not check out: {refusal}")))?;
     partial
         .rename_to(destination)
         .map_err(|err| failed(err.to_string()))?;
-    Ok(checked)
+    Ok(contacts)
 }
 
 /// One read transaction across every step: in WAL mode it is a snapshot that
@@ -110,7 +104,7 @@ fn step_through(backup: &Backup<'_, '_>) -> rusqlite::Result<()> {
 pub struct PreparedRestore {
     scratch: Scratch,
     source: PathBuf,
-    pub checked: Checked,
+    pub contacts: i64,
 }
 
 /// Copies `source` byte for byte to `prepared` (SQLite never opens the original,
@@ -125,13 +119,13 @@ pub fn prepare_restore(source: &Path, prepared: &Path) -> Result<PreparedRestore
     let scratch = Scratch::new(prepared.to_path_buf());
     copy_with_log(source, prepared)
         .map_err(|err| refused(format!("it could not be read ({err})")))?;
-    let checked = Connection::open(prepared)
+    let contacts = Connection::open(prepared)
         .map_err(|err| Refusal::Unsound(in_words(&err)))
         .and_then(|conn| {
-            let checked = inspect(&conn)?;
+            let contacts = inspect(&conn)?;
             conn.close()
                 .map_err(|(_, err)| Refusal::Unsound(in_words(&err)))?;
-            Ok(checked)
+            Ok(contacts)
         })
         .map_err(|refusal| match refusal {
             Refusal::Newer(found) => Error::NewerDatabase {
@@ -147,7 +141,7 @@ pub fn prepare_restore(source: &Path, prepared: &Path) -> Result<PreparedRestore
     Ok(PreparedRestore {
         scratch,
         source: source.to_path_buf(),
-        checked,
+        contacts,
     })
 }
 
@@ -243,8 +237,8 @@ fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
     Ok(conn)
 }
 
-/// Schema version, integrity, Tend's tables, and the contacts in it.
-fn inspect(conn: &Connection) -> Result<Checked, Refusal> {
+/// Schema version, integrity, Tend's tables; then the contacts in it.
+fn inspect(conn: &Connection) -> Result<i64, Refusal> {
     let unsound = |err: rusqlite::Error| Refusal::Unsound(in_words(&err));
     let schema_version: i64 = conn
         .query_row("PRAGMA user_version", [], |row| row.get(0))
@@ -283,11 +277,7 @@ fn inspect(conn: &Connection) -> Result<Checked, Refusal> {
             "it is not a Tend file (it has no {missing} table)"
         )));
     }
-    let contacts = contact_count(conn).map_err(unsound)?;
-    Ok(Checked {
-        schema_version,
-        contacts,
-    })
+    contact_count(conn).map_err(unsound)
 }
 
 fn failure(message: String) -> rusqlite::Error {
