@@ -37,7 +37,7 @@ pub enum Error {
     NotRestorable { path: PathBuf, problem: String },
 
     /// A backup could not be written, or its copy did not check out.
-    #[error("The backup to {} failed: {problem}", path.display())]
+    #[error("The backup to {} failed: {problem}.", path.display())]
     BackupFailed { path: PathBuf, problem: String },
 
     #[error("Could not upgrade the data file: {0}")]

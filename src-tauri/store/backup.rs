@@ -164,6 +164,8 @@ pub(super) fn swap(
     };
     // Closing the last connection checkpoints the log into the file and removes
     // it: the file alone is then the whole book, safe to copy and to replace.
+    // Meanwhile `live` is an empty in-memory database: it has no tables, so
+    // nothing could be written to it by mistake.
     let current = std::mem::replace(live, Connection::open_in_memory()?);
     if let Err((current, err)) = current.close() {
         *live = current;
