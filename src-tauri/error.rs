@@ -43,6 +43,15 @@ pub enum Error {
     #[error("{0}")]
     Export(String),
 
+    /// A file offered for restoring is not a sound Tend file; the data file
+    /// was not touched.
+    #[error("{} cannot be restored: {problem}. Nothing was changed.", path.display())]
+    NotRestorable { path: PathBuf, problem: String },
+
+    /// A backup could not be written, or its copy did not check out.
+    #[error("The backup to {} failed: {problem}.", path.display())]
+    BackupFailed { path: PathBuf, problem: String },
+
     #[error("Could not upgrade the data file: {0}")]
     Migration(#[from] rusqlite_migration::Error),
 
@@ -96,6 +105,8 @@ impl Error {
             Error::Unusable { why, .. } => why.kind(),
             Error::Setup(_) => "setup",
             Error::Export(_) => "export",
+            Error::NotRestorable { .. } => "not_restorable",
+            Error::BackupFailed { .. } => "backup_failed",
             Error::Migration(_) => "migration",
             Error::Storage(_) => "storage",
         }

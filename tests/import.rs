@@ -2,7 +2,7 @@
 //! all or nothing; cancel writes nothing; the same file twice adds nothing.
 
 use crate::support::{fixture, full_draft, listed_names};
-use tend::api::ImportChoices;
+use tend::api::{ImportChoices, Rows};
 use tend::interchange::{Birthday, Format, ImportedContact, Problem, ReadFile};
 
 fn card(name: &str, phones: &[&str], emails: &[&str], note: &str) -> ImportedContact {
@@ -71,7 +71,7 @@ fn the_preview_says_what_will_happen_and_writes_nothing() {
     let before = f.dump();
     let preview = f
         .tend
-        .preview_import("phone.vcf", &phone_book())
+        .preview_import("phone.vcf", &phone_book(), Rows::First)
         .expect("preview");
     assert_eq!((preview.new, preview.merged, preview.unchanged), (2, 1, 0));
     assert_eq!(
@@ -213,7 +213,10 @@ fn the_same_name_alone_is_merged_only_when_she_says_so() {
         .create_contact(&full_draft("Carl Weber", "555-0100", "", "", &[]))
         .expect("carl");
     let namesake = file(vec![card("Carl Weber", &["555-0177"], &[], "")]);
-    let preview = f.tend.preview_import("x.vcf", &namesake).expect("preview");
+    let preview = f
+        .tend
+        .preview_import("x.vcf", &namesake, Rows::First)
+        .expect("preview");
     assert_eq!(preview.rows[0].same_name_as.as_deref(), Some("Carl Weber"));
     assert_eq!(preview.new, 1, "offered, not forced");
     let summary = f

@@ -4,6 +4,7 @@
 mod support; // a fresh data folder and a Tend over it, with a controllable clock
 
 mod architecture; // the layering rules, read from src-tauri/: no import cycles, SQL only in the store
+mod backups; // online backups while writing, refused and good restores, automatic backups and pruning, the CLI
 mod cadences; // applying rhythms, stopping on decisions, re-basing on an answer
 mod changes; // the change hook follows every committed write, and only those
 mod cli; // the `tend` binary in a terminal: add, dry-run JSON, exit status

@@ -7,14 +7,28 @@ use crate::domain::contact::ValidContact;
 use crate::domain::import::{self, Additions, Incoming, Known, Outcome, Plan};
 use crate::domain::stage::Stage;
 use crate::error::{Error, Result};
-use crate::interchange::{Format, Problem, ReadFile};
+use crate::interchange::{self, ColumnMapping, Format, Problem, ReadFile};
 use crate::store::{contacts, settings};
 use chrono::{DateTime, Utc};
 use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
+use std::path::Path;
 
-/// How many rows the preview shows as they will look.
+/// How many rows the window's preview shows as they will look.
 const PREVIEW_ROWS: usize = 20;
+
+/// A CSV mapping she gave is kept under this prefix and the header's key, so
+/// the same export from the same program needs no mapping next time.
+const MAPPING_PREFIX: &str = "csvMapping.";
+
+/// Which of the cards read the preview lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rows {
+    /// The first ones, and every card that needs her choice (the window).
+    First,
+    /// Every card (the terminal's JSON).
+    All,
+}
 
 /// What she chose in the preview.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -41,6 +55,16 @@ pub struct ImportPreview {
     pub rows: Vec<PreviewRow>,
     /// "412 new, 9 already in Tend (will be merged), 3 cannot be read"
     pub summary: String,
+    /// A CSV whose columns Tend does not know: which column is which, please.
+    pub needs_mapping: Option<MappingRequest>,
+}
+
+/// The columns of an unknown CSV, with Tend's best guess at each.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MappingRequest {
+    pub headers: Vec<String>,
+    pub suggested: ColumnMapping,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -68,14 +92,102 @@ pub struct ImportSummary {
 }
 
 impl Tend {
+    /// Reads a contacts file: with her column mapping, or the one she gave for
+    /// the same columns before, when it is a CSV whose layout Tend does not know.
+    pub fn read_import_file(
+        &self,
+        path: &Path,
+        mapping: Option<&ColumnMapping>,
+    ) -> Result<ReadFile> {
+        let name = file_name(path);
+        let open = || {
+            std::fs::File::open(path)
+                .map_err(|err| Error::invalid("file", format!("Could not open {name}: {err}.")))
+        };
+        if let Some(mapping) = mapping {
+            return interchange::read_csv_mapped(open()?, &name, mapping);
+        }
+        let read = interchange::read(open()?, &name)?;
+        let Some(headers) = &read.needs_mapping else {
+            return Ok(read);
+        };
+        match self.remembered_mapping(headers)? {
+            Some(mapping) => interchange::read_csv_mapped(open()?, &name, &mapping),
+            None => Ok(read),
+        }
+    }
+
+    fn remembered_mapping(&self, headers: &[String]) -> Result<Option<ColumnMapping>> {
+        let key = format!("{MAPPING_PREFIX}{}", interchange::header_key(headers));
+        let text = self.read(|conn| settings::get(conn, &key))?;
+        Ok(text.and_then(|text| serde_json::from_str(&text).ok()))
+    }
+
+    /// What importing the file would do, with nothing written.
+    pub fn preview_import_file(
+        &self,
+        path: &Path,
+        mapping: Option<&ColumnMapping>,
+        rows: Rows,
+    ) -> Result<ImportPreview> {
+        let read = self.read_import_file(path, mapping)?;
+        self.preview_import(&file_name(path), &read, rows)
+    }
+
+    /// Imports the file, after a backup of the book as it was.
+    pub fn import_file(
+        &self,
+        path: &Path,
+        mapping: Option<&ColumnMapping>,
+        choices: &ImportChoices,
+        progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<ImportSummary> {
+        let read = self.read_import_file(path, mapping)?;
+        if let Some(headers) = &read.needs_mapping {
+            return Err(Error::invalid(
+                "mapping",
+                format!(
+                    "Tend does not know these columns ({}); say which column is which first.",
+                    headers.join(", ")
+                ),
+            ));
+        }
+        self.back_up_before("import")?;
+        let summary = self.import(&file_name(path), &read, choices, progress)?;
+        if let Some(mapping) = mapping {
+            self.remember_mapping(path, mapping)?;
+        }
+        Ok(summary)
+    }
+
+    /// Keeps the mapping she gave under the file's columns, for next time.
+    fn remember_mapping(&self, path: &Path, mapping: &ColumnMapping) -> Result<()> {
+        let file = std::fs::File::open(path).map_err(|err| {
+            Error::invalid("file", format!("Could not open {}: {err}.", path.display()))
+        })?;
+        let Some(headers) = interchange::read(file, &file_name(path))?.needs_mapping else {
+            return Ok(());
+        };
+        let key = format!("{MAPPING_PREFIX}{}", interchange::header_key(&headers));
+        let text = serde_json::to_string(mapping).map_err(|err| {
+            Error::invalid("mapping", format!("That mapping cannot be kept: {err}"))
+        })?;
+        self.write(|tx| settings::put(tx, &key, Some(&text)))
+    }
+
     /// What importing `read` would do, with nothing written.
-    pub fn preview_import(&self, file_name: &str, read: &ReadFile) -> Result<ImportPreview> {
+    pub fn preview_import(
+        &self,
+        file_name: &str,
+        read: &ReadFile,
+        rows: Rows,
+    ) -> Result<ImportPreview> {
         let plan = self.read(|conn| {
             let region = settings::phone_region(conn)?;
             let known = contacts::known_for_import(conn)?;
             Ok(plan_of(read, region, &known, &[]))
         })?;
-        Ok(preview(file_name, read, &plan))
+        Ok(preview(file_name, read, &plan, rows))
     }
 
     /// Imports `read` in one transaction. `progress(done, total)` is called as
@@ -201,13 +313,22 @@ fn save_merge(
     Ok(())
 }
 
-fn preview(file_name: &str, read: &ReadFile, plan: &Plan) -> ImportPreview {
+/// The name shown and remembered for a file: its last part.
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+fn preview(file_name: &str, read: &ReadFile, plan: &Plan, rows_shown: Rows) -> ImportPreview {
     // The first rows as they will look, and every card that needs her choice.
     let rows: Vec<PreviewRow> = plan
         .items
         .iter()
         .enumerate()
-        .filter(|(position, item)| *position < PREVIEW_ROWS || item.same_name_as.is_some())
+        .filter(|(position, item)| {
+            rows_shown == Rows::All || *position < PREVIEW_ROWS || item.same_name_as.is_some()
+        })
         .map(|(position, item)| {
             let (outcome, into) = match &item.outcome {
                 Outcome::New => ("new", None),
@@ -252,5 +373,9 @@ fn preview(file_name: &str, read: &ReadFile, plan: &Plan) -> ImportPreview {
         problems: plan.problems.clone(),
         rows,
         summary: parts.join(", "),
+        needs_mapping: read.needs_mapping.clone().map(|headers| MappingRequest {
+            suggested: interchange::suggest_mapping(&headers),
+            headers,
+        }),
     }
 }

@@ -3,6 +3,7 @@
 //! committed write the change hook runs (the window refreshes, reminders look
 //! again). The window's commands, the terminal and the tests all come through here.
 
+mod backups; // automatic backups, back up now, the list, restore
 mod cadences; // rhythms: list, edit, apply
 mod contacts; // contacts and stages
 mod decisions; // where a contact stands, and what follows from it
@@ -16,10 +17,11 @@ mod tend; // the struct itself: store, clock, zone, the change hook
 mod today; // the start screen and the tray's count
 mod touches; // logging what happened, counting touches
 
+pub use backups::{BackupInfo, RestoreSummary, BACKUP_FOLDER};
 pub use decisions::DecisionOutcome;
 pub use export::{ExportFormat, ExportSummary};
 pub use followups::Completed;
-pub use import::{ImportChoices, ImportPreview, ImportSummary, PreviewRow};
+pub use import::{ImportChoices, ImportPreview, ImportSummary, MappingRequest, PreviewRow, Rows};
 pub use quick_add::{Duplicate, QuickAddPreview, QuickAdded, UndoQuickAdd};
 pub use settings::Settings;
 pub use tend::Tend;

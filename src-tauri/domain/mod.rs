@@ -1,6 +1,7 @@
 //! The domain: contacts, follow-ups, touches, cadences, decisions and the rules
 //! between them. No storage, no UI, no Tauri.
 
+pub mod backup; // backup names, when one is due, which to keep
 pub mod cadence; // rhythms: steps, schedules, re-basing on an answer
 pub mod channel; // call, text, email, in person, message
 pub mod contact; // drafts, validation, the contact as the app shows it

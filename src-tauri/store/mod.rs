@@ -2,6 +2,7 @@
 //! `read` for queries and `write` for changes, which commit only when the whole
 //! change succeeded.
 
+pub mod backup; // online copies, checking a copy, swapping in a restored file
 pub mod cadences; // cadences, steps, runs: apply, stop, re-base
 pub mod contacts; // contacts, their phones/emails and tags, and search
 pub mod decisions; // decisions and the contact's latest one
@@ -63,6 +64,13 @@ impl Store {
         let value = change(&tx)?;
         tx.commit()?;
         Ok(value)
+    }
+
+    /// Swaps the data file for a restore's checked copy: with every read and
+    /// write held off, the current file is copied to `keep_aside`, the copy
+    /// renamed over it, and the connection reopened. Refused, nothing changed.
+    pub fn replace_with(&self, prepared: backup::PreparedRestore, keep_aside: &Path) -> Result<()> {
+        backup::swap(&mut self.lock(), &self.path, prepared, keep_aside)
     }
 
     fn lock(&self) -> MutexGuard<'_, Connection> {

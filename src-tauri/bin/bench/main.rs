@@ -5,6 +5,7 @@
 //!
 //!     cargo run --release --no-default-features --bin tend-bench -- [--contacts N] [--touches N] [--dir PATH]
 
+mod backup; // a checked copy of the big file, writes meanwhile, a restore
 mod generate; // the generated book and its bulk loader
 mod raw_sql; // the raw queries Tend is timed against
 
@@ -264,6 +265,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     report(
         "quick-add round trip (save line, 100k file)",
         &mut round_trip,
+    );
+
+    let mut figures = backup::measure(&tend, &options.dir)?;
+    println!(
+        "back up (online copy in steps + integrity check): {:.2} s for {:.1} MB",
+        figures.back_up.as_secs_f64(),
+        figures.size_bytes as f64 / 1e6
+    );
+    report("write (create a contact), idle", &mut figures.writes_idle);
+    report("write while the backup runs", &mut figures.writes_during);
+    println!(
+        "restore (copy, check, keep aside, swap): {:.2} s",
+        figures.restore.as_secs_f64()
     );
     Ok(())
 }
