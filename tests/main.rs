@@ -8,6 +8,7 @@ mod backups; // online backups while writing, refused and good restores, automat
 mod cadences; // applying rhythms, stopping on decisions, re-basing on an answer
 mod changes; // the change hook follows every committed write, and only those
 mod cli; // the `tend` binary in a terminal: add, dry-run JSON, exit status
+mod cli_import; // `tend import` on real files: its JSON, dry run, twice adds nothing, refusals
 mod contacts; // create, read, update, archive, delete, validation through the store
 mod crash; // SIGKILL in the middle of a stream of writes loses nothing acknowledged
 mod export; // vCard, CSV and iCalendar out, read back by other parsers; atomic files; `tend export`
