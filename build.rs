@@ -49,6 +49,18 @@ const COMMANDS: &[&str] = &[
     "retry_startup",
     "open_data_folder",
     "quit_app",
+    "choose_import_file",
+    "preview_import",
+    "import_contacts",
+    "cancel_import",
+    "choose_export_file",
+    "export_to",
+    "backup_status",
+    "back_up_now",
+    "choose_restore_file",
+    "check_backup",
+    "restore_backup",
+    "restore_newest_backup",
 ];
 
 fn main() {

@@ -77,3 +77,59 @@ fn the_terminal_says_what_is_wrong_in_a_sentence() {
     assert!(said.contains("This file is not a Tend data file"), "{said}");
     assert!(!said.contains("panicked"), "{said}");
 }
+
+#[test]
+fn a_damaged_file_is_kept_aside_and_the_newest_good_backup_takes_its_place() {
+    use crate::support::{draft, fixture};
+    let f = fixture();
+    f.tend.create_contact(&draft("Jane Doe")).expect("jane");
+    let older = f.tend.back_up_before("test").expect("a backup with Jane");
+    f.clock.advance(chrono::Duration::hours(1));
+    f.tend.create_contact(&draft("Bob Jansen")).expect("bob");
+    let newer = f
+        .tend
+        .back_up_before("test")
+        .expect("a backup with Jane and Bob");
+    assert_ne!(older.path, newer.path);
+    let dir = f.dir.path().to_path_buf();
+    let data_file = f.tend.store().path().to_path_buf();
+    drop(f.tend);
+    // The newest backup is damaged too: it is skipped, not restored.
+    let mut broken = std::fs::read(&newer.path).expect("bytes");
+    for byte in broken.iter_mut().skip(4096) {
+        *byte = 0x5a;
+    }
+    std::fs::write(&newer.path, broken).expect("damaged backup");
+    let garbage = b"overwritten by a sync tool".to_vec();
+    std::fs::write(&data_file, &garbage).expect("damaged data file");
+
+    let listed = tend::api::backups_in(&dir).expect("listed");
+    assert!(
+        listed.iter().all(|b| b.path != newer.path),
+        "an unreadable backup is not offered"
+    );
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-23T12:00:00+01:00").expect("now");
+    let summary = tend::api::restore_newest_over_unusable(&dir, now).expect("restored");
+    assert_eq!(summary.restored_from, older.path);
+    assert_eq!(
+        std::fs::read(&summary.kept_aside).expect("kept"),
+        garbage,
+        "kept aside, byte for byte"
+    );
+    assert!(summary
+        .kept_aside
+        .display()
+        .to_string()
+        .contains("before-restore-2026-11-23"));
+    let reopened = Store::open(&data_file).expect("the book opens again");
+    let names: Vec<String> = reopened
+        .read(|conn| {
+            let mut rows = conn.prepare("SELECT name FROM contacts ORDER BY name")?;
+            let names = rows
+                .query_map([], |row| row.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(names)
+        })
+        .expect("names");
+    assert_eq!(names, ["Jane Doe"]);
+}

@@ -288,15 +288,19 @@ export function chooseImportFile() {
   return call('choose_import_file');
 }
 
-/** → {fileName, format, encoding, new, merged, unchanged, problems: [{where, what}], rows, summary} */
-export function previewImport(path) {
-  return call('preview_import', { path: String(path) });
+/**
+ * → {fileName, format, encoding, new, merged, unchanged, problems: [{where, what}], rows, summary,
+ *    needsMapping: {headers, suggested} | null}. `mapping`: {header: field} for an unknown CSV.
+ */
+export function previewImport(path, mapping = null) {
+  return call('preview_import', { path: String(path), mapping });
 }
 
 /** Imports the file in one transaction → {new, merged, unchanged, problems}; progress comes as events. */
-export function importContacts(path, { mergeSameName = [], stage = '' } = {}) {
+export function importContacts(path, { mergeSameName = [], stage = '', mapping = null } = {}) {
   return call('import_contacts', {
     path: String(path),
+    mapping,
     choices: { mergeSameName: mergeSameName.map(Number), stage: String(stage) },
   });
 }
@@ -311,9 +315,41 @@ export function chooseExportFile(format) {
   return call('choose_export_file', { format: String(format) });
 }
 
-/** Writes the export → {path, count, what} */
+/** Writes the export → {path, count, counted: "212 contacts"} */
 export function exportTo(path, format) {
   return call('export_to', { path: String(path), format: String(format) });
+}
+
+// ---------- Backups ----------
+
+/** → {folder, last: BackupInfo | null, backups: [BackupInfo]}; BackupInfo: {path, takenAt, sizeBytes, contacts, reason} */
+export function backupStatus() {
+  return call('backup_status');
+}
+
+/** Asks where, then writes a checked copy → BackupInfo, or null when she cancels. */
+export function backUpNow() {
+  return call('back_up_now');
+}
+
+/** The system's file chooser, for a backup file → path, or null. */
+export function chooseRestoreFile() {
+  return call('choose_restore_file');
+}
+
+/** Checks a backup without restoring it → BackupInfo (refused files reject with the reason). */
+export function checkBackup(path) {
+  return call('check_backup', { path: String(path) });
+}
+
+/** Replaces the book with the backup → {restoredFrom, contacts, contactsBefore, keptAside}. */
+export function restoreBackup(path) {
+  return call('restore_backup', { path: String(path) });
+}
+
+/** At start-up, over an unusable file: the newest good backup → null once running, else the problem. */
+export function restoreNewestBackup() {
+  return call('restore_newest_backup');
 }
 
 // ---------- Events from the backend ----------

@@ -285,6 +285,86 @@ impl Tend {
     }
 }
 
+/// The backups in a data folder, newest first, without opening the data file
+/// (for the start-up page, when it cannot be opened).
+pub fn backups_in(data_folder: &Path) -> Result<Vec<BackupInfo>> {
+    let folder = data_folder.join(BACKUP_FOLDER);
+    let entries = match fs::read_dir(&folder) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => {
+            return Err(Error::DataDir {
+                path: folder,
+                source,
+            })
+        }
+    };
+    let mut found: Vec<(PathBuf, BackupName)> = entries
+        .filter_map(|entry| entry.ok())
+        .filter_map(|entry| {
+            let name = rules::parse_file_name(entry.file_name().to_str()?)?;
+            Some((entry.path(), name))
+        })
+        .collect();
+    found.sort_by_key(|(_, name)| std::cmp::Reverse(name.taken_at));
+    Ok(found
+        .into_iter()
+        .filter_map(|(path, name)| listed(path, name))
+        .filter(|backup| backup.contacts.is_some())
+        .collect())
+}
+
+/// When the data file cannot be opened: the newest backup that passes every
+/// check takes its place; the unusable file is kept aside, named with the
+/// date (`tend.sqlite3.before-restore-…`), never deleted.
+pub fn restore_newest_over_unusable(
+    data_folder: &Path,
+    now: DateTime<chrono::FixedOffset>,
+) -> Result<RestoreSummary> {
+    let data_file = crate::data_dir::data_file(data_folder);
+    let mut refusals = Vec::new();
+    for backup in backups_in(data_folder)? {
+        let scratch = with_suffix(&data_file, ".restoring");
+        match copies::prepare_restore(&backup.path, &scratch) {
+            Ok(prepared) => {
+                let contacts = prepared.contacts;
+                let mut kept_aside = with_suffix(&data_file, &rules::kept_aside_suffix(now));
+                for attempt in 2.. {
+                    if !kept_aside.exists() {
+                        break;
+                    }
+                    kept_aside = with_suffix(
+                        &data_file,
+                        &format!("{}-{attempt}", rules::kept_aside_suffix(now)),
+                    );
+                }
+                copies::install_over_unusable(&data_file, prepared, &kept_aside)?;
+                return Ok(RestoreSummary {
+                    restored_from: backup.path,
+                    contacts,
+                    contacts_before: 0,
+                    kept_aside,
+                });
+            }
+            Err(err) => refusals.push(err.to_string()),
+        }
+    }
+    Err(Error::NotRestorable {
+        path: data_folder.join(BACKUP_FOLDER),
+        problem: if refusals.is_empty() {
+            "there is no backup in it yet".into()
+        } else {
+            format!("no backup there could be used ({})", refusals.join("; "))
+        },
+    })
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut text = path.as_os_str().to_owned();
+    text.push(suffix);
+    PathBuf::from(text)
+}
+
 /// The folder a file is in; a bare file name is in the current folder.
 fn folder_of(path: &Path) -> &Path {
     match path.parent() {

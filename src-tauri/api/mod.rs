@@ -17,7 +17,9 @@ mod tend; // the struct itself: store, clock, zone, the change hook
 mod today; // the start screen and the tray's count
 mod touches; // logging what happened, counting touches
 
-pub use backups::{BackupInfo, RestoreSummary, BACKUP_FOLDER};
+pub use backups::{
+    backups_in, restore_newest_over_unusable, BackupInfo, RestoreSummary, BACKUP_FOLDER,
+};
 pub use decisions::DecisionOutcome;
 pub use export::{ExportFormat, ExportSummary};
 pub use followups::Completed;

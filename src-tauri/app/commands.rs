@@ -2,9 +2,14 @@
 //! maps the error; `Tend` announces the change itself. Async so they never run
 //! on the UI thread.
 
+use super::events::{ImportCancel, IMPORT_PROGRESS_EVENT};
 use super::shortcut::{self, RegisteredShortcut, ShortcutStatus};
+use super::startup::StartupReport;
 use super::startup::{self, Startup};
 use super::ui_error::{UiError, UiResult};
+use crate::api::{
+    BackupInfo, ExportFormat, ImportChoices, ImportPreview, ImportSummary, RestoreSummary, Rows,
+};
 use crate::api::{
     Completed, DecisionOutcome, LoggedTouch, QuickAddPreview, QuickAdded, Settings, Tend, Today,
     TouchHistory, UndoQuickAdd,
@@ -14,11 +19,16 @@ use crate::domain::contact::{Contact, ContactDraft, ContactPage, ContactQuery};
 use crate::domain::decision::{Decision, DecisionDraft};
 use crate::domain::followup::{Followup, FollowupDraft, SnoozeChoice, SnoozeOption};
 use crate::domain::stage::StageInfo;
-use crate::domain::startup::StartupProblem;
 use crate::domain::touch::TouchDraft;
+use crate::interchange::ColumnMapping;
 use crate::quickadd::Batch;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
+use tauri::Emitter;
 use tauri::{AppHandle, Manager, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
 
 pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
@@ -62,6 +72,18 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         retry_startup,
         open_data_folder,
         quit_app,
+        choose_import_file,
+        preview_import,
+        import_contacts,
+        cancel_import,
+        choose_export_file,
+        export_to,
+        backup_status,
+        back_up_now,
+        choose_restore_file,
+        check_backup,
+        restore_backup,
+        restore_newest_backup,
     ]
 }
 
@@ -343,16 +365,24 @@ async fn get_followup(tend: State<'_, Arc<Tend>>, id: i64) -> UiResult<Followup>
     Ok(tend.followup(id)?)
 }
 
-/// Why the data could not be opened at start, or `None` when Tend is running.
+/// Why the data could not be opened at start (with the newest good backup), or
+/// `None` when Tend is running.
 #[tauri::command]
-async fn startup_problem(startup: State<'_, Startup>) -> UiResult<Option<StartupProblem>> {
-    Ok(startup.problem())
+async fn startup_problem(startup: State<'_, Startup>) -> UiResult<Option<StartupReport>> {
+    Ok(startup.report())
 }
 
 /// Tries to open the data again (the other program was closed, the disk fixed).
 #[tauri::command]
-async fn retry_startup<R: Runtime>(app: AppHandle<R>) -> UiResult<Option<StartupProblem>> {
+async fn retry_startup<R: Runtime>(app: AppHandle<R>) -> UiResult<Option<StartupReport>> {
     Ok(startup::try_open(&app))
+}
+
+/// The data file cannot be used: the newest good backup takes its place (the
+/// file is kept aside), then Tend starts. `None` once running.
+#[tauri::command]
+async fn restore_newest_backup<R: Runtime>(app: AppHandle<R>) -> UiResult<Option<StartupReport>> {
+    Ok(startup::restore_newest(&app)?)
 }
 
 /// Shows the data folder in the system's file manager.
@@ -376,4 +406,170 @@ async fn open_data_folder<R: Runtime>(
 async fn quit_app<R: Runtime>(app: AppHandle<R>) -> UiResult<()> {
     app.exit(0);
     Ok(())
+}
+
+// ---------- Contacts in and out ----------
+
+fn chosen(path: Option<tauri_plugin_dialog::FilePath>) -> Option<String> {
+    path.and_then(|path| path.into_path().ok())
+        .map(|path| path.display().to_string())
+}
+
+/// The system's file chooser, for a contacts file.
+#[tauri::command]
+async fn choose_import_file<R: Runtime>(app: AppHandle<R>) -> UiResult<Option<String>> {
+    Ok(chosen(
+        app.dialog()
+            .file()
+            .set_title("Import contacts")
+            .add_filter(
+                "Contacts (vCard, CSV)",
+                &["vcf", "vcard", "csv", "tsv", "txt"],
+            )
+            .blocking_pick_file(),
+    ))
+}
+
+#[tauri::command]
+async fn preview_import(
+    tend: State<'_, Arc<Tend>>,
+    path: String,
+    mapping: Option<ColumnMapping>,
+) -> UiResult<ImportPreview> {
+    Ok(tend.preview_import_file(Path::new(&path), mapping.as_ref(), Rows::First)?)
+}
+
+/// Imports in one transaction, telling the window how far it got; Cancel stops it.
+#[tauri::command]
+async fn import_contacts<R: Runtime>(
+    app: AppHandle<R>,
+    tend: State<'_, Arc<Tend>>,
+    cancel: State<'_, ImportCancel>,
+    path: String,
+    mapping: Option<ColumnMapping>,
+    choices: ImportChoices,
+) -> UiResult<ImportSummary> {
+    cancel.flag().store(false, Ordering::SeqCst);
+    let mut progress = |done: usize, total: usize| {
+        let _ = app.emit(
+            IMPORT_PROGRESS_EVENT,
+            serde_json::json!({ "done": done, "total": total }),
+        );
+        !cancel.flag().load(Ordering::SeqCst)
+    };
+    Ok(tend.import_file(Path::new(&path), mapping.as_ref(), &choices, &mut progress)?)
+}
+
+#[tauri::command]
+async fn cancel_import(cancel: State<'_, ImportCancel>) -> UiResult<()> {
+    cancel.flag().store(true, Ordering::SeqCst);
+    Ok(())
+}
+
+fn export_format(format: &str) -> UiResult<ExportFormat> {
+    Ok(ExportFormat::from_extension(format).ok_or_else(|| {
+        crate::Error::invalid("format", format!("“{format}” is not vcf, csv or ics."))
+    })?)
+}
+
+/// Where to save an export, with a name that says what it is.
+#[tauri::command]
+async fn choose_export_file<R: Runtime>(
+    app: AppHandle<R>,
+    format: String,
+) -> UiResult<Option<String>> {
+    let extension = format.trim().to_ascii_lowercase();
+    export_format(&extension)?;
+    let name = match extension.as_str() {
+        "ics" => "Tend follow-ups.ics".to_string(),
+        other => format!("Tend contacts.{other}"),
+    };
+    Ok(chosen(
+        app.dialog()
+            .file()
+            .set_title("Export")
+            .set_file_name(name)
+            .add_filter(extension.to_uppercase(), &[extension.as_str()])
+            .blocking_save_file(),
+    ))
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Exported {
+    path: PathBuf,
+    count: usize,
+    /// "212 contacts", "14 open follow-ups"
+    counted: String,
+}
+
+#[tauri::command]
+async fn export_to(tend: State<'_, Arc<Tend>>, path: String, format: String) -> UiResult<Exported> {
+    let written = tend.export_to(Path::new(&path), export_format(&format)?)?;
+    Ok(Exported {
+        counted: written.counted(),
+        count: written.count,
+        path: written.path,
+    })
+}
+
+// ---------- Backups ----------
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct BackupStatus {
+    folder: PathBuf,
+    last: Option<BackupInfo>,
+    backups: Vec<BackupInfo>,
+}
+
+#[tauri::command]
+async fn backup_status(tend: State<'_, Arc<Tend>>) -> UiResult<BackupStatus> {
+    let backups = tend.backups()?;
+    Ok(BackupStatus {
+        folder: tend.backup_folder(),
+        last: backups.first().cloned(),
+        backups,
+    })
+}
+
+/// Back up now, to a file she picks (a USB stick); `None` when she cancels.
+#[tauri::command]
+async fn back_up_now<R: Runtime>(
+    app: AppHandle<R>,
+    tend: State<'_, Arc<Tend>>,
+) -> UiResult<Option<BackupInfo>> {
+    let picked = chosen(
+        app.dialog()
+            .file()
+            .set_title("Back up now")
+            .set_file_name("Tend backup.sqlite3")
+            .blocking_save_file(),
+    );
+    match picked {
+        Some(path) => Ok(Some(tend.back_up_to(Path::new(&path))?)),
+        None => Ok(None),
+    }
+}
+
+#[tauri::command]
+async fn choose_restore_file<R: Runtime>(app: AppHandle<R>) -> UiResult<Option<String>> {
+    Ok(chosen(
+        app.dialog()
+            .file()
+            .set_title("Restore from backup")
+            .add_filter("Tend backup", &["sqlite3", "sqlite", "db"])
+            .blocking_pick_file(),
+    ))
+}
+
+/// What restoring `path` would bring back, checked, before she confirms.
+#[tauri::command]
+async fn check_backup(tend: State<'_, Arc<Tend>>, path: String) -> UiResult<BackupInfo> {
+    Ok(tend.check_backup(Path::new(&path))?)
+}
+
+#[tauri::command]
+async fn restore_backup(tend: State<'_, Arc<Tend>>, path: String) -> UiResult<RestoreSummary> {
+    Ok(tend.restore_from(Path::new(&path))?)
 }

@@ -1,7 +1,8 @@
-//! What the shell tells the windows and the reminder loop: event names, and the
-//! waker that makes the loop look again.
+//! Signals between the parts of the shell: event names for the windows, the
+//! waker that makes the reminder loop look again, Cancel for a running import.
 
 use crate::reminders::run_loop::Wake;
+use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::Sender;
 use std::sync::Mutex;
 
@@ -9,6 +10,8 @@ use std::sync::Mutex;
 pub const CHANGED_EVENT: &str = "tend://changed";
 /// Emitted with a follow-up id when a notification is clicked: the window opens it.
 pub const OPEN_FOLLOWUP_EVENT: &str = "tend://open-followup";
+/// While an import writes: `{done, total}`.
+pub const IMPORT_PROGRESS_EVENT: &str = "tend://import-progress";
 /// Sent to a window that should put the cursor in its Quick add line.
 pub const QUICK_ADD_EVENT: &str = "tend://quick-add";
 
@@ -27,5 +30,15 @@ impl Waker {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .send(Wake::Changed);
+    }
+}
+
+/// Set by Cancel; the running import checks it between contacts.
+#[derive(Default)]
+pub struct ImportCancel(AtomicBool);
+
+impl ImportCancel {
+    pub fn flag(&self) -> &AtomicBool {
+        &self.0
     }
 }

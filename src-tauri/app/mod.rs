@@ -16,7 +16,7 @@ use crate::api::Tend;
 use crate::clock::SystemClock;
 use startup::TrayReady;
 use std::sync::Arc;
-use tauri::{Manager, WindowEvent};
+use tauri::{Manager, RunEvent, WindowEvent};
 
 pub fn run() -> Result<(), String> {
     let clock = SystemClock::from_env()?;
@@ -53,6 +53,12 @@ pub fn run() -> Result<(), String> {
             }
         })
         .invoke_handler(commands::handler())
-        .run(tauri::generate_context!())
-        .map_err(|err| err.to_string())
+        .build(tauri::generate_context!())
+        .map_err(|err| err.to_string())?
+        .run(|app, event| {
+            if let RunEvent::Exit = event {
+                startup::back_up_on_quit(app);
+            }
+        });
+    Ok(())
 }

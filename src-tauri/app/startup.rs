@@ -2,14 +2,30 @@
 //! cannot be used, keeping the window up with a page that says why and offers
 //! what can help (`domain::startup`), never a crash with no word.
 
-use super::events::{Waker, CHANGED_EVENT};
+use super::events::{ImportCancel, Waker, CHANGED_EVENT};
 use super::{reminders, shortcut, tray};
-use crate::api::Tend;
+use crate::api::{self, BackupInfo, Tend};
 use crate::clock::Clock;
 use crate::domain::startup::{self, StartupProblem};
+use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
+
+/// How often the automatic backup looks whether one is due (it backs up at most
+/// every 30 minutes, and only after a change).
+const BACKUP_CHECK: Duration = Duration::from_secs(5 * 60);
+
+/// What the start-up page shows: the problem, and the backup that could replace
+/// the file when that would help.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StartupReport {
+    #[serde(flatten)]
+    pub problem: StartupProblem,
+    pub newest_backup: Option<BackupInfo>,
+}
 
 /// Where the data lives and, while it cannot be opened, why.
 pub struct Startup {
@@ -22,11 +38,20 @@ pub struct Startup {
 pub struct TrayReady;
 
 impl Startup {
-    pub fn problem(&self) -> Option<StartupProblem> {
-        self.problem
+    pub fn report(&self) -> Option<StartupReport> {
+        let problem = self
+            .problem
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .clone()
+            .clone()?;
+        let offers_backup = problem.remedies.contains(&startup::Remedy::RestoreBackup);
+        let newest_backup = offers_backup
+            .then(|| api::backups_in(&self.dir).ok()?.into_iter().next())
+            .flatten();
+        Some(StartupReport {
+            problem,
+            newest_backup,
+        })
     }
 }
 
@@ -40,8 +65,24 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, dir: PathBuf, clock: Arc<dyn Clock>)
     try_open(app);
 }
 
+/// The unusable file is moved aside and the newest good backup takes its
+/// place; then Tend starts (`None`), or the page says what is still wrong.
+pub fn restore_newest<R: Runtime>(app: &AppHandle<R>) -> crate::Result<Option<StartupReport>> {
+    if app.try_state::<Arc<Tend>>().is_some() {
+        return Ok(None);
+    }
+    let startup = app.state::<Startup>();
+    let now = startup
+        .clock
+        .now()
+        .with_timezone(&startup.clock.zone())
+        .fixed_offset();
+    api::restore_newest_over_unusable(&startup.dir, now)?;
+    Ok(try_open(app))
+}
+
 /// Opens the data file; on success starts everything and returns `None`.
-pub fn try_open<R: Runtime>(app: &AppHandle<R>) -> Option<StartupProblem> {
+pub fn try_open<R: Runtime>(app: &AppHandle<R>) -> Option<StartupReport> {
     if app.try_state::<Arc<Tend>>().is_some() {
         return None; // already running (a second "Try again")
     }
@@ -60,8 +101,8 @@ pub fn try_open<R: Runtime>(app: &AppHandle<R>) -> Option<StartupProblem> {
     *startup
         .problem
         .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner()) = problem.clone();
-    problem
+        .unwrap_or_else(|poisoned| poisoned.into_inner()) = problem;
+    startup.report()
 }
 
 /// Everything that runs beside a usable book: the change hook, reminders, the
@@ -70,7 +111,9 @@ fn begin<R: Runtime>(app: &AppHandle<R>, tend: Arc<Tend>, dir: &std::path::Path)
     let handle = app.clone();
     tend.on_change(Box::new(move || announce_change(&handle)));
     app.manage(tend.clone());
+    app.manage(ImportCancel::default());
     reminders::start(app, tend.clone(), dir);
+    start_backups(tend.clone());
     // The phone-number metadata loads on first use (about a second in a debug
     // build): load it now, off the UI path, not on the first key.
     let warm = tend.clone();
@@ -94,6 +137,30 @@ fn begin<R: Runtime>(app: &AppHandle<R>, tend: Arc<Tend>, dir: &std::path::Path)
     let status = shortcut::register(app, &keys);
     if let Some(message) = status.message {
         eprintln!("tend: {message}");
+    }
+}
+
+/// Backs up after changes while Tend runs, at most every half hour, off the UI.
+fn start_backups(tend: Arc<Tend>) {
+    let started = std::thread::Builder::new()
+        .name("tend-backups".into())
+        .spawn(move || loop {
+            std::thread::sleep(BACKUP_CHECK);
+            if let Err(err) = tend.automatic_backup() {
+                eprintln!("tend: the automatic backup failed: {err}");
+            }
+        });
+    if let Err(err) = started {
+        eprintln!("tend: automatic backups could not start: {err}");
+    }
+}
+
+/// On quit: whatever changed since the last backup is backed up.
+pub fn back_up_on_quit<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(tend) = app.try_state::<Arc<Tend>>() {
+        if let Err(err) = tend.backup_on_quit() {
+            eprintln!("tend: the backup on quit failed: {err}");
+        }
     }
 }
 

@@ -192,6 +192,34 @@ pub(super) fn swap(
     switched
 }
 
+/// When the data file cannot be opened at all: nothing holds it open, so the
+/// unusable file (and any log beside it) is moved aside, never deleted, and the
+/// checked copy takes its name.
+pub fn install_over_unusable(
+    data_file: &Path,
+    prepared: PreparedRestore,
+    keep_aside: &Path,
+) -> Result<()> {
+    let PreparedRestore {
+        scratch, source, ..
+    } = prepared;
+    let refused = |problem: String| Error::NotRestorable {
+        path: source.clone(),
+        problem,
+    };
+    for suffix in ["", "-wal", "-shm"] {
+        let file = with_suffix(data_file, suffix);
+        if file.exists() {
+            fs::rename(&file, with_suffix(keep_aside, suffix)).map_err(|err| {
+                refused(format!("the damaged file could not be moved aside ({err})"))
+            })?;
+        }
+    }
+    scratch
+        .rename_to(data_file)
+        .map_err(|err| refused(format!("the data file could not be replaced ({err})")))
+}
+
 /// A byte copy of the quiescent data file, made durable before it takes its name.
 fn keep_copy(data_file: &Path, keep_aside: &Path) -> std::io::Result<()> {
     let partial = Scratch::new(with_suffix(keep_aside, ".partial"));

@@ -64,7 +64,7 @@ describe('ui/views/importContacts.js and exportContacts.js', () => {
     assert.equal(cells[1][3], '--04-15');
     assert.equal(cells[2][0], '<img src=x onerror=alert(1)>', 'a name is text, never markup');
     assert.equal(table.querySelector('img'), null);
-    assert.deepEqual(tauri.callsTo('preview_import').map((c) => c.args), [{ path: '/home/me/phone.vcf' }]);
+    assert.deepEqual(tauri.callsTo('preview_import').map((c) => c.args), [{ path: '/home/me/phone.vcf', mapping: null }]);
     assert.equal(tauri.callsTo('import_contacts').length, 0, 'nothing imported before Import');
     assert.equal(document.activeElement, button(sheet, 'Import'), 'Enter imports');
   });
@@ -78,7 +78,7 @@ describe('ui/views/importContacts.js and exportContacts.js', () => {
     button(sheet, 'Import').click();
     await flush();
     const [call] = tauri.pending('import_contacts');
-    assert.deepEqual(call.args, { path: '/home/me/phone.vcf', choices: { mergeSameName: [1], stage: 'customer' } });
+    assert.deepEqual(call.args, { path: '/home/me/phone.vcf', mapping: null, choices: { mergeSameName: [1], stage: 'customer' } });
     tauri.emit('tend://import-progress', { done: 100, total: 400 });
     const bar = byLabel(sheet, 'Importing');
     assert.equal(bar.hidden, false);
@@ -124,7 +124,7 @@ describe('ui/views/importContacts.js and exportContacts.js', () => {
 
   test('Export offers the three formats and writes where she chose', async () => {
     tauri.respond('choose_export_file', ({ format }) => `/home/me/tend.${format}`);
-    tauri.respond('export_to', ({ path }) => ({ path, count: 14, what: 'open follow-ups' }));
+    tauri.respond('export_to', ({ path }) => ({ path, count: 14, counted: '14 open follow-ups' }));
     const { exportFile } = await importUi('views/exportContacts.js');
     const done = exportFile();
     await flush();
@@ -135,8 +135,32 @@ describe('ui/views/importContacts.js and exportContacts.js', () => {
     button(sheet, 'Export…').click();
     await flush(6);
     assert.deepEqual(tauri.callsTo('export_to')[0].args, { path: '/home/me/tend.ics', format: 'ics' });
-    assert.deepEqual(await done, { path: '/home/me/tend.ics', count: 14, what: 'open follow-ups' });
+    assert.deepEqual(await done, { path: '/home/me/tend.ics', count: 14, counted: '14 open follow-ups' });
     assert.match(status(), /Exported 14 open follow-ups to \/home\/me\/tend.ics/);
     assert.equal(queryButton(document, 'Export…'), null, 'closed');
+  });
+
+  test('a CSV Tend does not know asks which column is which, then previews and imports with that mapping', async () => {
+    const unknown = { ...PREVIEW, new: 0, merged: 0, rows: [], problems: [], summary: '0 new',
+      needsMapping: { headers: ['Kunde', 'Handy', 'Geburtstag'], suggested: { Handy: 'phone' } } };
+    tauri.respond('preview_import', ({ mapping }) => (mapping ? PREVIEW : unknown));
+    tauri.hold('import_contacts');
+    await openPreview();
+    let sheet = dialog();
+    assert.equal(sheet.getAttribute('aria-label'), 'Which column is which?');
+    const kunde = byLabel(sheet, 'Kunde');
+    assert.equal(byLabel(sheet, 'Handy').value, 'phone', 'the suggestion is preselected');
+    button(sheet, 'Use these columns').click();
+    await flush();
+    assert.match(sheet.textContent, /Say which column holds the name/, 'a mapping without a name is refused');
+    kunde.value = 'name';
+    button(sheet, 'Use these columns').click();
+    await flush(6);
+    assert.deepEqual(tauri.callsTo('preview_import').at(-1).args.mapping, { Kunde: 'name', Handy: 'phone' });
+    sheet = dialog();
+    assert.equal(sheet.getAttribute('aria-label'), 'Import contacts');
+    button(sheet, 'Import').click();
+    await flush();
+    assert.deepEqual(tauri.pending('import_contacts')[0].args.mapping, { Kunde: 'name', Handy: 'phone' });
   });
 });

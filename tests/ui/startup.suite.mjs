@@ -70,7 +70,7 @@ describe('ui/views/startupProblem.js', () => {
   test('a damaged file offers its backup only where one can be restored; markup in the path stays text', async () => {
     const { showStartupProblem } = await importUi('views/startupProblem.js');
     showStartupProblem(document.body, DAMAGED, { onRecovered: () => {} });
-    assert.equal(queryButton(document, 'Restore the newest backup'), null, 'no restore offered without a way to do it');
+    assert.equal(queryButton(document, 'Restore the newest backup'), null, 'no restore offered without a backup');
     assert.equal(document.querySelector('b'), null);
     tauri.respond('open_data_folder', null).respond('quit_app', null);
     button(document, 'Open the folder').click();
@@ -78,10 +78,14 @@ describe('ui/views/startupProblem.js', () => {
     await flush();
     assert.equal(tauri.callsTo('open_data_folder').length, 1);
     assert.equal(tauri.callsTo('quit_app').length, 1);
-    let restored = 0;
-    showStartupProblem(document.body, DAMAGED, { onRecovered: () => {}, restore: async () => { restored++; return null; } });
+    let recovered = 0;
+    tauri.respond('restore_newest_backup', null);
+    const withBackup = { ...DAMAGED, newestBackup: { path: '/b/1', takenAt: '2026-11-30T09:30:00Z', sizeBytes: 1234567, contacts: 212 } };
+    showStartupProblem(document.body, withBackup, { onRecovered: () => recovered++ });
+    assert.match(document.querySelector('.backup-offer').textContent, /The newest good backup: .* — 212 contacts, 1\.2 MB\./);
     button(document, 'Restore the newest backup').click();
     await flush();
-    assert.equal(restored, 1);
+    assert.equal(tauri.callsTo('restore_newest_backup').length, 1);
+    assert.equal(recovered, 1, 'restored and running: the app starts');
   });
 });

@@ -19,3 +19,4 @@ import './quickAdd.suite.mjs';
 import './settings.suite.mjs';
 import './interchange.suite.mjs';
 import './startup.suite.mjs';
+import './backups.suite.mjs';

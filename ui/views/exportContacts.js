@@ -12,7 +12,7 @@ const FORMATS = [
   { key: 'ics', label: 'Open follow-ups as a calendar (.ics)' },
 ];
 
-/** Resolves to {path, count, what} once written, or null. */
+/** Resolves to {path, count, counted} once written, or null. */
 export function exportFile() {
   return openDialog('Export', (close) => {
     const choices = FORMATS.map((format, index) => {
@@ -32,7 +32,7 @@ export function exportFile() {
         const path = await chooseExportFile(format);
         if (!path) return;
         const written = await exportTo(path, format);
-        say(`Exported ${written.count} ${written.what} to ${written.path}.`);
+        say(`Exported ${written.counted} to ${written.path}.`);
         close(written);
       } catch (err) {
         say(`Couldn’t export: ${err.message}`);

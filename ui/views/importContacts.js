@@ -23,20 +23,65 @@ export async function importFromFile(path = null) {
   if (!chosen) return null;
   let preview;
   let stages = [];
+  let mapping = null;
   try {
     [preview, stages] = await Promise.all([previewImport(chosen), listStages().catch(() => [])]);
+    if (preview.needsMapping) {
+      mapping = await askMapping(preview.fileName, preview.needsMapping);
+      if (!mapping) return null;
+      preview = await previewImport(chosen, mapping);
+    }
   } catch (err) {
     say(`Couldn’t read ${fileName(chosen)}: ${err.message}`);
     return null;
   }
-  return openDialog('Import contacts', (close) => buildPreview(chosen, preview, stages, close));
+  return openDialog('Import contacts', (close) => buildPreview(chosen, preview, stages, close, mapping));
+}
+
+// What a CSV column can hold, in the words the mapping step shows.
+const FIELDS = [
+  ['', 'Leave out'],
+  ['name', 'Full name'], ['first_name', 'First name'], ['middle_name', 'Middle name'], ['last_name', 'Last name'],
+  ['phone', 'Phone'], ['email', 'Email'], ['birthday', 'Birthday'], ['org', 'Company'],
+  ['note', 'Notes'], ['tags', 'Tags or groups'], ['detail', 'Other (kept in the notes)'],
+];
+
+/** A CSV from a program Tend does not know: which column is which. Resolves to {header: field} or null. */
+function askMapping(name, { headers, suggested }) {
+  return openDialog('Which column is which?', (close) => {
+    const selects = headers.map((header, index) => {
+      const id = `map-${index}`;
+      const select = el('select', { id },
+        FIELDS.map(([value, label]) => el('option', { value, text: label, selected: (suggested?.[header] ?? '') === value })));
+      return { header, select, row: el('div', { class: 'field' }, el('label', { for: id, text: header }), select) };
+    });
+    const error = el('p', { class: 'form-error', role: 'alert' });
+    const use = el('button', { type: 'submit', class: 'primary', text: 'Use these columns' });
+    const form = el('form', { class: 'import-form' },
+      el('h2', { text: 'Which column is which?' }),
+      el('p', { class: 'hint', text: `Tend does not know the columns of ${name}. Say what each holds; Tend remembers it for the next file like this.` }),
+      selects.map((s) => s.row),
+      error,
+      el('div', { class: 'actions' }, use, el('button', { type: 'button', text: 'Cancel', onclick: () => close(null) })));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const mapping = Object.fromEntries(selects.filter((s) => s.select.value).map((s) => [s.header, s.select.value]));
+      const named = Object.values(mapping).some((field) => ['name', 'first_name', 'last_name', 'org'].includes(field));
+      if (!named) {
+        error.textContent = 'Say which column holds the name (or the company).';
+        return;
+      }
+      close(mapping);
+    });
+    return { content: [form], focus: selects[0]?.select };
+  });
 }
 
 function fileName(path) {
   return String(path).split(/[\\/]/).pop();
 }
 
-function buildPreview(path, preview, stages, close) {
+function buildPreview(path, preview, stages, close, mapping) {
   const summary = el('p', { class: 'import-summary', role: 'status', text: preview.summary });
   const sameName = preview.rows.filter((row) => row.sameNameAs);
   const mergeChoices = sameName.map((row) => {
@@ -92,6 +137,7 @@ function buildPreview(path, preview, stages, close) {
       const result = await importContacts(path, {
         mergeSameName: mergeChoices.filter((c) => c.box.checked).map((c) => Number(c.box.value)),
         stage: stage.value || '',
+        mapping,
       });
       say(`Imported from ${preview.fileName}: ${result.new} new, ${result.merged} merged` +
         (result.problems ? `, ${result.problems} could not be read` : '') + '.');

@@ -6,6 +6,7 @@ import {
   getAutostart, getSettings, getShortcut, pauseReminders, setAutostart, setSetting, setShortcut,
 } from '../backend.js';
 import { el } from '../dom.js';
+import { createBackups } from './backups.js';
 import { say } from '../status.js';
 import { formatSoon, nowMs, todayDate, useSettings, wallOf } from '../when.js';
 
@@ -35,6 +36,7 @@ export function mount(container) {
     onchange: saveRegion,
   }, REGIONS.map(([code]) => el('option', { value: code, text: regionLabel(code) })));
   const dataFile = el('code', { class: 'path' });
+  const backups = createBackups();
   let savedTime = null; // the default time the backend last confirmed
   const defaultTime = el('input', {
     type: 'time',
@@ -196,11 +198,13 @@ export function mount(container) {
         el('h2', { id: 'data-heading', text: 'Your data' }),
         el('p', { text: 'Everything you keep in Tend stays on this computer, in one file:' }),
         el('p', {}, dataFile),
+        backups.element,
       ),
     ),
   );
 
   async function load() {
+    backups.load();
     loadAutostart();
     loadShortcut();
     try {

@@ -2,8 +2,8 @@
 // happened in her words, where the file is, and what she can do — never a window that
 // does not open.
 
-import { openDataFolder, quitApp, retryStartup } from '../backend.js';
-import { el } from '../dom.js';
+import { openDataFolder, quitApp, restoreNewestBackup, retryStartup } from '../backend.js';
+import { el, localTime } from '../dom.js';
 
 const REMEDIES = {
   restore_backup: 'Restore the newest backup',
@@ -12,11 +12,24 @@ const REMEDIES = {
   quit: 'Quit',
 };
 
+/** "1.2 MB" */
+export function sizeInWords(bytes) {
+  const mb = Number(bytes) / 1e6;
+  return mb >= 1 ? `${mb.toFixed(1)} MB` : `${Math.max(1, Math.round(Number(bytes) / 1e3))} kB`;
+}
+
+/** "Mon 30 Nov 2026, 10:30 — 212 contacts, 1.2 MB" */
+export function describeBackup(backup) {
+  const contacts = backup.contacts === 1 ? '1 contact' : `${backup.contacts} contacts`;
+  return `${localTime(backup.takenAt)} — ${contacts}, ${sizeInWords(backup.sizeBytes)}`;
+}
+
 /**
  * Replaces `root`'s content with the page. onRecovered(): Tend is running now (after
- * Try again or a restore); the host starts the app.
+ * Try again or a restore); the host starts the app. `restore` (tests) replaces the
+ * restore of the newest backup.
  */
-export function showStartupProblem(root, problem, { onRecovered, restore = null }) {
+export function showStartupProblem(root, problem, { onRecovered, restore = restoreNewestBackup }) {
   const message = el('p', { class: 'startup-message', role: 'status' });
   const actions = el('div', { class: 'actions' });
   const page = el('main', { class: 'startup-problem', 'aria-labelledby': 'startup-title' },
@@ -24,6 +37,7 @@ export function showStartupProblem(root, problem, { onRecovered, restore = null 
     el('h1', { id: 'startup-title' }),
     el('p', { class: 'explanation' }),
     el('p', { class: 'hint' }, 'The file: ', el('code', { class: 'path' })),
+    el('p', { class: 'backup-offer', hidden: true }),
     actions,
     message,
   );
@@ -33,8 +47,11 @@ export function showStartupProblem(root, problem, { onRecovered, restore = null 
     page.querySelector('h1').textContent = current.title;
     page.querySelector('.explanation').textContent = current.explanation;
     page.querySelector('.path').textContent = current.path;
+    const offer = page.querySelector('.backup-offer');
+    offer.hidden = !current.newestBackup;
+    offer.textContent = current.newestBackup ? `The newest good backup: ${describeBackup(current.newestBackup)}.` : '';
     const buttons = current.remedies
-      .filter((remedy) => remedy !== 'restore_backup' || restore)
+      .filter((remedy) => remedy !== 'restore_backup' || (restore && current.newestBackup))
       .map((remedy, index) => el('button', {
         type: 'button',
         class: index === 0 ? 'primary' : null,
