@@ -13,6 +13,8 @@ pub mod interchange; // vCard, CSV and iCalendar: files in and out, no store
 pub mod quickadd; // one line → a contact with its next step
 pub mod reminders; // what to notify and when; the loop that does it
 pub mod store; // SQLite: opening, migrations, queries
+#[cfg(test)]
+mod test_time; // instants as tests write them
 
 #[cfg(feature = "desktop")]
 pub mod app; // the Tauri shell: window, commands, events

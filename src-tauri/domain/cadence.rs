@@ -252,6 +252,7 @@ pub fn is_running(runs: &[ActiveRun], builtin_key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_time::utc;
 
     fn day(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
@@ -309,12 +310,6 @@ mod tests {
             ..good
         };
         assert_eq!(unnamed.validate().expect_err("name").field(), Some("name"));
-    }
-
-    fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .expect("instant")
-            .with_timezone(&Utc)
     }
 
     fn nine() -> NaiveTime {

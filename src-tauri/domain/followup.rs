@@ -321,13 +321,8 @@ pub fn next_monday(date: NaiveDate) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_time::utc;
     use chrono_tz::America::New_York;
-
-    fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .expect("instant")
-            .with_timezone(&Utc)
-    }
 
     fn nine() -> NaiveTime {
         NaiveTime::from_hms_opt(9, 0, 0).expect("09:00")

@@ -49,12 +49,7 @@ pub fn paused_until(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .expect("instant")
-            .with_timezone(&Utc)
-    }
+    use crate::test_time::utc;
 
     #[test]
     fn tomorrow_means_tomorrow_morning_where_she_is() {

@@ -107,14 +107,9 @@ pub fn suggest_inactive(stage: Stage, days_since: i64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_time::utc;
     use chrono_tz::Europe::London;
     use proptest::prelude::*;
-
-    fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .expect("instant")
-            .with_timezone(&Utc)
-    }
 
     #[test]
     fn sections_follow_the_local_day() {

@@ -178,12 +178,7 @@ fn new_contact(
 mod tests {
     use super::*;
     use crate::quickadd::{parse_line, DateOrder, ParseContext};
-
-    fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .expect("instant")
-            .with_timezone(&Utc)
-    }
+    use crate::test_time::utc;
 
     /// Monday 23 Nov 2026, 14:00 in UTC.
     fn read(line: &str) -> ParsedLine {

@@ -62,12 +62,7 @@ pub fn next_wake(now: DateTime<Utc>, coming: &[Option<DateTime<Utc>>]) -> DateTi
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .expect("instant")
-            .with_timezone(&Utc)
-    }
+    use crate::test_time::utc;
 
     #[test]
     fn the_digest_comes_once_between_its_time_and_the_grace() {
