@@ -19,6 +19,7 @@ mod permissions; // commands registered, declared in build.rs and granted per wi
 mod quick_add; // one line → contact and next step; duplicates, batch context, undo
 mod regressions; // bugs found while giving each rule one home
 mod reminders; // due → notified once; catch-up summary; digest; pause; the loop on a real clock
+mod roundtrip; // exports imported into an empty book are the same people; a killed import changes nothing
 mod schema; // migrations: validate, upgrade equals fresh and keeps a v1 file's rows, shipped ones pinned, newer files refused
 mod search; // FTS5 search: prefixes, every field, ranking, paging
 mod startup; // a data file that cannot be used is named for what is wrong, and left as it was
