@@ -235,3 +235,24 @@ fn the_same_name_alone_is_merged_only_when_she_says_so() {
     assert_eq!(listed_names(&f.tend, "0177", false), ["Carl Weber"]);
     assert_eq!(f.tend.contact(carl.id).expect("carl").name, "Carl Weber");
 }
+
+#[test]
+fn two_cards_of_one_person_in_a_file_are_one_contact_and_the_file_again_changes_nothing() {
+    let f = fixture();
+    let both = file(vec![
+        card("Amy Lee", &["555-0101"], &[], ""),
+        card("Amy Lee (work)", &["555-0101"], &["amy@work.example"], ""),
+        card("Carl Weber", &[], &[], "met at the party"),
+        card("Carl Weber", &[], &[], "met at the party"),
+    ]);
+    let first = import_all(&f, &both);
+    assert_eq!(
+        (first.new, first.merged),
+        (3, 1),
+        "Amy once; two Carls with nothing but a name in common"
+    );
+    let after = f.dump();
+    let again = import_all(&f, &both);
+    assert_eq!((again.new, again.merged, again.unchanged), (0, 0, 4));
+    assert_eq!(f.dump(), after);
+}

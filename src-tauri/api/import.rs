@@ -211,16 +211,30 @@ impl Tend {
             let known = contacts::known_for_import(tx)?;
             let plan = plan_of(read, region, &known, &choices.merge_same_name);
             let total = plan.items.len();
+            // The contact each new card became, so a later card of the same person
+            // is remembered on it too (the same file again then changes nothing).
+            let mut created: Vec<Option<i64>> = Vec::with_capacity(total);
             for (done, item) in plan.items.iter().enumerate() {
-                match &item.outcome {
-                    Outcome::New => save_new(tx, &item.incoming, stage, file_name, now)?,
+                let id = match &item.outcome {
+                    Outcome::New => Some(save_new(tx, &item.incoming, stage, file_name, now)?),
                     Outcome::Merge {
                         contact_id,
                         additions,
                         ..
-                    } => save_merge(tx, *contact_id, additions, file_name, now)?,
-                    Outcome::MergeIntoEarlier { .. } | Outcome::Unchanged { .. } => {}
-                }
+                    } => {
+                        save_merge(tx, *contact_id, additions, file_name, now)?;
+                        None
+                    }
+                    Outcome::MergeIntoEarlier { item: earlier } => {
+                        if let Some(Some(id)) = created.get(*earlier) {
+                            let key = &item.incoming.source_key;
+                            contacts::add_source(tx, *id, key, file_name, now)?;
+                        }
+                        None
+                    }
+                    Outcome::Unchanged { .. } => None,
+                };
+                created.push(id);
                 if done % 100 == 0 && !progress(done, total) {
                     return Err(Error::Cancelled);
                 }
@@ -263,7 +277,7 @@ fn save_new(
     stage: Stage,
     file_name: &str,
     now: DateTime<Utc>,
-) -> Result<()> {
+) -> Result<i64> {
     let contact = ValidContact {
         name: incoming.name.clone(),
         phone: incoming.phones.first().cloned(),
@@ -288,7 +302,8 @@ fn save_new(
         birthday.as_deref(),
         incoming.org.as_deref(),
     )?;
-    contacts::add_source(tx, id, &incoming.source_key, file_name, now)
+    contacts::add_source(tx, id, &incoming.source_key, file_name, now)?;
+    Ok(id)
 }
 
 fn save_merge(

@@ -340,10 +340,12 @@ pub fn plan(
                 (Outcome::MergeIntoEarlier { item }, None)
             }
             None => {
-                index.add(
-                    keys_of(&incoming).collect::<Vec<_>>(),
-                    Target::Earlier(item_index),
-                );
+                // A card without a UID is known by what it says only across imports:
+                // two such cards in one file may be two people (offered, not forced).
+                let keys: Vec<String> = keys_of(&incoming)
+                    .filter(|key| !key.starts_with("src:card:"))
+                    .collect();
+                index.add(keys, Target::Earlier(item_index));
                 (Outcome::New, same_name)
             }
         };
@@ -508,6 +510,17 @@ mod tests {
             }
         );
         assert_eq!(again.items[0].same_name_as, None);
+    }
+
+    #[test]
+    fn two_name_only_cards_in_one_file_stay_two_people() {
+        let twice = [card("Carl Weber", &[], &[]), card("Carl Weber", &[], &[])];
+        let plan = plan_of(&twice, &[], &[]);
+        assert_eq!(
+            plan.new_count(),
+            2,
+            "nothing but a name in common: not forced together"
+        );
     }
 
     #[test]
