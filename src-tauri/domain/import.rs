@@ -196,7 +196,7 @@ pub fn validate(card: &ImportedContact, region: Region) -> Result<Incoming, Prob
         .map(str::to_string);
     let source_key = match card.uid.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
         Some(uid) => format!("uid:{uid}"),
-        None => content_key(&name, &phones, &emails, &notes),
+        None => content_key(card, &name, &phones, &emails, &notes, &tags),
     };
     Ok(Incoming {
         name,
@@ -214,13 +214,23 @@ pub fn validate(card: &ImportedContact, region: Region) -> Result<Incoming, Prob
 
 /// A card without a UID is known by what it says, so the same file read again
 /// (in any encoding: this is the decoded text) is recognised.
-fn content_key(name: &str, phones: &[Phone], emails: &[String], notes: &str) -> String {
+fn content_key(
+    card: &ImportedContact,
+    name: &str,
+    phones: &[Phone],
+    emails: &[String],
+    notes: &str,
+    tags: &[String],
+) -> String {
     use sha2::{Digest, Sha256};
     let mut digest = Sha256::new();
-    for part in [name.to_lowercase(), notes.to_string()]
+    let birthday = card.birthday.map(|b| b.to_text()).unwrap_or_default();
+    let org = card.org.clone().unwrap_or_default();
+    for part in [name.to_lowercase(), notes.to_string(), birthday, org]
         .into_iter()
         .chain(phones.iter().map(|p| p.e164.clone()))
         .chain(emails.iter().map(|e| e.to_lowercase()))
+        .chain(tags.iter().cloned())
     {
         digest.update(part.as_bytes());
         digest.update([0]);
@@ -302,14 +312,24 @@ pub fn plan(
             .or_insert((person.contact_id, person.name.clone()));
     }
     let mut plan = Plan::default();
+    // Cards that say exactly the same and have no UID: the second is "#2", so
+    // each is told apart from the others the next time the file is read.
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for (position, (card, place)) in cards.into_iter().zip(places).enumerate() {
-        let incoming = match card {
+        let mut incoming = match card {
             Ok(incoming) => incoming,
             Err(problem) => {
                 plan.problems.push(problem);
                 continue;
             }
         };
+        if incoming.source_key.starts_with("card:") {
+            let count = seen.entry(incoming.source_key.clone()).or_insert(0);
+            *count += 1;
+            if *count > 1 {
+                incoming.source_key = format!("{}#{count}", incoming.source_key);
+            }
+        }
         let same_name = index.by_name.get(&incoming.name.to_lowercase()).cloned();
         let target = index.find(&incoming).or_else(|| {
             let chosen = merge_same_name.contains(&position);
