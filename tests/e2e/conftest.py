@@ -10,8 +10,10 @@ Run under a display and a session bus, as `make e2e` does:
 import os
 import pathlib
 import socket
+import sqlite3
 import subprocess
 import time
+from contextlib import closing
 
 import pytest
 from selenium import webdriver
@@ -173,6 +175,42 @@ class TendApp:
         self.driver.save_screenshot(str(SHOTS / f"{name}.png"))
 
 
+def tend_cli(data_dir, *args):
+    """The real binary on this data folder, as a person at a terminal runs it."""
+    return subprocess.run(
+        [APP, *args],
+        env={"TEND_DATA_DIR": str(data_dir), "PATH": "/usr/bin:/bin", "TZ": "UTC"},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+
+
+def seed(data_dir, *lines):
+    for line in lines:
+        tend_cli(data_dir, "add", "--no-cadence", line)
+    with closing(sqlite3.connect(data_dir / "tend.sqlite3")) as db, db:
+        # The morning digest's notification would pop up over the chooser at some hours.
+        db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('digestTime', 'off')")
+
+
+def query(data_dir, sql, *args):
+    # Closed at once: `with sqlite3.connect()` alone only commits, and a connection
+    # left open keeps the data file's -wal log, so the app refuses to restore over it.
+    with closing(sqlite3.connect(data_dir / "tend.sqlite3")) as db:
+        return db.execute(sql, args).fetchall()
+
+
+@pytest.fixture
+def book(tmp_path):
+    """A data folder of its own, not started yet: the test seeds it first. GTK's
+    file chooser notes every file picked in XDG_DATA_HOME/recently-used.xbel:
+    kept in tmp_path, not in the home folder."""
+    app = TendApp(tmp_path / "data", extra_env={"TZ": "UTC", "XDG_DATA_HOME": str(tmp_path / "xdg-data")})
+    yield app
+    app.close()
+
+
 @pytest.fixture
 def tend_at(tmp_path):
     """Starts the app with its clock at a fixed instant, in UTC."""
@@ -202,7 +240,10 @@ def pytest_runtest_makereport(item, call):
     """On failure, keep a screenshot of the window for a person to look at."""
     outcome = yield
     report = outcome.get_result()
-    app = item.funcargs.get("tend") if hasattr(item, "funcargs") else None
+    funcargs = getattr(item, "funcargs", {})
+    app = funcargs.get("tend")
+    if app is None:  # or a fixture that hands over a TendApp of its own (started later)
+        app = next((value for value in funcargs.values() if isinstance(value, TendApp)), None)
     if report.when == "call" and report.failed and app is not None and app.driver is not None:
         try:
             app.screenshot(f"FAILED-{item.name}")

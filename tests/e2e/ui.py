@@ -143,3 +143,47 @@ def select_option(driver, label, text):
     from selenium.webdriver.support.select import Select
 
     Select(field(driver, label)).select_by_visible_text(text)
+
+
+def sheet_text(driver, label):
+    """The rendered text of the open <dialog> sheet with this aria-label ('' when
+    none is open). A sheet in the top layer has no offsetParent, so section_text
+    does not see it."""
+    return driver.execute_script(
+        "const d = [...document.querySelectorAll('dialog[open]')]"
+        ".find(d => d.getAttribute('aria-label') === arguments[0]);"
+        "return d ? d.innerText : '';",
+        label,
+    )
+
+
+def sheet(driver, label):
+    return driver.find_element(By.XPATH, f"//dialog[@open and @aria-label='{label}']")
+
+
+def sheet_open(driver, label):
+    return bool(driver.find_elements(By.XPATH, f"//dialog[@open and @aria-label='{label}']"))
+
+
+def status_line(driver):
+    return driver.execute_script("return document.getElementById('status').textContent")
+
+
+def list_row_text(driver, name):
+    return driver.execute_script(
+        "return [...document.querySelectorAll(\"ul[aria-label='Contact list'] button\")]"
+        ".map(row => row.innerText).find(text => text.split('\\n')[0].trim() === arguments[0]) ?? ''",
+        name,
+    )
+
+
+def open_contact(driver, name):
+    row = driver.find_element(By.XPATH, f"//ul[@aria-label='Contact list']//button[contains(., '{name}')]")
+    row.click()
+    wait(driver, lambda d: detail_heading(d) == name, message=f"{name}'s page")
+
+
+def detail_text(driver):
+    return driver.execute_script(
+        "return document.querySelector(\"section[aria-label='Contact details']\")?.innerText ?? ''"
+    )
