@@ -256,3 +256,28 @@ fn two_cards_of_one_person_in_a_file_are_one_contact_and_the_file_again_changes_
     assert_eq!((again.new, again.merged, again.unchanged), (0, 0, 4));
     assert_eq!(f.dump(), after);
 }
+
+#[test]
+fn the_first_email_a_merge_brings_is_her_email() {
+    let f = fixture();
+    let jane = f
+        .tend
+        .create_contact(&full_draft("Jane Doe", "555-0142", "", "", &[]))
+        .expect("jane, phone only");
+    import_all(
+        &f,
+        &file(vec![card(
+            "Jane Doe",
+            &["555-0142"],
+            &["jane.doe@example.com"],
+            "",
+        )]),
+    );
+    let merged = f.tend.contact(jane.id).expect("jane");
+    assert_eq!(
+        merged.email.as_deref(),
+        Some("jane.doe@example.com"),
+        "shown on her page and in her form"
+    );
+    assert_eq!(merged.phone.as_deref(), Some("555-0142"));
+}

@@ -64,7 +64,7 @@ pub fn add_method(
 ) -> Result<()> {
     tx.execute(
         "INSERT INTO contact_methods (contact_id, kind, value, normalized, position)
-         SELECT ?1, ?2, ?3, ?4, coalesce(max(position), 0) + 1 FROM contact_methods
+         SELECT ?1, ?2, ?3, ?4, coalesce(max(position) + 1, 0) FROM contact_methods
          WHERE contact_id = ?1 AND kind = ?2",
         params![id, kind, value, normalized],
     )?;

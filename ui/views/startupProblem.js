@@ -3,7 +3,7 @@
 // does not open.
 
 import { openDataFolder, quitApp, restoreNewestBackup, retryStartup } from '../backend.js';
-import { el, localTime } from '../dom.js';
+import { el } from '../dom.js';
 
 const REMEDIES = {
   restore_backup: 'Restore the newest backup',
@@ -15,13 +15,16 @@ const REMEDIES = {
 /** "1.2 MB" */
 export function sizeInWords(bytes) {
   const mb = Number(bytes) / 1e6;
-  return mb >= 1 ? `${mb.toFixed(1)} MB` : `${Math.max(1, Math.round(Number(bytes) / 1e3))} kB`;
+  return mb >= 1 ? `${mb.toFixed(1)} MB` : `${Math.max(1, Math.round(Number(bytes) / 1e3))} KB`;
 }
 
-/** "Mon 30 Nov 2026, 10:30 — 212 contacts, 1.2 MB" */
+/** "Mon, 30 Nov 2026, 10:30 — 212 contacts, 1.2 MB" (in her own language's order) */
 export function describeBackup(backup) {
   const contacts = backup.contacts === 1 ? '1 contact' : `${backup.contacts} contacts`;
-  return `${localTime(backup.takenAt)} — ${contacts}, ${sizeInWords(backup.sizeBytes)}`;
+  const when = new Date(backup.takenAt).toLocaleString(undefined, {
+    weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
+  });
+  return `${when} — ${contacts}, ${sizeInWords(backup.sizeBytes)}`;
 }
 
 /**
