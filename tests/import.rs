@@ -281,3 +281,44 @@ fn the_first_email_a_merge_brings_is_her_email() {
     );
     assert_eq!(merged.phone.as_deref(), Some("555-0142"));
 }
+
+#[test]
+fn a_column_mapping_she_gave_is_remembered_for_the_next_file_with_those_columns() {
+    let f = fixture();
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/csv/unknown.csv");
+    let asked = f
+        .tend
+        .preview_import_file(&path, None, Rows::First)
+        .expect("preview");
+    let request = asked
+        .needs_mapping
+        .expect("Tend asks which column is which");
+    let mut mapping = request.suggested.clone();
+    for header in &request.headers {
+        if header.to_lowercase().contains("name") || header.to_lowercase().contains("kunde") {
+            mapping
+                .columns
+                .insert(header.clone(), tend::interchange::Field::Name);
+        }
+    }
+    let summary = f
+        .tend
+        .import_file(
+            &path,
+            Some(&mapping),
+            &ImportChoices::default(),
+            &mut |_, _| true,
+        )
+        .expect("imported with her mapping");
+    assert!(summary.new > 0);
+    let next_time = f
+        .tend
+        .preview_import_file(&path, None, Rows::First)
+        .expect("preview again");
+    assert!(
+        next_time.needs_mapping.is_none(),
+        "the same columns need no mapping again"
+    );
+    assert_eq!((next_time.new, next_time.unchanged), (0, summary.new));
+}

@@ -17,7 +17,8 @@ const PREVIEW = {
     { position: 0, place: 'card 1 (line 1)', outcome: 'merge', into: 'Jane Doe', sameNameAs: null,
       contact: { name: 'Jane D.', phones: ['(415) 555-0142'], emails: [], birthday: null, org: null, notes: '', tags: [], warnings: [] } },
     { position: 1, place: 'card 2 (line 9)', outcome: 'new', into: null, sameNameAs: 'Carl Weber',
-      contact: { name: 'Carl Weber', phones: ['555-0177'], emails: [], birthday: '--04-15', org: null, notes: '', tags: [], warnings: [] } },
+      contact: { name: 'Carl Weber', phones: ['555-0177'], emails: [], birthday: '--04-15', org: null, notes: '', tags: [],
+        warnings: ['Read as Windows-1252: the card said UTF-8 but its bytes were not'] } },
     { position: 2, place: 'card 3 (line 20)', outcome: 'new', into: null, sameNameAs: null,
       contact: { name: '<img src=x onerror=alert(1)>', phones: [], emails: ['x@example.com'], birthday: null, org: null, notes: '', tags: [], warnings: [] } },
   ],
@@ -62,6 +63,7 @@ describe('ui/views/importContacts.js and exportContacts.js', () => {
     const cells = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((td) => td.textContent));
     assert.deepEqual(cells[0], ['Jane D.', '(415) 555-0142', '', '', 'Merge into Jane Doe']);
     assert.equal(cells[1][3], '--04-15');
+    assert.equal(cells[1][0], 'Carl WeberRead as Windows-1252: the card said UTF-8 but its bytes were not', 'a warning is shown with its card');
     assert.equal(cells[2][0], '<img src=x onerror=alert(1)>', 'a name is text, never markup');
     assert.equal(table.querySelector('img'), null);
     assert.deepEqual(tauri.callsTo('preview_import').map((c) => c.args), [{ path: '/home/me/phone.vcf', mapping: null }]);

@@ -187,7 +187,8 @@ function previewTable(rows) {
   if (!rows.length) return null;
   const head = el('tr', {}, ['Name', 'Phones', 'Emails', 'Birthday', 'What happens'].map((t) => el('th', { scope: 'col', text: t })));
   const body = rows.map((row) => el('tr', {},
-    el('td', { text: row.contact.name }),
+    el('td', {}, row.contact.name,
+      (row.contact.warnings ?? []).map((warning) => el('small', { class: 'import-warning', text: warning }))),
     el('td', { text: row.contact.phones.join(', ') }),
     el('td', { text: row.contact.emails.join(', ') }),
     el('td', { text: row.contact.birthday ?? '' }),
