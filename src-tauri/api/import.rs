@@ -100,25 +100,21 @@ impl Tend {
         mapping: Option<&ColumnMapping>,
     ) -> Result<ReadFile> {
         let name = file_name(path);
-        let open = || {
-            std::fs::File::open(path)
-                .map_err(|err| Error::invalid("file", format!("Could not open {name}: {err}.")))
-        };
         if let Some(mapping) = mapping {
-            return interchange::read_csv_mapped(open()?, &name, mapping);
+            return interchange::read_csv_mapped(open_file(path)?, &name, mapping);
         }
-        let read = interchange::read(open()?, &name)?;
+        let read = interchange::read(open_file(path)?, &name)?;
         let Some(headers) = &read.needs_mapping else {
             return Ok(read);
         };
         match self.remembered_mapping(headers)? {
-            Some(mapping) => interchange::read_csv_mapped(open()?, &name, &mapping),
+            Some(mapping) => interchange::read_csv_mapped(open_file(path)?, &name, &mapping),
             None => Ok(read),
         }
     }
 
     fn remembered_mapping(&self, headers: &[String]) -> Result<Option<ColumnMapping>> {
-        let key = format!("{MAPPING_PREFIX}{}", interchange::header_key(headers));
+        let key = mapping_key(headers);
         let text = self.read(|conn| settings::get(conn, &key))?;
         Ok(text.and_then(|text| serde_json::from_str(&text).ok()))
     }
@@ -160,15 +156,14 @@ impl Tend {
         Ok(summary)
     }
 
-    /// Keeps the mapping she gave under the file's columns, for next time.
+    /// Keeps the mapping she gave under the file's columns, for next time (a
+    /// preference, written after the import it served).
     fn remember_mapping(&self, path: &Path, mapping: &ColumnMapping) -> Result<()> {
-        let file = std::fs::File::open(path).map_err(|err| {
-            Error::invalid("file", format!("Could not open {}: {err}.", path.display()))
-        })?;
+        let file = open_file(path)?;
         let Some(headers) = interchange::read(file, &file_name(path))?.needs_mapping else {
             return Ok(());
         };
-        let key = format!("{MAPPING_PREFIX}{}", interchange::header_key(&headers));
+        let key = mapping_key(&headers);
         let text = serde_json::to_string(mapping).map_err(|err| {
             Error::invalid("mapping", format!("That mapping cannot be kept: {err}"))
         })?;
@@ -326,6 +321,19 @@ fn save_merge(
         contacts::add_source(tx, id, key, file_name, now)?;
     }
     Ok(())
+}
+
+fn open_file(path: &Path) -> Result<std::fs::File> {
+    std::fs::File::open(path).map_err(|err| {
+        Error::invalid(
+            "file",
+            format!("Could not open {}: {err}.", file_name(path)),
+        )
+    })
+}
+
+fn mapping_key(headers: &[String]) -> String {
+    format!("{MAPPING_PREFIX}{}", interchange::header_key(headers))
 }
 
 /// The name shown and remembered for a file: its last part.
