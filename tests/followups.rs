@@ -263,3 +263,50 @@ fn a_touch_for_a_missing_contact_is_refused() {
         .expect_err("no contact");
     assert_eq!(err.kind(), "not_found");
 }
+
+#[test]
+fn far_future_dates_are_refused_in_her_words_and_every_call_answers() {
+    // Issue 16, item 7: "+262142-12-31" panicked a thread; 9999-12-31 23:59 west
+    // of UTC came back as a data-file error.
+    let f = fixture_at("2026-11-23T15:00:00Z", New_York);
+    let jane = f.tend.create_contact(&draft("Jane")).expect("contact");
+    for (date, time) in [
+        ("+262142-12-31", ""),
+        ("9999-12-31", "23:59"),
+        ("2126-11-24", ""),
+    ] {
+        let err = f
+            .tend
+            .plan_followup(&plan(jane.id, date, time))
+            .expect_err("too far");
+        assert_eq!(err.field(), Some("date"), "{date}");
+        assert_eq!(err.to_string(), "Pick a date within the next 100 years.");
+    }
+    assert!(f
+        .tend
+        .plan_followup(&plan(jane.id, "2126-11-23", ""))
+        .is_ok());
+    let planned = f
+        .tend
+        .plan_followup(&plan(jane.id, "2026-11-26", ""))
+        .expect("planned");
+    for result in [
+        f.tend.reschedule_followup(planned.id, "+262142-12-31", ""),
+        f.tend
+            .reschedule_followup(planned.id, "9999-12-31", "23:59"),
+        f.tend
+            .snooze_followup_until(planned.id, "+262142-12-31", "23:59"),
+    ] {
+        let err = result.expect_err("too far");
+        assert_eq!(err.to_string(), "Pick a date within the next 100 years.");
+    }
+    let late = TouchDraft {
+        contact_id: jane.id,
+        channel: "call".into(),
+        when: "1900-01-01T09:00".into(),
+        ..TouchDraft::default()
+    };
+    let err = f.tend.log_touch(&late).expect_err("too long ago");
+    assert_eq!(err.field(), Some("when"));
+    assert_eq!(err.to_string(), "Pick a date within the last 100 years.");
+}

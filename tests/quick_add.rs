@@ -199,3 +199,29 @@ fn preview_after(f: &Fixture) -> tend::api::QuickAddPreview {
         .preview_quick_add("Janie 555-0142", &Batch::default())
         .expect("preview")
 }
+
+#[test]
+fn a_day_the_year_does_not_have_is_not_a_date() {
+    // Issue 16, item 7: "Feb 29, 2027" became 29 Feb 2028.
+    let f = monday();
+    let preview = f
+        .tend
+        .preview_quick_add("Jane Doe call Feb 29, 2027", &Batch::default())
+        .expect("preview");
+    assert!(
+        !preview.text.contains("2028"),
+        "not moved to another year: {}",
+        preview.text
+    );
+    assert!(preview.parsed.followup.is_none(), "{}", preview.text);
+}
+
+#[test]
+fn a_date_past_the_window_is_refused_in_her_words() {
+    let f = monday();
+    let err = f
+        .tend
+        .quick_add("Jane Doe call Dec 3, 2199", &Batch::default(), None)
+        .expect_err("too far");
+    assert_eq!(err.to_string(), "Pick a date within the next 100 years.");
+}

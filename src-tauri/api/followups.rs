@@ -3,8 +3,10 @@
 use super::tend::Tend;
 use crate::domain::channel::Channel;
 use crate::domain::followup::{self, Due, Followup, FollowupDraft, SnoozeChoice, SnoozeOption};
+use crate::domain::{dates, local_time};
 use crate::error::{Error, Result};
 use crate::store::{followups, settings};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::Connection;
 use serde::Serialize;
@@ -17,10 +19,12 @@ pub struct Completed {
     pub touch_channel: Channel,
 }
 
-/// A date (and optional time) picked in a form, in the person's zone.
-fn picked(conn: &Connection, date: &str, time: &str, zone: Tz) -> Result<Due> {
+/// A date (and optional time) picked in a form, in the person's zone, within
+/// the window of dates Tend accepts.
+fn picked(conn: &Connection, date: &str, time: &str, zone: Tz, now: DateTime<Utc>) -> Result<Due> {
+    let today = local_time::local_date(now, zone);
     Ok(Due::new(
-        followup::parse_date(date)?,
+        dates::ahead(followup::parse_date(date)?, today, "date")?,
         followup::parse_time(time)?,
         zone,
         settings::default_time(conn)?,
@@ -86,7 +90,7 @@ impl Tend {
         let now = self.clock().now();
         let zone = self.zone()?;
         self.write(|tx| {
-            let due = picked(tx, date, time, zone)?;
+            let due = picked(tx, date, time, zone, now)?;
             if due.at <= now {
                 return Err(Error::invalid(
                     "date",
@@ -103,7 +107,7 @@ impl Tend {
         let now = self.clock().now();
         let zone = self.zone()?;
         self.write(|tx| {
-            let due = picked(tx, date, time, zone)?;
+            let due = picked(tx, date, time, zone, now)?;
             due.ensure_future(now)?;
             followups::reschedule(tx, id, &due, now)?;
             followups::get(tx, id, zone)

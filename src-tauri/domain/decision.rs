@@ -105,7 +105,7 @@ impl DecisionDraft {
                         "Pick a date after today to ask again.",
                     ));
                 }
-                Some(date)
+                Some(super::dates::ahead(date, today, "revisitOn")?)
             }
         };
         Ok(ValidDecision {
@@ -218,6 +218,16 @@ mod tests {
                 .field(),
             Some("revisitOn")
         );
+        // Issue 16, item 7: no revisit past the window of dates Tend accepts.
+        let far = DecisionDraft {
+            contact_id: 1,
+            kind: "not_now".into(),
+            revisit_on: "+262142-12-31".into(),
+            ..Default::default()
+        };
+        let err = far.validate(day("2026-11-30")).expect_err("too far");
+        assert_eq!(err.field(), Some("revisitOn"));
+        assert_eq!(err.to_string(), "Pick a date within the next 100 years.");
         let unknown = DecisionDraft {
             kind: "maybe".into(),
             ..Default::default()

@@ -199,12 +199,9 @@ impl FollowupDraft {
     ) -> Result<ValidFollowup> {
         let promise = validate_promise(&self.promise)?;
         let channel = parse_channel(&self.channel)?;
-        let due = Due::new(
-            parse_date(&self.date)?,
-            parse_time(&self.time)?,
-            zone,
-            default_time,
-        );
+        let today = local_time::local_date(now, zone);
+        let date = super::dates::ahead(parse_date(&self.date)?, today, "date")?;
+        let due = Due::new(date, parse_time(&self.time)?, zone, default_time);
         due.ensure_future(now)?;
         Ok(ValidFollowup {
             contact_id: self.contact_id,
@@ -390,6 +387,19 @@ mod tests {
                 .field(),
             Some("time")
         );
+    }
+
+    #[test]
+    fn far_future_dates_are_refused_before_any_arithmetic() {
+        // Issue 16, item 7: this panicked in chrono.
+        let now = utc("2026-11-23T15:00:00Z");
+        for (date, time) in [("+262142-12-31", ""), ("9999-12-31", "23:59")] {
+            let err = draft(date, time)
+                .validate(now, New_York, nine())
+                .expect_err("too far");
+            assert_eq!(err.field(), Some("date"));
+            assert_eq!(err.to_string(), "Pick a date within the next 100 years.");
+        }
     }
 
     #[test]

@@ -19,13 +19,19 @@ pub fn resolve(local: NaiveDateTime, zone: Tz) -> DateTime<Utc> {
         chrono::LocalResult::Ambiguous(first, _) => first.with_timezone(&Utc),
         chrono::LocalResult::None => {
             // Read the wall time with the offset in force just before the gap.
-            let before = local - Duration::hours(6);
+            // Checked: no wall time, however far out, can make this panic.
+            let before = local
+                .checked_sub_signed(Duration::hours(6))
+                .unwrap_or(local);
             let offset = match zone.from_local_datetime(&before) {
                 chrono::LocalResult::Single(instant)
                 | chrono::LocalResult::Ambiguous(instant, _) => instant.offset().fix(),
                 chrono::LocalResult::None => Utc.fix(),
             };
-            Utc.from_utc_datetime(&(local - Duration::seconds(i64::from(offset.local_minus_utc()))))
+            let utc = local
+                .checked_sub_signed(Duration::seconds(i64::from(offset.local_minus_utc())))
+                .unwrap_or(local);
+            Utc.from_utc_datetime(&utc)
         }
     }
 }

@@ -98,6 +98,8 @@ impl TouchDraft {
                 let local = local_time::parse_local(text).ok_or_else(|| {
                     Error::invalid("when", format!("“{text}” is not a date and time."))
                 })?;
+                let today = local_time::local_date(now, zone);
+                super::dates::near(local.date(), today, "when")?;
                 let at = local_time::resolve(local, zone);
                 if at > now + Duration::minutes(5) {
                     return Err(Error::invalid(

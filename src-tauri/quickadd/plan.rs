@@ -7,6 +7,7 @@ use crate::domain::contact::{ContactDraft, ValidContact};
 use crate::domain::followup::Due;
 use crate::domain::phone::Region;
 use crate::domain::touch::{Outcome, ValidTouch};
+use crate::domain::{dates, local_time};
 use crate::error::{Error, Result};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
@@ -90,7 +91,8 @@ pub fn plan(
     let met_on = match batch.met_on.trim() {
         "" => today,
         text => NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map_err(|_| Error::invalid("metOn", format!("“{text}” is not a date.")))?,
+            .map_err(|_| Error::invalid("metOn", format!("“{text}” is not a date.")))
+            .and_then(|date| dates::near(date, today, "metOn"))?,
     };
     let next_step = parsed
         .followup
@@ -128,7 +130,8 @@ fn next_step(
     zone: Tz,
     default_time: NaiveTime,
 ) -> Result<NextStep> {
-    let due = Due::new(step.date, step.time, zone, default_time);
+    let date = dates::ahead(step.date, local_time::local_date(now, zone), "date")?;
+    let due = Due::new(date, step.time, zone, default_time);
     due.ensure_future(now)?;
     let promise = if parsed.note.is_empty() {
         step.phrase.clone()

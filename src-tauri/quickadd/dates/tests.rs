@@ -286,3 +286,18 @@ fn words_that_are_not_dates() {
         assert!(!whole, "{text:?} must not read as a date: {found:?}");
     }
 }
+
+#[test]
+fn a_day_the_named_year_does_not_have_is_not_a_date() {
+    // Issue 16, item 7: "Feb 29, 2027" silently became 29 Feb 2028.
+    assert_eq!(read("Feb 29, 2027"), None);
+    let line = words("Feb 29, 2027");
+    assert_eq!(
+        English.phrase_at(&line, now(), DateOrder::MonthFirst),
+        None,
+        "not even “Feb 29” alone, moved to 2028"
+    );
+    assert_eq!(read("29 Feb 2027"), None);
+    assert_eq!(read("2/29/2027"), None);
+    check("Feb 29, 2028", day(2028, 2, 29), None);
+}

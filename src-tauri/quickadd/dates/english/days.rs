@@ -317,13 +317,12 @@ impl Reader<'_, '_> {
     }
 
     /// A month and day, with the year that follows if any ("Dec 3, 2026"); without
-    /// a year, the next such day from today on.
+    /// a year, the next such day from today on. A day the named year does not
+    /// have ("Feb 29, 2027") is not a date: it is not moved to another year.
     pub(super) fn dated(&self, end: usize, month: u32, day: u32) -> Option<(usize, NaiveDate)> {
         let y = end + usize::from(self.word(end) == ",");
         if let Some(year) = year_number(self.word(y)) {
-            if let Some(date) = NaiveDate::from_ymd_opt(year, month, day) {
-                return Some((y + 1, date));
-            }
+            return NaiveDate::from_ymd_opt(year, month, day).map(|date| (y + 1, date));
         }
         Some((end, cal::month_day_from(self.today, month, day)?))
     }
