@@ -310,3 +310,69 @@ fn far_future_dates_are_refused_in_her_words_and_every_call_answers() {
     assert_eq!(err.field(), Some("when"));
     assert_eq!(err.to_string(), "Pick a date within the last 100 years.");
 }
+
+#[test]
+fn a_follow_up_in_the_spring_gap_says_the_time_it_fires_and_why_once() {
+    // Issue 16, item 9: 02:30 on 8 March 2026 fires at 03:30 EDT, so it says 03:30.
+    let f = fixture_at("2026-03-07T15:00:00Z", New_York);
+    f.tend.set_setting("digestTime", "off").expect("digest off");
+    let jane = f.tend.create_contact(&draft("Jane")).expect("contact");
+    let followup = f
+        .tend
+        .plan_followup(&plan(jane.id, "2026-03-08", "02:30"))
+        .expect("planned");
+    assert_eq!(followup.due_local, "2026-03-08T03:30");
+    assert_eq!(
+        followup.due_note.as_deref(),
+        Some("(02:30 does not exist that night: clocks go forward)")
+    );
+    let stored: String = f
+        .tend
+        .store()
+        .read(|c| Ok(c.query_row("SELECT due_local FROM followups", [], |r| r.get(0))?))
+        .expect("row");
+    assert_eq!(stored, "2026-03-08T02:30", "what she asked for is kept");
+    let ordinary = f
+        .tend
+        .plan_followup(&plan(jane.id, "2026-03-08", "03:30"))
+        .expect("planned");
+    assert_eq!(ordinary.due_note, None, "03:30 itself needs no word");
+
+    f.clock.set(instant("2026-03-08T07:30:00Z"));
+    let tick = f.tend.reminder_tick(false).expect("tick");
+    let bodies: Vec<&str> = tick.notices.iter().map(|n| n.body.as_str()).collect();
+    assert_eq!(
+        bodies,
+        [
+            "Call — send lavender samples, at 03:30",
+            "Call — send lavender samples"
+        ]
+    );
+}
+
+#[test]
+fn a_date_only_follow_up_at_a_default_time_in_the_gap_says_03_30_and_still_follows_the_zone() {
+    let f = fixture_at("2026-03-07T15:00:00Z", New_York);
+    f.tend.set_setting("defaultTime", "02:30").expect("02:30");
+    let jane = f.tend.create_contact(&draft("Jane")).expect("contact");
+    let followup = f
+        .tend
+        .plan_followup(&FollowupDraft {
+            promise: String::new(),
+            ..plan(jane.id, "2026-03-08", "")
+        })
+        .expect("planned");
+    assert_eq!(followup.due_at, instant("2026-03-08T07:30:00Z"));
+    assert_eq!(followup.due_local, "2026-03-08T03:30");
+    assert!(followup.due_note.is_some());
+
+    // In London the clocks go forward on 29 March: 02:30 on the 8th exists.
+    f.clock.set_zone(London);
+    let moved = f.tend.followup(followup.id).expect("read");
+    assert_eq!(
+        moved.due_local, "2026-03-08T02:30",
+        "Sunday 02:30 in London"
+    );
+    assert_eq!(moved.due_at, instant("2026-03-08T02:30:00Z"));
+    assert_eq!(moved.due_note, None);
+}

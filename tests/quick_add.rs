@@ -225,3 +225,24 @@ fn a_date_past_the_window_is_refused_in_her_words() {
         .expect_err("too far");
     assert_eq!(err.to_string(), "Pick a date within the next 100 years.");
 }
+
+#[test]
+fn a_time_in_the_spring_gap_is_previewed_as_the_clock_will_say_it() {
+    // Issue 16, item 9: Saturday 7 March 2026 in New York; 02:30 on Sunday does not exist.
+    let f = fixture_at("2026-03-07T15:00:00Z", New_York);
+    let line = "Jane Doe call Sun 2:30am";
+    let preview = f
+        .tend
+        .preview_quick_add(line, &Batch::default())
+        .expect("preview");
+    assert_eq!(
+        preview.text,
+        "Jane Doe · call Sun 8 Mar, 03:30 (02:30 does not exist that night: clocks go forward)"
+    );
+    let added = f
+        .tend
+        .quick_add(line, &Batch::default(), None)
+        .expect("added");
+    assert_eq!(added.text, preview.text);
+    assert_eq!(added.followups[0].due_local, "2026-03-08T03:30");
+}

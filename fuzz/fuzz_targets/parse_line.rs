@@ -50,6 +50,6 @@ fuzz_target!(|data: &[u8]| {
     };
     let ctx = ParseContext::new(now, order, region);
     if let Ok(parsed) = parse_line(line, &ctx) {
-        let _ = parsed.preview_on(ctx.default_time, now.date());
+        let _ = parsed.preview_on(ctx.default_time, now.date(), chrono_tz::America::New_York);
     }
 });

@@ -79,7 +79,7 @@ impl Tend {
                 None => Target::NewContact,
             };
             Ok(QuickAddPreview {
-                text: parsed.preview_on(ctx.default_time, ctx.now.date()),
+                text: parsed.preview_on(ctx.default_time, ctx.now.date(), self.clock().zone()),
                 applies_cadence: quickadd::plan::starts_new_lead(&parsed, batch, target),
                 duplicate,
                 parsed,
@@ -171,7 +171,7 @@ impl Tend {
                 followups,
                 touch_id,
                 created_followup_ids,
-                text: parsed.preview_on(ctx.default_time, ctx.now.date()),
+                text: parsed.preview_on(ctx.default_time, ctx.now.date(), self.clock().zone()),
             })
         })
     }

@@ -288,8 +288,12 @@ pub struct Followup {
     pub channel: Channel,
     pub channel_label: &'static str,
     pub due_at: DateTime<Utc>,
-    /// The wall time in the person's current zone, "YYYY-MM-DDTHH:MM".
+    /// The wall time in the person's current zone, "YYYY-MM-DDTHH:MM", as the
+    /// clock will show it: a 02:30 asked for in a spring gap is shown 03:30.
     pub due_local: String,
+    /// Why `due_local` is not the time she asked for, when it is not:
+    /// "(02:30 does not exist that night: clocks go forward)".
+    pub due_note: Option<String>,
     pub has_time: bool,
     pub status: Status,
     pub snoozed_until: Option<DateTime<Utc>>,

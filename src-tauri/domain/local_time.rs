@@ -36,6 +36,23 @@ pub fn resolve(local: NaiveDateTime, zone: Tz) -> DateTime<Utc> {
     }
 }
 
+/// The wall time the clock shows when `local` comes in `zone`: `local` itself,
+/// or later in a spring gap (02:30 → 03:30). What Tend shows for a follow-up.
+pub fn on_the_clock(local: NaiveDateTime, zone: Tz) -> NaiveDateTime {
+    local_date_time(resolve(local, zone), zone)
+}
+
+/// Why a wall time is shown later than it was asked for, said once: only when
+/// `local` falls in `zone`'s spring gap.
+pub fn gap_note(local: NaiveDateTime, zone: Tz) -> Option<String> {
+    matches!(zone.from_local_datetime(&local), chrono::LocalResult::None).then(|| {
+        format!(
+            "({} does not exist that night: clocks go forward)",
+            local.format("%H:%M")
+        )
+    })
+}
+
 pub fn resolve_date_time(date: NaiveDate, time: NaiveTime, zone: Tz) -> DateTime<Utc> {
     resolve(date.and_time(time), zone)
 }
@@ -95,6 +112,31 @@ mod tests {
             format_local(local_date_time(instant, New_York)),
             "2026-03-08T03:30"
         );
+    }
+
+    #[test]
+    fn a_time_in_the_spring_gap_is_shown_as_the_clock_will_say_it() {
+        // Issue 16, item 9: 02:30 on 8 March 2026 in New York is shown 03:30.
+        let asked = at("2026-03-08T02:30");
+        assert_eq!(
+            format_local(on_the_clock(asked, New_York)),
+            "2026-03-08T03:30"
+        );
+        assert_eq!(
+            gap_note(asked, New_York).as_deref(),
+            Some("(02:30 does not exist that night: clocks go forward)")
+        );
+        // A time that exists is shown as asked, with no note; the fold too.
+        for text in ["2026-03-08T03:30", "2026-03-07T02:30", "2026-11-01T01:30"] {
+            assert_eq!(on_the_clock(at(text), New_York), at(text));
+            assert_eq!(gap_note(at(text), New_York), None);
+        }
+        assert_eq!(gap_note(asked, Berlin), None, "Berlin changes later");
+        // The ends of the calendar do not panic.
+        for far in [NaiveDateTime::MAX, NaiveDateTime::MIN] {
+            let _ = on_the_clock(far, New_York);
+            let _ = gap_note(far, Berlin);
+        }
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! "Jane Doe · +1 555-0142 · #oils · note: wants the lavender set · call Thu 26 Nov, 09:00".
 
 use super::parsed::{ParsedFollowup, ParsedLine};
+use crate::domain::local_time;
 use chrono::{Datelike, NaiveDate, NaiveTime};
+use chrono_tz::Tz;
 use std::fmt::Write;
 
 const DOT: &str = " · ";
@@ -11,16 +13,18 @@ impl ParsedLine {
     /// The preview, with `default_time` for a follow-up that names only a day.
     /// The follow-up always shows its resolved day, so "next Tue" cannot surprise.
     pub fn preview(&self, default_time: NaiveTime) -> String {
-        self.render(default_time, None)
+        self.render(default_time, None, None)
     }
 
     /// As [`ParsedLine::preview`], adding the year when the follow-up is not in
-    /// `today`'s year ("call Fri 3 Dec 2027, 09:00").
-    pub fn preview_on(&self, default_time: NaiveTime, today: NaiveDate) -> String {
-        self.render(default_time, Some(today.year()))
+    /// `today`'s year ("call Fri 3 Dec 2027, 09:00"), and showing the time as
+    /// `zone`'s clock will say it: a 02:30 in a spring gap is "03:30 (02:30 does
+    /// not exist that night: clocks go forward)".
+    pub fn preview_on(&self, default_time: NaiveTime, today: NaiveDate, zone: Tz) -> String {
+        self.render(default_time, Some(today.year()), Some(zone))
     }
 
-    fn render(&self, default_time: NaiveTime, this_year: Option<i32>) -> String {
+    fn render(&self, default_time: NaiveTime, this_year: Option<i32>, zone: Option<Tz>) -> String {
         let mut out = String::with_capacity(64 + self.note.len());
         out.push_str(&self.name);
         for phone in &self.phones {
@@ -47,22 +51,39 @@ impl ParsedLine {
         }
         if let Some(followup) = &self.followup {
             out.push_str(DOT);
-            followup.render(&mut out, default_time, this_year);
+            followup.render(&mut out, default_time, this_year, zone);
         }
         out
     }
 }
 
 impl ParsedFollowup {
-    fn render(&self, out: &mut String, default_time: NaiveTime, this_year: Option<i32>) {
+    fn render(
+        &self,
+        out: &mut String,
+        default_time: NaiveTime,
+        this_year: Option<i32>,
+        zone: Option<Tz>,
+    ) {
         let verb = self.channel.label().to_lowercase();
-        let time = self.time.unwrap_or(default_time);
+        let asked = self.date.and_time(self.time.unwrap_or(default_time));
+        let (shown, note) = match zone {
+            Some(zone) => (
+                local_time::on_the_clock(asked, zone),
+                local_time::gap_note(asked, zone),
+            ),
+            None => (asked, None),
+        };
+        let date = shown.date();
         // Writing to a String cannot fail.
-        let _ = write!(out, "{verb} {}", self.date.format("%a %-d %b"));
-        if this_year.is_some_and(|year| year != self.date.year()) {
-            let _ = write!(out, " {}", self.date.year());
+        let _ = write!(out, "{verb} {}", date.format("%a %-d %b"));
+        if this_year.is_some_and(|year| year != date.year()) {
+            let _ = write!(out, " {}", date.year());
         }
-        let _ = write!(out, ", {}", time.format("%H:%M"));
+        let _ = write!(out, ", {}", shown.format("%H:%M"));
+        if let Some(note) = note {
+            let _ = write!(out, " {note}");
+        }
     }
 }
 

@@ -241,7 +241,7 @@ proptest! {
             Ok(parsed) => {
                 assert_nothing_lost(&line, &parsed)?;
                 prop_assert!(!parsed.name.is_empty(), "a read line has a name");
-                let _ = parsed.preview_on(ctx.default_time, ctx.now.date());
+                let _ = parsed.preview_on(ctx.default_time, ctx.now.date(), chrono_tz::America::New_York);
                 let _ = serde_json::to_string(&parsed);
             }
             Err(error) => {

@@ -5,6 +5,7 @@ use super::*;
 use crate::domain::channel::Channel;
 use crate::domain::phone::parse_region;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono_tz::America::New_York;
 
 fn at(y: i32, m: u32, d: u32, h: u32, mi: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(y, m, d)
@@ -90,13 +91,13 @@ fn the_preview_on_a_day_adds_the_year_when_it_differs() {
     let parsed = read("Jane Doe call Nov 20");
     let today = day(2026, 11, 23);
     assert_eq!(
-        parsed.preview_on(DEFAULT_TIME, today),
+        parsed.preview_on(DEFAULT_TIME, today, New_York),
         "Jane Doe · call Sat 20 Nov 2027, 09:00",
         "a day that has passed this year is next year's, and says so"
     );
     let soon = read("Jane Doe call Dec 3");
     assert_eq!(
-        soon.preview_on(DEFAULT_TIME, today),
+        soon.preview_on(DEFAULT_TIME, today, New_York),
         "Jane Doe · call Thu 3 Dec, 09:00"
     );
 }

@@ -32,6 +32,13 @@ pub fn for_followup(followup: &Followup) -> Notice {
             "{how} — promised for {}",
             followup.due_local.replace('T', " ")
         )
+    } else if followup.due_note.is_some() {
+        // A time moved by a spring gap: say the time it fires at, not the one asked.
+        let at = followup
+            .due_local
+            .split_once('T')
+            .map_or("", |(_, time)| time);
+        format!("{how} — {}, at {at}", followup.promise)
     } else {
         format!("{how} — {}", followup.promise)
     };

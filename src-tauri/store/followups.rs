@@ -72,10 +72,24 @@ fn from_row(row: &Row, zone: Tz) -> rusqlite::Result<Followup> {
     let status = row.get(8)?;
     let due_at = instant(row, 5)?;
     let has_time: bool = row.get(7)?;
-    let due_local = if has_time {
-        local_time::format_local(local_time::local_date_time(due_at, zone))
+    // The stored wall time is what she asked for; what is shown is what the
+    // clock will say (docs/decisions/0003).
+    let stored: String = row.get(6)?;
+    let asked = local_time::parse_local(&stored);
+    let (due_local, due_note) = if has_time {
+        let shown = local_time::format_local(local_time::local_date_time(due_at, zone));
+        let note = asked
+            .filter(|asked| local_time::resolve(*asked, zone) == due_at)
+            .and_then(|asked| local_time::gap_note(asked, zone));
+        (shown, note)
     } else {
-        row.get(6)?
+        match asked {
+            Some(asked) => (
+                local_time::format_local(local_time::on_the_clock(asked, zone)),
+                local_time::gap_note(asked, zone),
+            ),
+            None => (stored, None),
+        }
     };
     Ok(Followup {
         id: row.get(0)?,
@@ -86,6 +100,7 @@ fn from_row(row: &Row, zone: Tz) -> rusqlite::Result<Followup> {
         channel_label: crate::domain::channel::Channel::label(channel),
         due_at,
         due_local,
+        due_note,
         has_time,
         status,
         snoozed_until: optional_instant(row, 9)?,
