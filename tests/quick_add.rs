@@ -214,6 +214,10 @@ fn a_day_the_year_does_not_have_is_not_a_date() {
         preview.text
     );
     assert!(preview.parsed.followup.is_none(), "{}", preview.text);
+    assert_eq!(
+        preview.text, "Jane Doe · note: call Feb 29, 2027",
+        "it stays in the note"
+    );
 }
 
 #[test]
