@@ -223,9 +223,18 @@ fn a_day_the_year_does_not_have_is_not_a_date() {
 #[test]
 fn a_date_past_the_window_is_refused_in_her_words() {
     let f = monday();
+    let line = "Jane Doe call Dec 3, 2199";
+    let preview = f
+        .tend
+        .preview_quick_add(line, &Batch::default())
+        .expect("preview");
+    assert_eq!(
+        preview.text,
+        "Jane Doe · call Tue 3 Dec 2199, 09:00 (too far ahead: pick a date within the next 100 years)"
+    );
     let err = f
         .tend
-        .quick_add("Jane Doe call Dec 3, 2199", &Batch::default(), None)
+        .quick_add(line, &Batch::default(), None)
         .expect_err("too far");
     assert_eq!(err.to_string(), "Pick a date within the next 100 years.");
 }

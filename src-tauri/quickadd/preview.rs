@@ -2,7 +2,7 @@
 //! "Jane Doe · +1 555-0142 · #oils · note: wants the lavender set · call Thu 26 Nov, 09:00".
 
 use super::parsed::{ParsedFollowup, ParsedLine};
-use crate::domain::local_time;
+use crate::domain::{dates, local_time};
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use std::fmt::Write;
@@ -21,10 +21,15 @@ impl ParsedLine {
     /// `zone`'s clock will say it: a 02:30 in a spring gap is "03:30 (02:30 does
     /// not exist that night: clocks go forward)".
     pub fn preview_on(&self, default_time: NaiveTime, today: NaiveDate, zone: Tz) -> String {
-        self.render(default_time, Some(today.year()), Some(zone))
+        self.render(default_time, Some(today), Some(zone))
     }
 
-    fn render(&self, default_time: NaiveTime, this_year: Option<i32>, zone: Option<Tz>) -> String {
+    fn render(
+        &self,
+        default_time: NaiveTime,
+        today: Option<NaiveDate>,
+        zone: Option<Tz>,
+    ) -> String {
         let mut out = String::with_capacity(64 + self.note.len());
         out.push_str(&self.name);
         for phone in &self.phones {
@@ -51,7 +56,7 @@ impl ParsedLine {
         }
         if let Some(followup) = &self.followup {
             out.push_str(DOT);
-            followup.render(&mut out, default_time, this_year, zone);
+            followup.render(&mut out, default_time, today, zone);
         }
         out
     }
@@ -62,7 +67,7 @@ impl ParsedFollowup {
         &self,
         out: &mut String,
         default_time: NaiveTime,
-        this_year: Option<i32>,
+        today: Option<NaiveDate>,
         zone: Option<Tz>,
     ) {
         let verb = self.channel.label().to_lowercase();
@@ -77,12 +82,20 @@ impl ParsedFollowup {
         let date = shown.date();
         // Writing to a String cannot fail.
         let _ = write!(out, "{verb} {}", date.format("%a %-d %b"));
-        if this_year.is_some_and(|year| year != date.year()) {
+        if today.is_some_and(|today| today.year() != date.year()) {
             let _ = write!(out, " {}", date.year());
         }
         let _ = write!(out, ", {}", shown.format("%H:%M"));
         if let Some(note) = note {
             let _ = write!(out, " {note}");
+        }
+        // Saving refuses it (domain::dates); the preview says so first.
+        if today.is_some_and(|today| date > dates::latest(today)) {
+            let _ = write!(
+                out,
+                " (too far ahead: pick a date within the next {} years)",
+                dates::YEARS
+            );
         }
     }
 }
