@@ -167,7 +167,7 @@ fn judge(application_id: u32, version: i64, tables: Option<&[String]>) -> Result
     };
     let has = |table: &&str| tables.iter().any(|name| name == table);
     let tends = if application_id == schema::APPLICATION_ID || version > 0 {
-        schema::TEND_TABLES.iter().all(|table| has(table))
+        schema::TEND_TABLES.iter().all(has)
     } else {
         // Unmarked at version 0: only a brand-new, empty file is Tend's to take.
         tables.is_empty()
