@@ -202,6 +202,12 @@ fn bad_files(f: &Fixture) -> Vec<(&'static str, PathBuf, &'static str)> {
     std::fs::write(&stomped, damaged).expect("write");
     let empty = folder.join("empty.sqlite3");
     std::fs::write(&empty, b"").expect("write");
+    // Tend's tables, but another application's mark in the header.
+    let marked_foreign = folder.join("marked-foreign.sqlite3");
+    std::fs::write(&marked_foreign, &bytes).expect("write");
+    rusqlite::Connection::open(&marked_foreign)
+        .and_then(|conn| conn.pragma_update(None, "application_id", 0x0F05_5112))
+        .expect("another application's mark");
     vec![
         ("truncated", truncated, "damaged"),
         (
@@ -216,6 +222,11 @@ fn bad_files(f: &Fixture) -> Vec<(&'static str, PathBuf, &'static str)> {
             "it is not a Tend file (it has no contacts table)",
         ),
         ("an empty file", empty, "it is not a Tend file"),
+        (
+            "another application's mark",
+            marked_foreign,
+            "it is not a Tend file (another application's database)",
+        ),
         (
             "a missing file",
             folder.join("missing.sqlite3"),

@@ -29,6 +29,10 @@ const SHIPPED_MIGRATIONS: &[(&str, &str)] = &[
         "0003_contacts_in_and_out.sql",
         "32d9496814a15053c8feaa3addd511dc0fde6d762e7f2dbcbf7674d3beb12560",
     ),
+    (
+        "0004_application_id.sql",
+        "08e6f5e5f7087eb92b500cb82d890d4791ae14b006e11450c19f98cb6810e0a9",
+    ),
 ];
 
 fn schema_of(conn: &Connection) -> Vec<String> {
@@ -86,8 +90,11 @@ fn a_file_from_a_newer_tend_is_refused_and_left_untouched() {
     let path = dir.path().join("tend.sqlite3");
     {
         let conn = Connection::open(&path).expect("open");
-        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 999;")
-            .expect("future file");
+        conn.execute_batch(
+            "CREATE TABLE future (x); PRAGMA user_version = 999;
+             PRAGMA application_id = 1415933540;",
+        )
+        .expect("future file");
     }
     let before = std::fs::read(&path).expect("bytes");
     let err = Store::open(&path).err().expect("refused");

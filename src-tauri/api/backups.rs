@@ -190,7 +190,7 @@ impl Tend {
 
     fn back_up_into_folder(&self, reason: Option<&str>) -> Result<BackupInfo> {
         let folder = self.backup_folder();
-        fs::create_dir_all(&folder).map_err(|source| Error::DataDir {
+        crate::data_dir::create_private_dir(&folder).map_err(|source| Error::DataDir {
             path: folder.clone(),
             source,
         })?;

@@ -20,9 +20,6 @@ const PAUSE_BETWEEN_STEPS: Duration = Duration::from_millis(1);
 /// How long the copy may keep finding its destination busy before giving up.
 const BUSY_LIMIT: Duration = Duration::from_secs(10);
 
-/// Tables every Tend file has had since its first schema.
-const TEND_TABLES: &[&str] = &["contacts", "followups", "settings", "stages", "touches"];
-
 /// Why a copy is not a Tend file this version can use.
 enum Refusal {
     Newer(i64),
@@ -70,6 +67,7 @@ fn copy_online(source: &Path, into: &Path) -> rusqlite::Result<()> {
     let source = open_read_only(source)?;
     source.execute_batch("BEGIN")?;
     source.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))?;
+    crate::data_dir::create_private_file(into);
     let mut copy = Connection::open(into)?;
     step_through(&Backup::new(&source, &mut copy)?)?;
     // The copy carries the live file's WAL flag; a backup stands alone, so that
@@ -224,17 +222,20 @@ pub fn install_over_unusable(
 fn keep_copy(data_file: &Path, keep_aside: &Path) -> std::io::Result<()> {
     let partial = Scratch::new(with_suffix(keep_aside, ".partial"));
     fs::copy(data_file, &partial.path)?;
+    crate::data_dir::make_private(&partial.path);
     File::open(&partial.path)?.sync_all()?;
     partial.rename_to(keep_aside)
 }
 
 fn copy_with_log(source: &Path, into: &Path) -> std::io::Result<()> {
     fs::copy(source, into)?;
+    crate::data_dir::make_private(into);
     // A file copied from a Tend that was not closed may still have committed
     // changes in its log.
     let log = with_suffix(source, "-wal");
     if log.is_file() {
         fs::copy(log, with_suffix(into, "-wal"))?;
+        crate::data_dir::make_private(&with_suffix(into, "-wal"));
     }
     Ok(())
 }
@@ -273,8 +274,19 @@ fn inspect(conn: &Connection) -> Result<i64, Refusal> {
     let schema_version: i64 = conn
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .map_err(unsound)?;
-    if schema_version > schema::latest_version() {
+    let application_id: i64 = conn
+        .query_row("PRAGMA application_id", [], |row| row.get(0))
+        .map_err(unsound)?;
+    let application_id = u32::try_from(application_id).unwrap_or(u32::MAX);
+    if schema_version > schema::latest_version() && application_id == schema::APPLICATION_ID {
         return Err(Refusal::Newer(schema_version));
+    }
+    if !schema::marked_as_tend(application_id, schema_version)
+        || schema_version > schema::latest_version()
+    {
+        return Err(Refusal::Unsound(
+            "it is not a Tend file (another application's database)".into(),
+        ));
     }
     let problems: Vec<String> = conn
         .prepare("PRAGMA integrity_check(5)")
@@ -299,7 +311,7 @@ fn inspect(conn: &Connection) -> Result<i64, Refusal> {
                 .collect::<rusqlite::Result<_>>()
         })
         .map_err(unsound)?;
-    if let Some(missing) = TEND_TABLES
+    if let Some(missing) = schema::TEND_TABLES
         .iter()
         .find(|table| !tables.iter().any(|name| name == *table))
     {

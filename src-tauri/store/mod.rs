@@ -39,9 +39,10 @@ impl Store {
         })
     }
 
-    /// Opens `tend.sqlite3` inside `dir`, creating the folder if needed.
+    /// Opens `tend.sqlite3` inside `dir`, creating the folder if needed; the
+    /// folder is hers alone (0700 on Unix), as is every file Tend writes in it.
     pub fn open_in_dir(dir: &Path) -> Result<Store> {
-        std::fs::create_dir_all(dir).map_err(|source| crate::Error::DataDir {
+        crate::data_dir::create_private_dir(dir).map_err(|source| crate::Error::DataDir {
             path: dir.to_path_buf(),
             source,
         })?;

@@ -9,7 +9,24 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0001_init.sql")),
     M::up(include_str!("migrations/0002_builtin_cadences.sql")),
     M::up(include_str!("migrations/0003_contacts_in_and_out.sql")),
+    M::up(include_str!("migrations/0004_application_id.sql")),
 ];
+
+/// `PRAGMA application_id` of every Tend file: the ASCII of "Tend". Set by
+/// migration 0004; a file without it is Tend's only at an earlier version.
+pub const APPLICATION_ID: u32 = 0x5465_6E64;
+
+/// Tables every Tend file has had since its first schema.
+pub const TEND_TABLES: &[&str] = &["contacts", "followups", "settings", "stages", "touches"];
+
+/// The last schema version whose files were not yet marked with [`APPLICATION_ID`].
+pub const LAST_UNMARKED_VERSION: i64 = 3;
+
+/// Whether a file with this `application_id` and `user_version` can be Tend's
+/// (one this version, or an older one, wrote), newer versions aside.
+pub fn marked_as_tend(application_id: u32, version: i64) -> bool {
+    application_id == APPLICATION_ID || (application_id == 0 && version <= LAST_UNMARKED_VERSION)
+}
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATIONS)

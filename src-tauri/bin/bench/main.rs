@@ -113,7 +113,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             elapsed
         })
         .collect();
-    report("open (PRAGMAs + migration check)", &mut opens);
+    report("open (look + quick_check, PRAGMAs, migrations)", &mut opens);
 
     let tend = Tend::new(Store::open(&file)?, Arc::new(SystemClock::real()));
 
