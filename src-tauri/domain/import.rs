@@ -134,6 +134,8 @@ pub fn validate(card: &ImportedContact, region: Region) -> Result<Incoming, Prob
     };
     let name = validate_name(&card.name).map_err(|err| problem(err.to_string()))?;
     let mut warnings = card.warnings.clone();
+    warnings.extend(name.notice());
+    let name = name.text;
     let mut unreadable = Vec::new();
     let mut phones: Vec<Phone> = Vec::new();
     for text in &card.phones {
