@@ -262,7 +262,10 @@ pub fn validate_email(raw: &str) -> Result<Option<String>> {
 pub fn validate_tags(raw: &[String]) -> Result<Vec<String>> {
     let mut tags: Vec<String> = Vec::new();
     for tag in raw {
-        let tag = tag.trim().trim_start_matches('#').trim().to_lowercase();
+        // A tag is shown like a name, so it is cleaned like one (silently: it is a label).
+        let (visible, _) = strip_invisible(tag);
+        let visible: String = visible.nfc().collect();
+        let tag = visible.trim().trim_start_matches('#').trim().to_lowercase();
         if tag.is_empty() {
             continue;
         }
@@ -555,5 +558,16 @@ mod tests {
             draft("Jane").validate(us()).expect("valid").name_notice,
             None
         );
+    }
+
+    #[test]
+    fn tags_are_cleaned_like_names() {
+        let tags = validate_tags(&[
+            "v\u{200B}ip".to_string(),
+            "\u{202E}vip".to_string(),
+            "cafe\u{0301}".to_string(),
+        ])
+        .expect("valid");
+        assert_eq!(tags, ["vip", "caf\u{00E9}"]);
     }
 }

@@ -577,4 +577,15 @@ mod tests {
         assert_eq!(problem.place, "card    ");
         assert!(problem.what.contains("name"), "{}", problem.what);
     }
+
+    #[test]
+    fn an_imported_name_is_cleaned_like_a_typed_one_and_the_card_says_so() {
+        let fake = card("Jane \u{202E}Doe\u{200B}", &[], &[]);
+        let incoming = validate(&fake, Region::US).expect("kept");
+        assert_eq!(incoming.name, "Jane Doe");
+        assert_eq!(
+            incoming.warnings,
+            ["Removed 2 invisible characters from the name."]
+        );
+    }
 }
