@@ -570,4 +570,49 @@ mod tests {
         .expect("valid");
         assert_eq!(tags, ["vip", "caf\u{00E9}"]);
     }
+
+    /// Names built from letters of several scripts, emoji, accents, spaces and
+    /// every invisible character the rule knows.
+    fn mixed_name() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop::sample::select(vec![
+            "a",
+            "J",
+            " ",
+            "e\u{0301}",
+            "\u{00E9}",
+            "\u{0645}",
+            "\u{06CC}",
+            "\u{05D3}",
+            "\u{0915}",
+            "\u{094D}",
+            "\u{0937}",
+            "\u{1F468}",
+            "\u{1F469}",
+            "\u{FE0F}",
+            "\u{2695}",
+            "\u{200C}",
+            "\u{200D}",
+            "\u{200B}",
+            "\u{202E}",
+            "\u{2066}",
+            "\u{200F}",
+            "\u{061C}",
+            "\u{FEFF}",
+            "\u{2060}",
+        ]);
+        prop::collection::vec(piece, 1..24).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_cleaned_name_has_no_bidi_control_and_cleaning_it_again_changes_nothing(raw in mixed_name()) {
+            if let Ok(cleaned) = validate_name(&raw) {
+                proptest::prop_assert!(!cleaned.text.chars().any(always_invisible));
+                let again = validate_name(&cleaned.text).expect("still a name");
+                proptest::prop_assert_eq!(&again.text, &cleaned.text);
+                proptest::prop_assert_eq!(again.invisible_removed, 0);
+            }
+        }
+    }
 }
