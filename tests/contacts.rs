@@ -184,3 +184,72 @@ fn the_phone_region_setting_is_validated_and_used() {
     let f = f.reopen();
     assert_eq!(f.tend.settings().expect("settings").phone_region, "DE");
 }
+
+#[test]
+fn a_name_that_impersonates_is_cleaned_and_the_save_says_so() {
+    let f = fixture();
+    let jane = f.tend.create_contact(&draft("Jane Doe")).expect("created");
+    assert_eq!(jane.notice, None, "a clean name has nothing to say");
+    // Looks like "Jane Doe" on screen: a zero-width space and a bidi isolate.
+    let fake = f
+        .tend
+        .create_contact(&draft("Ja\u{200B}ne\u{2066} Doe\u{2069}"))
+        .expect("created");
+    assert_eq!(fake.name, "Jane Doe", "the same name, visibly");
+    assert_eq!(
+        fake.notice.as_deref(),
+        Some("Removed 3 invisible characters from the name.")
+    );
+    assert_eq!(
+        f.tend.contact(fake.id).expect("stored").name,
+        "Jane Doe",
+        "stored clean"
+    );
+    assert_eq!(
+        f.tend.contact(fake.id).expect("stored").notice,
+        None,
+        "the notice is for the save, not stored"
+    );
+    let edited = f
+        .tend
+        .update_contact(fake.id, &draft("\u{202E}Jane Doe2"))
+        .expect("updated");
+    assert_eq!(edited.name, "Jane Doe2");
+    assert_eq!(
+        edited.notice.as_deref(),
+        Some("Removed 1 invisible character from the name.")
+    );
+    let json = serde_json::to_value(&jane).expect("json");
+    assert!(json.get("notice").is_none(), "absent for the existing UI");
+}
+
+#[test]
+fn names_in_scripts_that_need_joiners_are_stored_as_typed() {
+    let f = fixture();
+    for name in [
+        "\u{0645}\u{062D}\u{0645}\u{062F} \u{0639}\u{0644}\u{064A}",
+        "\u{05D3}\u{05D5}\u{05D3} \u{05DC}\u{05D5}\u{05D9}",
+        "\u{0639}\u{0644}\u{06CC}\u{200C}\u{0631}\u{0636}\u{0627}",
+        "\u{0915}\u{094D}\u{200D}\u{0937}\u{093E}",
+        "Sam \u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}",
+    ] {
+        let saved = f.tend.create_contact(&draft(name)).expect("created");
+        assert_eq!(saved.name, name);
+        assert_eq!(saved.notice, None);
+        assert_eq!(f.tend.contact(saved.id).expect("stored").name, name);
+    }
+}
+
+#[test]
+fn quick_add_cleans_a_name_the_same_way() {
+    let f = fixture();
+    let added = f
+        .tend
+        .quick_add(
+            "Ja\u{200B}ne Doe 555-0142",
+            &tend::quickadd::Batch::default(),
+            None,
+        )
+        .expect("added");
+    assert_eq!(added.contact.name, "Jane Doe");
+}

@@ -122,3 +122,30 @@ fn an_unknown_key_in_the_file_is_an_error_not_a_default() {
         .expect_err("not read as some other channel");
     assert!(err.to_string().contains("carrier_pigeon"), "{err}");
 }
+
+#[test]
+fn a_single_key_is_never_kept_as_the_quick_add_shortcut() {
+    let f = fixture();
+    for keys in ["A", "Shift+A", "F5", ""] {
+        let err = f
+            .tend
+            .save_quick_add_shortcut(keys)
+            .expect_err("would swallow typing");
+        assert_eq!(err.field(), Some("shortcut"), "{keys:?}");
+    }
+    assert_eq!(f.tend.quick_add_shortcut().expect("read"), None);
+    f.tend
+        .save_quick_add_shortcut(" Super+Shift+Q ")
+        .expect("a real combination");
+    assert_eq!(
+        f.tend.quick_add_shortcut().expect("read").as_deref(),
+        Some("Super+Shift+Q")
+    );
+    let err = f.tend.save_quick_add_shortcut("a").expect_err("refused");
+    assert!(err.to_string().contains("would swallow typing"), "{err}");
+    assert_eq!(
+        f.tend.quick_add_shortcut().expect("read").as_deref(),
+        Some("Super+Shift+Q"),
+        "a refusal keeps the one she had"
+    );
+}

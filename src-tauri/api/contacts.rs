@@ -24,7 +24,11 @@ impl Tend {
         self.write(|tx| {
             let valid = draft.validate(settings::phone_region(tx)?)?;
             let id = contacts::insert(tx, &valid, now)?;
-            contacts::get(tx, id)
+            let saved = contacts::get(tx, id)?;
+            Ok(Contact {
+                notice: valid.name_notice,
+                ..saved
+            })
         })
     }
 
@@ -33,7 +37,11 @@ impl Tend {
         self.write(|tx| {
             let valid = draft.validate(settings::phone_region(tx)?)?;
             contacts::update(tx, id, &valid, now)?;
-            contacts::get(tx, id)
+            let saved = contacts::get(tx, id)?;
+            Ok(Contact {
+                notice: valid.name_notice,
+                ..saved
+            })
         })
     }
 

@@ -275,6 +275,7 @@ fn save_new(
 ) -> Result<i64> {
     let contact = ValidContact {
         name: incoming.name.clone(),
+        name_notice: None,
         phone: incoming.phones.first().cloned(),
         email: incoming.emails.first().cloned(),
         stage,

@@ -4,6 +4,7 @@
 use super::tend::Tend;
 use crate::domain::pause::{self, PauseChoice};
 use crate::domain::settings as rules;
+use crate::domain::shortcut as shortcut_rule;
 use crate::error::Result;
 use crate::store::{settings, time};
 use chrono::{DateTime, Utc};
@@ -60,8 +61,11 @@ impl Tend {
         self.read(|conn| settings::get(conn, settings::QUICK_ADD_SHORTCUT))
     }
 
-    /// Keeps a shortcut the OS accepted (the shell checks that first).
+    /// Keeps a shortcut the OS accepted (the shell checks that first). One
+    /// without Ctrl, Alt or Super is refused: it would swallow typing.
     pub fn save_quick_add_shortcut(&self, shortcut: &str) -> Result<()> {
+        shortcut_rule::check(shortcut)?;
+        let shortcut = shortcut.trim();
         self.write(|tx| settings::put(tx, settings::QUICK_ADD_SHORTCUT, Some(shortcut)))
     }
 

@@ -2,11 +2,12 @@
 //! honest when the OS refuses it (another app may own the keys).
 
 use super::windows::show_quick_add;
+use crate::domain::shortcut as shortcut_rule;
 use std::sync::Mutex;
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_global_shortcut::{GlobalShortcutExt, Shortcut, ShortcutState};
 
-pub const DEFAULT_SHORTCUT: &str = "Ctrl+Alt+T";
+pub const DEFAULT_SHORTCUT: &str = shortcut_rule::DEFAULT;
 
 /// What happened when the shortcut was registered, for the Settings view.
 #[derive(Debug, Clone, Default, serde::Serialize)]
@@ -43,6 +44,28 @@ pub fn register<R: Runtime>(app: &AppHandle<R>, text: &str) -> ShortcutStatus {
                 .clone()
         })
         .filter(|status| status.registered);
+    // Never ask the OS for keys that would swallow typing (domain/shortcut.rs).
+    if let Err(err) = shortcut_rule::check(text) {
+        return match previous {
+            // From Settings: the combination that works stays.
+            Some(previous) => ShortcutStatus {
+                message: Some(err.to_string()),
+                ..previous
+            },
+            // At start (say a single key saved by an older Tend): the default, and why.
+            None => {
+                let (keys, why) = shortcut_rule::at_start(Some(text));
+                let status = register(app, &keys);
+                let message = match (why, status.message) {
+                    (Some(why), Some(also)) => Some(format!("{why} {also}")),
+                    (why, also) => why.or(also),
+                };
+                let status = ShortcutStatus { message, ..status };
+                remember(app, &status);
+                status
+            }
+        };
+    }
     let status = match text.parse::<Shortcut>() {
         Err(_) => ShortcutStatus {
             shortcut: text.to_string(),
@@ -79,6 +102,12 @@ pub fn register<R: Runtime>(app: &AppHandle<R>, text: &str) -> ShortcutStatus {
             };
         }
     }
+    remember(app, &status);
+    status
+}
+
+/// What Settings shows as the current shortcut.
+fn remember<R: Runtime>(app: &AppHandle<R>, status: &ShortcutStatus) {
     match app.try_state::<RegisteredShortcut>() {
         Some(state) => {
             *state
@@ -90,7 +119,6 @@ pub fn register<R: Runtime>(app: &AppHandle<R>, text: &str) -> ShortcutStatus {
             app.manage(RegisteredShortcut(Mutex::new(status.clone())));
         }
     }
-    status
 }
 
 /// Only one Quick add shortcut at a time.

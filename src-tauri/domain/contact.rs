@@ -6,6 +6,7 @@ use super::stage::Stage;
 use crate::error::{Error, Result};
 use phonenumber::country::Id as Region;
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
 
 pub const MAX_NAME_CHARS: usize = 200;
 pub const MAX_NOTES_CHARS: usize = 20_000;
@@ -31,6 +32,8 @@ pub struct ContactDraft {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidContact {
     pub name: String,
+    /// What cleaning the name changed, to tell her ("Removed 1 invisible …").
+    pub name_notice: Option<String>,
     pub phone: Option<Phone>,
     pub email: Option<String>,
     pub stage: Stage,
@@ -44,6 +47,8 @@ impl ContactDraft {
     /// appears next to the field the person would fix first.
     pub fn validate(&self, phone_region: Region) -> Result<ValidContact> {
         let name = validate_name(&self.name)?;
+        let name_notice = name.notice();
+        let name = name.text;
         let phone = match self.phone.trim() {
             "" => None,
             text => Some(phone::parse(text, phone_region)?),
@@ -69,6 +74,7 @@ impl ContactDraft {
         };
         Ok(ValidContact {
             name,
+            name_notice,
             phone,
             email,
             stage,
@@ -87,9 +93,34 @@ pub fn validate_window(days: i64, field: &'static str) -> Result<i64> {
     Ok(days)
 }
 
-pub fn validate_name(raw: &str) -> Result<String> {
+/// A name that passed the rules, and how many invisible characters were taken
+/// out of it on the way (so the window can say so).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Name {
+    pub text: String,
+    pub invisible_removed: usize,
+}
+
+impl Name {
+    /// "Removed 2 invisible characters from the name", when any were.
+    pub fn notice(&self) -> Option<String> {
+        match self.invisible_removed {
+            0 => None,
+            1 => Some("Removed 1 invisible character from the name.".to_string()),
+            n => Some(format!("Removed {n} invisible characters from the name.")),
+        }
+    }
+}
+
+/// The one place a name is checked and cleaned (the form, Quick add and import
+/// all come here). Invisible characters that can make one name look like
+/// another are removed (see [`strip_invisible`]), the rest is normalised to
+/// NFC so "é" typed two ways is one name, and runs of whitespace collapse.
+pub fn validate_name(raw: &str) -> Result<Name> {
+    let (visible, invisible_removed) = strip_invisible(raw);
+    let normalised: String = visible.nfc().collect();
     // Collapse runs of whitespace so "Jane   Doe" and "Jane Doe" are one person.
-    let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = normalised.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() {
         return Err(Error::invalid("name", "Please enter a name."));
     }
@@ -108,7 +139,94 @@ pub fn validate_name(raw: &str) -> Result<String> {
             "A name cannot contain control characters.",
         ));
     }
-    Ok(name)
+    Ok(Name {
+        text: name,
+        invisible_removed,
+    })
+}
+
+/// Characters that are never needed in a name and only change how it reads:
+/// the bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069),
+/// the direction marks (U+200E, U+200F, U+061C), the zero-width space, word
+/// joiner and byte-order mark (U+200B, U+2060, U+FEFF), and the invisible
+/// operators (U+2061–U+2064).
+fn always_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{061C}'
+            | '\u{200B}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{FEFF}'
+    )
+}
+
+const ZWNJ: char = '\u{200C}';
+const ZWJ: char = '\u{200D}';
+
+/// Letters of the scripts whose spelling uses the joiners (ZWNJ and ZWJ):
+/// Arabic and Persian, Syriac, N'Ko, the Indic scripts from Devanagari to
+/// Sinhala, Tibetan, Myanmar, Khmer and Mongolian.
+fn joining_script(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0600}'..='\u{06FF}'
+            | '\u{0700}'..='\u{074F}'
+            | '\u{0750}'..='\u{077F}'
+            | '\u{07C0}'..='\u{07FF}'
+            | '\u{0860}'..='\u{08FF}'
+            | '\u{0900}'..='\u{0DFF}'
+            | '\u{0F00}'..='\u{0FFF}'
+            | '\u{1000}'..='\u{109F}'
+            | '\u{1780}'..='\u{18AF}'
+            | '\u{A8E0}'..='\u{A8FF}'
+            | '\u{FB50}'..='\u{FDFF}'
+            | '\u{FE70}'..='\u{FEFE}'
+    ) && !always_invisible(c)
+}
+
+/// What an emoji ZWJ sequence joins: pictographs, skin tones, the emoji
+/// variation selector and the symbols (♀, ♂, ⚕, ❤) of the sequences.
+fn emoji_part(c: char) -> bool {
+    matches!(
+        c,
+        '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}' | '\u{FE0F}'
+    )
+}
+
+/// Removes what [`always_invisible`] names, and a joiner (ZWNJ U+200C, ZWJ
+/// U+200D) unless a script needs it there. The rule: a joiner stays only
+/// between two characters of a script that uses joiners (Arabic, Persian,
+/// Indic, …), or, for ZWJ, between two parts of an emoji sequence (👨‍👩‍👧).
+/// Anywhere else (in a Latin name, at either end, next to a space or another
+/// joiner) it changes nothing a person would want and can hide a difference,
+/// so it goes. Returns the text and how many characters were removed.
+pub fn strip_invisible(raw: &str) -> (String, usize) {
+    let kept: Vec<char> = raw.chars().filter(|&c| !always_invisible(c)).collect();
+    let mut removed = raw.chars().count() - kept.len();
+    let mut out = String::with_capacity(raw.len());
+    for (i, &c) in kept.iter().enumerate() {
+        if c == ZWNJ || c == ZWJ {
+            let before = i.checked_sub(1).and_then(|j| kept.get(j)).copied();
+            let after = kept.get(i + 1).copied();
+            let needed = match (before, after) {
+                (Some(b), Some(a)) => {
+                    (joining_script(b) && joining_script(a))
+                        || (c == ZWJ && emoji_part(b) && emoji_part(a))
+                }
+                _ => false,
+            };
+            if !needed {
+                removed += 1;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    (out, removed)
 }
 
 /// An email address, or `None` for an empty field.
@@ -144,7 +262,10 @@ pub fn validate_email(raw: &str) -> Result<Option<String>> {
 pub fn validate_tags(raw: &[String]) -> Result<Vec<String>> {
     let mut tags: Vec<String> = Vec::new();
     for tag in raw {
-        let tag = tag.trim().trim_start_matches('#').trim().to_lowercase();
+        // A tag is shown like a name, so it is cleaned like one (silently: it is a label).
+        let (visible, _) = strip_invisible(tag);
+        let visible: String = visible.nfc().collect();
+        let tag = visible.trim().trim_start_matches('#').trim().to_lowercase();
         if tag.is_empty() {
             continue;
         }
@@ -191,6 +312,10 @@ pub struct Contact {
     /// "YYYY-MM-DD", or "--MM-DD" when the year is not known.
     pub birthday: Option<String>,
     pub org: String,
+    /// Set only in what a save returns, when the name was cleaned on the way
+    /// ("Removed 2 invisible characters from the name."); never stored.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notice: Option<String>,
 }
 
 /// One row of the contact list.
@@ -333,5 +458,161 @@ mod tests {
             ..ContactDraft::default()
         };
         assert_eq!(d.validate(us()).expect_err("refused").field(), Some("name"));
+    }
+
+    fn name(raw: &str) -> Name {
+        validate_name(raw).expect("a name")
+    }
+
+    #[test]
+    fn a_right_to_left_override_is_removed_and_counted() {
+        // "Jane \u{202E}eoD" shows as "Jane Doe" reversed in part: an impersonation.
+        let cleaned = name("Jane \u{202E}eoD\u{202C}");
+        assert_eq!(cleaned.text, "Jane eoD");
+        assert_eq!(cleaned.invisible_removed, 2);
+        assert_eq!(
+            cleaned.notice().as_deref(),
+            Some("Removed 2 invisible characters from the name.")
+        );
+    }
+
+    #[test]
+    fn every_bidi_control_and_zero_width_character_goes() {
+        let attacks = [
+            "\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}", "\u{2066}", "\u{2067}",
+            "\u{2068}", "\u{2069}", "\u{200E}", "\u{200F}", "\u{061C}", "\u{200B}", "\u{2060}",
+            "\u{FEFF}",
+        ];
+        for invisible in attacks {
+            let cleaned = name(&format!("{invisible}Ja{invisible}ne Doe{invisible}"));
+            assert_eq!(cleaned.text, "Jane Doe", "{:?}", invisible);
+            assert_eq!(cleaned.invisible_removed, 3, "{:?}", invisible);
+        }
+        assert_eq!(
+            name("Jane\u{200B} Doe").notice().as_deref(),
+            Some("Removed 1 invisible character from the name.")
+        );
+    }
+
+    #[test]
+    fn joiners_go_where_no_script_needs_them() {
+        for raw in [
+            "Ja\u{200D}ne Doe",
+            "Ja\u{200C}ne Doe",
+            "\u{200D}Jane Doe",
+            "Jane Doe\u{200C}",
+            "Jane \u{200D}Doe",
+            // Arabic letters, but the joiner stands at the end.
+            "\u{0645}\u{062D}\u{0645}\u{062F}\u{200C}",
+        ] {
+            let cleaned = name(raw);
+            assert_eq!(cleaned.invisible_removed, 1, "{raw:?}");
+            assert!(!cleaned.text.contains(['\u{200C}', '\u{200D}']), "{raw:?}");
+        }
+        // Two joiners in a row between Latin letters: both go.
+        assert_eq!(name("Ja\u{200D}\u{200D}ne").text, "Jane");
+    }
+
+    #[test]
+    fn a_name_of_only_invisible_characters_is_no_name() {
+        let err = validate_name("\u{202E}\u{200B}\u{FEFF}").expect_err("refused");
+        assert_eq!(err.field(), Some("name"));
+    }
+
+    #[test]
+    fn names_are_normalised_to_nfc() {
+        // "é" as e + combining acute, and after a zero-width space split the two.
+        assert_eq!(name("Jose\u{0301}").text, "Jos\u{00E9}");
+        assert_eq!(name("Jose\u{200B}\u{0301}").text, "Jos\u{00E9}");
+        assert_eq!(name("Jose\u{0301}").invisible_removed, 0);
+        assert_eq!(name("Jose\u{0301}").notice(), None);
+    }
+
+    #[test]
+    fn scripts_that_need_joiners_keep_them() {
+        for raw in [
+            "\u{0645}\u{062D}\u{0645}\u{062F} \u{0639}\u{0644}\u{064A}", // Arabic
+            "\u{05D3}\u{05D5}\u{05D3} \u{05DC}\u{05D5}\u{05D9}",         // Hebrew
+            "\u{0639}\u{0644}\u{06CC}\u{200C}\u{0631}\u{0636}\u{0627}",  // Persian, ZWNJ
+            "\u{0915}\u{094D}\u{200D}\u{0937}\u{093E}",                  // Devanagari, ZWJ
+            "\u{0C32}\u{0C15}\u{0C4D}\u{200C}\u{0C37}\u{0C4D}\u{0C2E}\u{0C3F}", // Telugu, ZWNJ
+            "Sam \u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}",           // emoji family
+            "Alex \u{1F3F3}\u{FE0F}\u{200D}\u{1F308}",                   // rainbow flag
+            "Kim \u{1F469}\u{1F3FD}\u{200D}\u{2695}\u{FE0F}",            // health worker
+        ] {
+            let cleaned = name(raw);
+            assert_eq!(cleaned.text, raw, "{raw:?}");
+            assert_eq!(cleaned.invisible_removed, 0, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn a_draft_carries_the_notice_and_a_clean_name_none() {
+        let valid = draft("Ja\u{200B}ne").validate(us()).expect("valid");
+        assert_eq!(valid.name, "Jane");
+        assert_eq!(
+            valid.name_notice.as_deref(),
+            Some("Removed 1 invisible character from the name.")
+        );
+        assert_eq!(
+            draft("Jane").validate(us()).expect("valid").name_notice,
+            None
+        );
+    }
+
+    #[test]
+    fn tags_are_cleaned_like_names() {
+        let tags = validate_tags(&[
+            "v\u{200B}ip".to_string(),
+            "\u{202E}vip".to_string(),
+            "cafe\u{0301}".to_string(),
+        ])
+        .expect("valid");
+        assert_eq!(tags, ["vip", "caf\u{00E9}"]);
+    }
+
+    /// Names built from letters of several scripts, emoji, accents, spaces and
+    /// every invisible character the rule knows.
+    fn mixed_name() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop::sample::select(vec![
+            "a",
+            "J",
+            " ",
+            "e\u{0301}",
+            "\u{00E9}",
+            "\u{0645}",
+            "\u{06CC}",
+            "\u{05D3}",
+            "\u{0915}",
+            "\u{094D}",
+            "\u{0937}",
+            "\u{1F468}",
+            "\u{1F469}",
+            "\u{FE0F}",
+            "\u{2695}",
+            "\u{200C}",
+            "\u{200D}",
+            "\u{200B}",
+            "\u{202E}",
+            "\u{2066}",
+            "\u{200F}",
+            "\u{061C}",
+            "\u{FEFF}",
+            "\u{2060}",
+        ]);
+        prop::collection::vec(piece, 1..24).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_cleaned_name_has_no_bidi_control_and_cleaning_it_again_changes_nothing(raw in mixed_name()) {
+            if let Ok(cleaned) = validate_name(&raw) {
+                proptest::prop_assert!(!cleaned.text.chars().any(always_invisible));
+                let again = validate_name(&cleaned.text).expect("still a name");
+                proptest::prop_assert_eq!(&again.text, &cleaned.text);
+                proptest::prop_assert_eq!(again.invisible_removed, 0);
+            }
+        }
     }
 }

@@ -134,6 +134,8 @@ pub fn validate(card: &ImportedContact, region: Region) -> Result<Incoming, Prob
     };
     let name = validate_name(&card.name).map_err(|err| problem(err.to_string()))?;
     let mut warnings = card.warnings.clone();
+    warnings.extend(name.notice());
+    let name = name.text;
     let mut unreadable = Vec::new();
     let mut phones: Vec<Phone> = Vec::new();
     for text in &card.phones {
@@ -574,5 +576,16 @@ mod tests {
         let problem = validate(&nameless, Region::US).expect_err("no name");
         assert_eq!(problem.place, "card    ");
         assert!(problem.what.contains("name"), "{}", problem.what);
+    }
+
+    #[test]
+    fn an_imported_name_is_cleaned_like_a_typed_one_and_the_card_says_so() {
+        let fake = card("Jane \u{202E}Doe\u{200B}", &[], &[]);
+        let incoming = validate(&fake, Region::US).expect("kept");
+        assert_eq!(incoming.name, "Jane Doe");
+        assert_eq!(
+            incoming.warnings,
+            ["Removed 2 invisible characters from the name."]
+        );
     }
 }

@@ -13,6 +13,7 @@ pub mod local_time; // local wall times ↔ UTC instants, DST included
 pub mod pause; // pausing reminders: an hour, until tomorrow morning
 pub mod phone; // parsing and normalising phone numbers (E.164)
 pub mod settings; // what each setting accepts, and its default
+pub mod shortcut; // what a global shortcut must be: a key with Ctrl, Alt or Super
 pub mod stage; // relationship stages, stored as stable keys
 pub mod startup; // what to say and offer when the data file cannot be used
 pub mod today; // which Today section a follow-up belongs in; who is going cold

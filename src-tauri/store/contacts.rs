@@ -401,6 +401,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
                     birthday: row.get(13)?,
                     org: row.get(14)?,
                     tags: Vec::new(),
+                    notice: None,
                 })
             },
         )

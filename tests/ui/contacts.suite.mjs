@@ -113,6 +113,23 @@ describe('ui/views/contacts.js', () => {
     assert.ok(row('Ann Lee-Smith'), 'with the new name');
   });
 
+  test('a save that cleaned the name says so in the status line', async () => {
+    tauri.respond('update_contact', ({ id }) => {
+      // What Tend answers when it removed a zero-width space from "Ann\u200B Lee".
+      const updated = { ...contacts.get(id), name: 'Ann Lee', notice: 'Removed 1 invisible character from the name.' };
+      contacts.set(id, updated);
+      return updated;
+    });
+    await openRow('Ann Lee');
+    button(document, 'Edit').click();
+    await flush();
+    type(byLabel(document, 'Name'), 'Ann\u200B Lee');
+    button(document, 'Save').click();
+    await flush();
+    assert.equal(status(), 'Saved Ann Lee. Removed 1 invisible character from the name.');
+    assert.equal(details().querySelector('h2').textContent, 'Ann Lee');
+  });
+
   test('a rejected save keeps the form open with the error next to the field', async () => {
     tauri.fail('update_contact', { kind: 'invalid', field: 'email', message: '“x” isn’t a valid email address' });
     await openRow('Ann Lee');

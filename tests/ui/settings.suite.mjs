@@ -218,6 +218,30 @@ describe('ui/views/settings.js: reminders, window, shortcut', () => {
     assert.equal(document.getElementById('quick-shortcut-error').textContent, 'Another app has Ctrl+Alt+T.');
   });
 
+  test('a single key is refused with why, and the shortcut that works is kept', async () => {
+    await open();
+    const field = byLabel(document, 'Quick add shortcut');
+    const why = '“A” would swallow typing: every time that key is typed in any app, Quick add would open instead.';
+    // The backend keeps the combination that works and says why it did not take "A".
+    tauri.respond('set_shortcut', () => ({ shortcut: 'Ctrl+Alt+T', registered: true, message: why }));
+    type(field, 'A');
+    button(document, 'Save shortcut').click();
+    await flush();
+    assert.equal(field.value, 'A', 'what was typed stays, to fix');
+    assert.equal(field.getAttribute('aria-invalid'), 'true');
+    assert.ok(describedTexts(field).includes(why));
+    assert.notEqual(status(), 'Quick add shortcut: Ctrl+Alt+T', 'not announced as saved');
+    assert.equal(document.activeElement, field);
+  });
+
+  test('a saved single key replaced by the default at start-up says why when Settings opens', async () => {
+    const why = '“A” would swallow typing. The saved shortcut was not used; Quick add opens with Ctrl+Alt+T until you pick another in Settings.';
+    tauri.respond('get_shortcut', { shortcut: 'Ctrl+Alt+T', registered: true, message: why });
+    await open();
+    assert.equal(byLabel(document, 'Quick add shortcut').value, 'Ctrl+Alt+T');
+    assert.equal(document.getElementById('quick-shortcut-error').textContent, why);
+  });
+
   test('an empty shortcut is not sent', async () => {
     await open();
     type(byLabel(document, 'Quick add shortcut'), '  ');

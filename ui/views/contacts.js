@@ -128,7 +128,8 @@ export function mount(container, { intent = null } = {}) {
 
   function saved(contact) {
     showDetail(contact).heading.focus();
-    say(`Saved ${contact.name}`);
+    // notice: what the backend cleaned on the way ("Removed 2 invisible characters from the name.").
+    say(contact.notice ? `Saved ${contact.name}. ${contact.notice}` : `Saved ${contact.name}`);
     list.refresh();
   }
 

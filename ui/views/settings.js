@@ -393,13 +393,15 @@ export function mount(container) {
 
   // ---------- the Quick add shortcut ----------
 
-  /** status: {shortcut, registered, message}. */
+  /**
+   * status: {shortcut, registered, message}. A message with registered: true means the
+   * keys asked for were refused and `shortcut` (the one before, or the default) still works.
+   */
   function showShortcut(status, { typed = false } = {}) {
     if (!status) return;
     if (!typed && !shortcutEdited && document.activeElement !== shortcut) shortcut.value = status.shortcut ?? '';
-    showFieldError(shortcut, shortcutError, status.registered
-      ? ''
-      : status.message || `The system did not give Tend ${status.shortcut}; pick another combination.`);
+    showFieldError(shortcut, shortcutError, status.message
+      || (status.registered ? '' : `The system did not give Tend ${status.shortcut}; pick another combination.`));
   }
 
   async function loadShortcut() {
@@ -420,7 +422,7 @@ export function mount(container) {
     try {
       const status = await setShortcut(keys);
       showShortcut(status, { typed: true });
-      if (status.registered) {
+      if (status.registered && !status.message) {
         shortcutEdited = false;
         say(`Quick add shortcut: ${status.shortcut}`);
       } else {
