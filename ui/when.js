@@ -166,5 +166,7 @@ export function describeWhen(followup) {
 export function describeDue(followup) {
   const local = String(followup.dueLocal ?? '');
   const time = local.slice(11, 16);
-  return `due ${relativeDate(local.slice(0, 10))}${time ? `, ${time}` : ''}`;
+  // Where the promised time does not exist (clocks go forward), the backend says why.
+  const note = followup.dueNote ? ` ${followup.dueNote}` : '';
+  return `due ${relativeDate(local.slice(0, 10))}${time ? `, ${time}` : ''}${note}`;
 }

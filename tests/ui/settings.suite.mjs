@@ -260,4 +260,11 @@ describe('ui/views/settings.js: reminders, window, shortcut', () => {
     await flush();
     assert.equal(field.value, 'Ctrl+Alt+');
   });
+
+  test('a promise whose time the clocks skip says the time it fires, and why', async () => {
+    const { describeDue } = await importUi('when.js');
+    const skipped = { dueLocal: '2027-03-28T03:30', dueNote: '(02:30 does not exist that night: clocks go forward)' };
+    assert.match(describeDue(skipped), /, 03:30 \(02:30 does not exist that night: clocks go forward\)$/);
+    assert.doesNotMatch(describeDue({ dueLocal: '2027-03-28T09:00', dueNote: null }), /\(/);
+  });
 });
