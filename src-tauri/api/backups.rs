@@ -259,22 +259,11 @@ impl Tend {
 
     /// `tend.sqlite3` + ".restoring" → `tend.sqlite3.restoring`, beside it.
     fn beside_data_file(&self, suffix: &str) -> PathBuf {
-        let mut path = self.store().path().as_os_str().to_owned();
-        path.push(suffix);
-        PathBuf::from(path)
+        with_suffix(self.store().path(), suffix)
     }
 
-    /// As `beside_data_file`, with "-2", "-3" … added should that name be
-    /// taken (two restores within a second keep both earlier books).
     fn unused_name_beside_data_file(&self, suffix: &str) -> PathBuf {
-        let mut path = self.beside_data_file(suffix);
-        for attempt in 2.. {
-            if !path.exists() {
-                break;
-            }
-            path = self.beside_data_file(&format!("{suffix}-{attempt}"));
-        }
-        path
+        unused_name(self.store().path(), suffix)
     }
 
     fn local_now(&self) -> DateTime<chrono::FixedOffset> {
@@ -328,16 +317,7 @@ pub fn restore_newest_over_unusable(
         match copies::prepare_restore(&backup.path, &scratch) {
             Ok(prepared) => {
                 let contacts = prepared.contacts;
-                let mut kept_aside = with_suffix(&data_file, &rules::kept_aside_suffix(now));
-                for attempt in 2.. {
-                    if !kept_aside.exists() {
-                        break;
-                    }
-                    kept_aside = with_suffix(
-                        &data_file,
-                        &format!("{}-{attempt}", rules::kept_aside_suffix(now)),
-                    );
-                }
+                let kept_aside = unused_name(&data_file, &rules::kept_aside_suffix(now));
                 copies::install_over_unusable(&data_file, prepared, &kept_aside)?;
                 return Ok(RestoreSummary {
                     restored_from: backup.path,
@@ -357,6 +337,19 @@ pub fn restore_newest_over_unusable(
             format!("no backup there could be used ({})", refusals.join("; "))
         },
     })
+}
+
+/// `path` + `suffix`, with "-2", "-3" … added should that name be taken (two
+/// restores within a second keep both earlier books).
+fn unused_name(path: &Path, suffix: &str) -> PathBuf {
+    let mut candidate = with_suffix(path, suffix);
+    for attempt in 2.. {
+        if !candidate.exists() {
+            break;
+        }
+        candidate = with_suffix(path, &format!("{suffix}-{attempt}"));
+    }
+    candidate
 }
 
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
