@@ -2,7 +2,8 @@
 
 use crate::support::{fixture_at, listed_names, Fixture};
 use chrono_tz::America::New_York;
-use tend::api::UndoQuickAdd;
+use tend::api::{UndoOutcome, UndoQuickAdd};
+use tend::domain::undo::UndoChoice;
 use tend::quickadd::Batch;
 
 fn monday() -> Fixture {
@@ -152,6 +153,7 @@ fn a_known_phone_is_flagged_and_can_go_on_the_existing_contact() {
             created_contact: false,
             followup_ids: added.created_followup_ids.clone(),
             touch_id: added.touch_id,
+            ..UndoQuickAdd::default()
         })
         .expect("undone");
     assert!(f
@@ -175,13 +177,7 @@ fn undo_removes_a_quick_added_contact_and_bad_lines_change_nothing() {
         .tend
         .quick_add("Dana 555-0177 call tomorrow", &Batch::default(), None)
         .expect("added");
-    f.tend
-        .undo_quick_add(&UndoQuickAdd {
-            contact_id: added.contact.id,
-            created_contact: true,
-            ..UndoQuickAdd::default()
-        })
-        .expect("undone");
+    f.tend.undo_quick_add(&undo_of(&added)).expect("undone");
     assert!(names(&f).is_empty());
     let before = f.dump();
     for bad in ["", "555-0142", "Eve call last Monday"] {
@@ -192,6 +188,127 @@ fn undo_removes_a_quick_added_contact_and_bad_lines_change_nothing() {
         assert_eq!(err.kind(), "invalid", "{bad}");
     }
     assert_eq!(f.dump(), before);
+}
+
+fn undo_of(added: &tend::api::QuickAdded) -> UndoQuickAdd {
+    UndoQuickAdd {
+        contact_id: added.contact.id,
+        created_contact: added.created_contact,
+        followup_ids: added.created_followup_ids.clone(),
+        touch_id: added.touch_id,
+        contact_updated_at: Some(added.contact.updated_at.clone()),
+        choice: None,
+    }
+}
+
+/// Issue 16, item 2: undoing the line that created Maria used to delete her
+/// with another line's follow-up and touch. Now it asks, and changes nothing
+/// until she chooses.
+#[test]
+fn undo_of_a_contact_changed_since_asks_and_removes_only_what_she_chooses() {
+    let f = monday();
+    let first = f
+        .tend
+        .quick_add("Maria Lopez 555-0150", &Batch::default(), None)
+        .expect("first line: no date, so New lead starts");
+    assert_eq!(runs(&f), 1);
+    let second = f
+        .tend
+        .quick_add(
+            "Maria 555-0150 wants the catalogue, email Fri",
+            &Batch::default(),
+            Some(first.contact.id),
+        )
+        .expect("second line, added to her");
+    let before = f.dump();
+
+    let asked = f.tend.undo_quick_add(&undo_of(&first)).expect("asks");
+    let UndoOutcome::Ask { name, since } = asked else {
+        panic!("expected a question, got {asked:?}");
+    };
+    assert_eq!(name, "Maria Lopez");
+    assert_eq!(since.len(), 2, "{since:?}");
+    assert!(
+        since[0].starts_with("1 follow-up added later: “"),
+        "{since:?}"
+    );
+    assert_eq!(since[1], "1 touch logged");
+    assert_eq!(f.dump(), before, "asking changes nothing");
+
+    // Keep her: only the first line's follow-up goes; the second line's stay.
+    let kept = UndoQuickAdd {
+        choice: Some(UndoChoice::KeepContact),
+        ..undo_of(&first)
+    };
+    assert_eq!(
+        f.tend.undo_quick_add(&kept).expect("undone"),
+        UndoOutcome::Undone
+    );
+    assert_eq!(names(&f), vec!["Maria Lopez"]);
+    let left: Vec<i64> = f
+        .tend
+        .contact_followups(first.contact.id)
+        .expect("followups")
+        .into_iter()
+        .map(|f| f.id)
+        .collect();
+    assert_eq!(left, second.created_followup_ids);
+    assert_eq!(
+        runs(&f),
+        0,
+        "the rhythm the first line started went with it"
+    );
+    assert_eq!(
+        f.tend
+            .contact_touches(first.contact.id)
+            .expect("touches")
+            .touches
+            .len(),
+        1
+    );
+
+    // Removing her, once chosen, takes everything.
+    let removed = UndoQuickAdd {
+        choice: Some(UndoChoice::RemoveContact),
+        ..undo_of(&first)
+    };
+    assert_eq!(
+        f.tend.undo_quick_add(&removed).expect("undone"),
+        UndoOutcome::Undone
+    );
+    assert!(names(&f).is_empty());
+}
+
+fn runs(f: &Fixture) -> usize {
+    f.dump()
+        .iter()
+        .filter(|row| row.starts_with("cadence_runs:"))
+        .count()
+}
+
+#[test]
+fn undo_asks_after_her_details_were_edited() {
+    let f = monday();
+    let added = f
+        .tend
+        .quick_add("Nora 555-0190 call tomorrow", &Batch::default(), None)
+        .expect("added");
+    f.clock.advance(chrono::Duration::minutes(2));
+    let draft = tend::domain::contact::ContactDraft {
+        name: "Nora Quinn".into(),
+        phone: "555-0190".into(),
+        stage: "lead".into(),
+        ..Default::default()
+    };
+    f.tend
+        .update_contact(added.contact.id, &draft)
+        .expect("edited");
+    let UndoOutcome::Ask { since, .. } = f.tend.undo_quick_add(&undo_of(&added)).expect("asks")
+    else {
+        panic!("an edit is a change since");
+    };
+    assert_eq!(since, ["changes to her details"]);
+    assert_eq!(names(&f), vec!["Nora Quinn"]);
 }
 
 fn preview_after(f: &Fixture) -> tend::api::QuickAddPreview {

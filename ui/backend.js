@@ -248,7 +248,11 @@ export function quickAdd(line, batch, addTo = null) {
   return call('quick_add', { line: String(line), batch: batchArg(batch), addTo: to });
 }
 
-/** Takes one saved line back. added = {contactId, createdContact, followupIds, touchId} → null */
+/**
+ * Takes one saved line back. added = {contactId, createdContact, followupIds, touchId,
+ * contactUpdatedAt, choice?} → {outcome: 'undone'} | {outcome: 'ask', name, since: [text]}.
+ * choice ('keepContact' | 'removeContact') answers an earlier 'ask'.
+ */
 export function undoQuickAdd(added) {
   const touchId = added?.touchId === null || added?.touchId === undefined ? null : Number(added.touchId);
   return call('undo_quick_add', {
@@ -257,6 +261,8 @@ export function undoQuickAdd(added) {
       createdContact: Boolean(added?.createdContact),
       followupIds: (added?.followupIds ?? []).map(Number),
       touchId,
+      contactUpdatedAt: added?.contactUpdatedAt ? String(added.contactUpdatedAt) : null,
+      choice: added?.choice ?? null,
     },
   });
 }

@@ -3,6 +3,7 @@
 use super::tend::Tend;
 use crate::domain::contact::{Contact, ContactDraft, ContactPage, ContactQuery};
 use crate::domain::stage::{self, Stage, StageInfo};
+use crate::domain::text::quoted;
 use crate::error::{Error, Result};
 use crate::store::{contacts, settings};
 
@@ -48,7 +49,10 @@ impl Tend {
     /// One click from a suggestion ("mark inactive") or the contact page.
     pub fn set_stage(&self, id: i64, stage: &str) -> Result<Contact> {
         let stage = Stage::from_key(stage).ok_or_else(|| {
-            Error::invalid("stage", format!("“{stage}” is not a stage Tend knows."))
+            Error::invalid(
+                "stage",
+                format!("{stage} is not a stage Tend knows.", stage = quoted(stage)),
+            )
         })?;
         let now = self.clock().now();
         self.write(|tx| {

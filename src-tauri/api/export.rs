@@ -4,7 +4,7 @@
 //! once complete, so a failure leaves no half-written file behind.
 
 use super::tend::Tend;
-use crate::error::{Error, Result};
+use crate::error::{words, Error, Result};
 use crate::interchange::export::{csv, ics, vcard};
 use crate::store::export as read;
 use serde::{Deserialize, Serialize};
@@ -65,7 +65,10 @@ impl Tend {
     pub fn export(&self, format: ExportFormat) -> Result<Vec<u8>> {
         let mut bytes = Vec::new();
         self.write_export(format, &mut bytes, |err| {
-            Error::Export(format!("The export could not be written: {err}"))
+            Error::Export(format!(
+                "The export could not be written. {}",
+                words::io(&err)
+            ))
         })?;
         Ok(bytes)
     }
@@ -73,8 +76,13 @@ impl Tend {
     /// Writes the file at `path`, replacing one that is there only once the new
     /// one is complete.
     pub fn export_to(&self, path: &Path, format: ExportFormat) -> Result<ExportSummary> {
-        let cannot_write =
-            |err: io::Error| Error::Export(format!("Could not write {}: {err}", path.display()));
+        let cannot_write = |err: io::Error| {
+            Error::Export(format!(
+                "Could not write {}. {}",
+                path.display(),
+                words::io(&err)
+            ))
+        };
         // The temporary file must be in the same folder for the rename to be atomic.
         let folder = match path.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent,
@@ -140,7 +148,7 @@ fn folder_problem(path: &Path, folder: &Path, err: &io::Error) -> String {
         io::ErrorKind::PermissionDenied => {
             format!("no permission to write in {}", folder.display())
         }
-        kind => io::Error::from(kind).to_string(),
+        _ => return format!("Could not write {}. {}", path.display(), words::io(err)),
     };
     format!("Could not write {}: {why}", path.display())
 }

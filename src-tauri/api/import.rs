@@ -6,7 +6,8 @@ use super::tend::Tend;
 use crate::domain::contact::ValidContact;
 use crate::domain::import::{self, Additions, Incoming, Known, Outcome, Plan};
 use crate::domain::stage::Stage;
-use crate::error::{Error, Result};
+use crate::domain::text::quoted;
+use crate::error::{words, Error, Result};
 use crate::interchange::{self, ColumnMapping, Format, Problem, ReadFile};
 use crate::store::{contacts, settings};
 use chrono::{DateTime, Utc};
@@ -197,7 +198,10 @@ impl Tend {
         let stage = match choices.stage.trim() {
             "" => Stage::Lead,
             key => Stage::from_key(key).ok_or_else(|| {
-                Error::invalid("stage", format!("“{key}” is not a stage Tend knows."))
+                Error::invalid(
+                    "stage",
+                    format!("{key} is not a stage Tend knows.", key = quoted(key)),
+                )
             })?,
         };
         let now = self.clock().now();
@@ -328,7 +332,7 @@ fn open_file(path: &Path) -> Result<std::fs::File> {
     std::fs::File::open(path).map_err(|err| {
         Error::invalid(
             "file",
-            format!("Could not open {}: {err}.", file_name(path)),
+            format!("Could not open {}. {}", file_name(path), words::io(&err)),
         )
     })
 }

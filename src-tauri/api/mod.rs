@@ -24,7 +24,7 @@ pub use decisions::DecisionOutcome;
 pub use export::{ExportFormat, ExportSummary};
 pub use followups::Completed;
 pub use import::{ImportChoices, ImportPreview, ImportSummary, MappingRequest, PreviewRow, Rows};
-pub use quick_add::{Duplicate, QuickAddPreview, QuickAdded, UndoQuickAdd};
+pub use quick_add::{Duplicate, QuickAddPreview, QuickAdded, UndoOutcome, UndoQuickAdd};
 pub use settings::Settings;
 pub use tend::Tend;
 pub use today::{Today, TodayCounts};

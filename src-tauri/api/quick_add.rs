@@ -8,10 +8,11 @@ use crate::domain::cadence::NEW_LEAD;
 use crate::domain::contact::Contact;
 use crate::domain::followup::{Followup, ValidFollowup};
 use crate::domain::local_time;
+use crate::domain::undo::{self, ContactNow, LineWork, UndoChoice, UndoPlan};
 use crate::error::Result;
 use crate::quickadd::plan::Landing;
 use crate::quickadd::{self, Batch, DateOrder, ParseContext, ParsedLine, Target};
-use crate::store::{contacts, followups, settings, touches};
+use crate::store::{cadences, contacts, decisions, followups, settings, touches};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
@@ -55,6 +56,23 @@ pub struct UndoQuickAdd {
     pub created_contact: bool,
     pub followup_ids: Vec<i64>,
     pub touch_id: Option<i64>,
+    /// The created contact's `updated_at` as the line left it: a later edit
+    /// is one of the changes Undo asks about.
+    pub contact_updated_at: Option<String>,
+    /// Her answer to "she has changed since": absent the first time.
+    pub choice: Option<UndoChoice>,
+}
+
+/// What Undo did, or the question it asks first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "outcome", rename_all = "camelCase")]
+pub enum UndoOutcome {
+    Undone,
+    /// Nothing was removed: removing `name` would also take `since`.
+    Ask {
+        name: String,
+        since: Vec<String>,
+    },
 }
 
 impl Tend {
@@ -176,22 +194,53 @@ impl Tend {
         })
     }
 
-    /// Takes back one quick-added line: the contact it created, or what it added
-    /// to an existing one.
-    pub fn undo_quick_add(&self, added: &UndoQuickAdd) -> Result<()> {
+    /// Takes back one quick-added line: only what it created. When the line
+    /// created a contact who has changed since, nothing goes until she has
+    /// chosen (`domain::undo`).
+    pub fn undo_quick_add(&self, added: &UndoQuickAdd) -> Result<UndoOutcome> {
+        let zone = self.zone()?;
         self.write(|tx| {
-            if added.created_contact {
-                return contacts::delete(tx, added.contact_id);
+            let contact = contacts::get(tx, added.contact_id)?;
+            let line = LineWork {
+                created_contact: added.created_contact,
+                followup_ids: added.followup_ids.clone(),
+                touch_id: added.touch_id,
+                contact_updated_at: added.contact_updated_at.clone(),
+            };
+            let now = ContactNow {
+                followups: followups::for_contact(tx, contact.id, zone)?
+                    .into_iter()
+                    .map(|f| (f.id, f.promise))
+                    .collect(),
+                touches: usize::try_from(touches::count_for_contact(tx, contact.id)?)
+                    .unwrap_or(usize::MAX),
+                decisions: decisions::for_contact(tx, contact.id)?.len(),
+                updated_at: contact.updated_at.clone(),
+            };
+            match undo::plan(&line, &now, added.choice) {
+                UndoPlan::DeleteContact => contacts::delete(tx, contact.id)?,
+                UndoPlan::Remove {
+                    followup_ids,
+                    touch_id,
+                } => {
+                    for id in followup_ids {
+                        followups::delete(tx, id, contact.id)?;
+                    }
+                    cadences::delete_runs_left_empty(tx, contact.id)?;
+                    if let Some(touch_id) = touch_id {
+                        touches::delete(tx, touch_id, contact.id)?;
+                        let latest = touches::latest_for_contact(tx, contact.id)?;
+                        contacts::set_last_touched(tx, contact.id, latest)?;
+                    }
+                }
+                UndoPlan::Ask { since } => {
+                    return Ok(UndoOutcome::Ask {
+                        name: contact.name,
+                        since,
+                    })
+                }
             }
-            for id in &added.followup_ids {
-                followups::delete(tx, *id, added.contact_id)?;
-            }
-            if let Some(touch_id) = added.touch_id {
-                touches::delete(tx, touch_id, added.contact_id)?;
-                let latest = touches::latest_for_contact(tx, added.contact_id)?;
-                contacts::set_last_touched(tx, added.contact_id, latest)?;
-            }
-            Ok(())
+            Ok(UndoOutcome::Undone)
         })
     }
 }

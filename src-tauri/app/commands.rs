@@ -12,13 +12,14 @@ use crate::api::{
 };
 use crate::api::{
     Completed, DecisionOutcome, LoggedTouch, QuickAddPreview, QuickAdded, Settings, Tend, Today,
-    TouchHistory, UndoQuickAdd,
+    TouchHistory, UndoOutcome, UndoQuickAdd,
 };
 use crate::domain::cadence::{Cadence, CadenceDraft};
 use crate::domain::contact::{Contact, ContactDraft, ContactPage, ContactQuery};
 use crate::domain::decision::{Decision, DecisionDraft};
 use crate::domain::followup::{Followup, FollowupDraft, SnoozeChoice, SnoozeOption};
 use crate::domain::stage::StageInfo;
+use crate::domain::text::quoted;
 use crate::domain::touch::TouchDraft;
 use crate::interchange::ColumnMapping;
 use crate::quickadd::Batch;
@@ -301,9 +302,8 @@ async fn quick_add(
 }
 
 #[tauri::command]
-async fn undo_quick_add(tend: State<'_, Arc<Tend>>, added: UndoQuickAdd) -> UiResult<()> {
-    tend.undo_quick_add(&added)?;
-    Ok(())
+async fn undo_quick_add(tend: State<'_, Arc<Tend>>, added: UndoQuickAdd) -> UiResult<UndoOutcome> {
+    Ok(tend.undo_quick_add(&added)?)
 }
 
 /// "one_hour", "tomorrow" (until tomorrow morning) or "resume".
@@ -468,7 +468,10 @@ async fn cancel_import(cancel: State<'_, ImportCancel>) -> UiResult<()> {
 
 fn export_format(format: &str) -> UiResult<ExportFormat> {
     Ok(ExportFormat::from_extension(format).ok_or_else(|| {
-        crate::Error::invalid("format", format!("“{format}” is not vcf, csv or ics."))
+        crate::Error::invalid(
+            "format",
+            format!("{format} is not vcf, csv or ics.", format = quoted(format)),
+        )
     })?)
 }
 

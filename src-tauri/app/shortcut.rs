@@ -3,6 +3,7 @@
 
 use super::windows::show_quick_add;
 use crate::domain::shortcut as shortcut_rule;
+use crate::domain::text::quoted;
 use std::sync::Mutex;
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_global_shortcut::{GlobalShortcutExt, Shortcut, ShortcutState};
@@ -71,8 +72,7 @@ pub fn register<R: Runtime>(app: &AppHandle<R>, text: &str) -> ShortcutStatus {
             shortcut: text.to_string(),
             registered: false,
             message: Some(format!(
-                "“{text}” is not a key combination Tend understands. Write it like Ctrl+Alt+T or Super+Shift+Q."
-            )),
+                "{text} is not a key combination Tend understands. Write it like Ctrl+Alt+T or Super+Shift+Q.", text = quoted(text))),
         },
         Ok(shortcut) => match replace_with(manager, shortcut) {
             Ok(()) => ShortcutStatus {

@@ -7,6 +7,7 @@ use super::channel::Channel;
 use super::decision::DecisionKind;
 use super::followup::{Due, Status, ValidFollowup};
 use super::local_time;
+use crate::domain::text::quoted;
 use crate::error::{Error, Result};
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
@@ -109,8 +110,12 @@ impl CadenceDraft {
             .stops_on
             .iter()
             .map(|key| {
-                DecisionKind::from_key(key)
-                    .ok_or_else(|| Error::invalid("stopsOn", format!("“{key}” is not a decision.")))
+                DecisionKind::from_key(key).ok_or_else(|| {
+                    Error::invalid(
+                        "stopsOn",
+                        format!("{key} is not a decision.", key = quoted(key)),
+                    )
+                })
             })
             .collect::<Result<Vec<_>>>()?;
         Ok(ValidCadence {

@@ -3,6 +3,7 @@
 
 use super::phone::{self, Phone};
 use super::stage::Stage;
+use crate::domain::text::quoted;
 use crate::error::{Error, Result};
 use phonenumber::country::Id as Region;
 use serde::{Deserialize, Serialize};
@@ -57,7 +58,10 @@ impl ContactDraft {
         let stage = match self.stage.trim() {
             "" => Stage::Lead,
             key => Stage::from_key(key).ok_or_else(|| {
-                Error::invalid("stage", format!("“{key}” is not a stage Tend knows."))
+                Error::invalid(
+                    "stage",
+                    format!("{key} is not a stage Tend knows.", key = quoted(key)),
+                )
             })?,
         };
         let notes = self.notes.trim().to_string();
@@ -239,7 +243,8 @@ pub fn validate_email(raw: &str) -> Result<Option<String>> {
         Error::invalid(
             "email",
             format!(
-                "“{email}” isn't a valid email address (it should look like name@example.com)."
+                "{email} isn't a valid email address (it should look like name@example.com).",
+                email = quoted(email)
             ),
         )
     };

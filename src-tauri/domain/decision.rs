@@ -3,6 +3,7 @@
 
 use super::channel::Channel;
 use super::stage::Stage;
+use crate::domain::text::quoted;
 use crate::error::{Error, Result};
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -97,8 +98,12 @@ impl DecisionDraft {
         let revisit_on = match self.revisit_on.trim() {
             "" => kind.default_revisit(today),
             text => {
-                let date = super::followup::parse_date(text)
-                    .map_err(|_| Error::invalid("revisitOn", format!("“{text}” is not a date.")))?;
+                let date = super::followup::parse_date(text).map_err(|_| {
+                    Error::invalid(
+                        "revisitOn",
+                        format!("{text} is not a date.", text = quoted(text)),
+                    )
+                })?;
                 if date <= today {
                     return Err(Error::invalid(
                         "revisitOn",

@@ -3,6 +3,7 @@
 
 use super::channel::Channel;
 use super::local_time::{self, resolve_date_time};
+use crate::domain::text::quoted;
 use crate::error::{Error, Result};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
@@ -154,7 +155,10 @@ pub fn parse_channel(key: &str) -> Result<Channel> {
         key => Channel::from_key(key).ok_or_else(|| {
             Error::invalid(
                 "channel",
-                format!("“{key}” is not a way to follow up Tend knows."),
+                format!(
+                    "{key} is not a way to follow up Tend knows.",
+                    key = quoted(key)
+                ),
             )
         }),
     }
@@ -173,7 +177,10 @@ pub fn parse_time(text: &str) -> Result<Option<NaiveTime>> {
             .map_err(|_| {
                 Error::invalid(
                     "time",
-                    format!("“{text}” is not a time of day (use HH:MM)."),
+                    format!(
+                        "{text} is not a time of day (use HH:MM).",
+                        text = quoted(text)
+                    ),
                 )
             }),
     }

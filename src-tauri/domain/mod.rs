@@ -16,5 +16,7 @@ pub mod settings; // what each setting accepts, and its default
 pub mod shortcut; // what a global shortcut must be: a key with Ctrl, Alt or Super
 pub mod stage; // relationship stages, stored as stable keys
 pub mod startup; // what to say and offer when the data file cannot be used
+pub mod text; // how a message quotes what she typed, never all of a long text
 pub mod today; // which Today section a follow-up belongs in; who is going cold
 pub mod touch; // interactions, their count, the next step they suggest
+pub mod undo; // what undoing a quick-added line takes back, and when it asks first

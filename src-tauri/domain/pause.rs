@@ -2,6 +2,7 @@
 //! meanwhile is notified when the pause ends.
 
 use super::local_time;
+use crate::domain::text::quoted;
 use crate::error::{Error, Result};
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 use chrono_tz::Tz;
@@ -23,7 +24,7 @@ impl PauseChoice {
             "resume" => Ok(PauseChoice::Resume),
             other => Err(Error::invalid(
                 "choice",
-                format!("“{other}” is not a way to pause."),
+                format!("{other} is not a way to pause.", other = quoted(other)),
             )),
         }
     }

@@ -1,6 +1,7 @@
 //! Phone numbers: parsed with libphonenumber's rules (the `phonenumber` crate),
 //! stored as E.164 beside the text the person typed.
 
+use crate::domain::text::quoted;
 use crate::error::{Error, Result};
 pub use phonenumber::country::Id as Region;
 use phonenumber::Mode;
@@ -30,7 +31,7 @@ pub fn parse(text: &str, region: Region) -> Result<Phone> {
     let invalid = || {
         Error::invalid(
             "phone",
-            format!("“{display}” doesn't look like a phone number. Use digits, with + and the country code for numbers abroad."),
+            format!("{display} doesn't look like a phone number. Use digits, with + and the country code for numbers abroad.", display = quoted(display)),
         )
     };
     let allowed = |c: char| c.is_ascii_digit() || " +-().".contains(c) || c == '\u{a0}';

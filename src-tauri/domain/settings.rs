@@ -3,6 +3,7 @@
 
 use super::phone::{self, Region};
 use super::stage::Stage;
+use crate::domain::text::quoted;
 use crate::error::{Error, Result};
 use chrono::NaiveTime;
 
@@ -45,13 +46,22 @@ pub enum SettingChange {
 pub fn parse(key: &str, value: &str) -> Result<SettingChange> {
     if let Some(stage_key) = key.strip_prefix(KEEP_IN_TOUCH_PREFIX) {
         let stage = Stage::from_key(stage_key).ok_or_else(|| {
-            Error::invalid("key", format!("There is no stage called “{stage_key}”."))
+            Error::invalid(
+                "key",
+                format!(
+                    "There is no stage called {stage_key}.",
+                    stage_key = quoted(stage_key)
+                ),
+            )
         })?;
         let days = value
             .trim()
             .parse::<i64>()
             .map_err(|_| {
-                Error::invalid("keepInTouch", format!("“{value}” is not a number of days."))
+                Error::invalid(
+                    "keepInTouch",
+                    format!("{value} is not a number of days.", value = quoted(value)),
+                )
             })
             .and_then(|days| super::contact::validate_window(days, "keepInTouch"))?;
         return Ok(SettingChange::KeepInTouch { stage, days });
@@ -63,7 +73,10 @@ pub fn parse(key: &str, value: &str) -> Result<SettingChange> {
             if phone::parse_region(&code).is_none() {
                 return Err(Error::invalid(
                     PHONE_REGION,
-                    format!("“{value}” is not a country code Tend knows."),
+                    format!(
+                        "{value} is not a country code Tend knows.",
+                        value = quoted(value)
+                    ),
                 ));
             }
             (PHONE_REGION, code)
@@ -80,7 +93,7 @@ pub fn parse(key: &str, value: &str) -> Result<SettingChange> {
         _ => {
             return Err(Error::invalid(
                 "key",
-                format!("There is no setting called “{key}”."),
+                format!("There is no setting called {key}.", key = quoted(key)),
             ))
         }
     };
@@ -93,7 +106,10 @@ fn time_of_day(value: &str, field: &'static str, or: &str) -> Result<String> {
         .map_err(|_| {
             Error::invalid(
                 field,
-                format!("“{value}” is not a time of day (use HH:MM){or}."),
+                format!(
+                    "{value} is not a time of day (use HH:MM){or}.",
+                    value = quoted(value)
+                ),
             )
         })
 }

@@ -3,6 +3,7 @@
 //! as a global shortcut it would swallow every such key typed in any app.
 //! Pure: the text "Ctrl+Alt+T" is read here; the shell asks the OS only after.
 
+use crate::domain::text::quoted;
 use crate::error::{Error, Result};
 
 /// The combination Tend starts with, and falls back to.
@@ -59,7 +60,7 @@ pub fn check(text: &str) -> Result<Shortcut> {
     let shown = if text.chars().count() > MAX_ECHO_CHARS {
         "That".to_string()
     } else {
-        format!("“{text}”")
+        quoted(text).to_string()
     };
     let not_understood = || {
         Error::invalid(

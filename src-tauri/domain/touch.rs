@@ -3,6 +3,7 @@
 use super::channel::Channel;
 use super::local_time;
 use super::stage::Stage;
+use crate::domain::text::quoted;
 use crate::error::{Error, Result};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -82,7 +83,10 @@ impl TouchDraft {
         let outcome = match self.outcome.trim() {
             "" => Outcome::None,
             key => Outcome::from_key(key).ok_or_else(|| {
-                Error::invalid("outcome", format!("“{key}” is not an outcome Tend knows."))
+                Error::invalid(
+                    "outcome",
+                    format!("{key} is not an outcome Tend knows.", key = quoted(key)),
+                )
             })?,
         };
         let note = self.note.trim().to_string();
@@ -96,7 +100,10 @@ impl TouchDraft {
             "" => now,
             text => {
                 let local = local_time::parse_local(text).ok_or_else(|| {
-                    Error::invalid("when", format!("“{text}” is not a date and time."))
+                    Error::invalid(
+                        "when",
+                        format!("{text} is not a date and time.", text = quoted(text)),
+                    )
                 })?;
                 let today = local_time::local_date(now, zone);
                 super::dates::near(local.date(), today, "when")?;

@@ -8,6 +8,7 @@ use super::parsed::{ParseContext, ParsedFollowup, ParsedLine, ParsedPhone};
 use super::tokens::{self, Token};
 use super::{name, phones, vocabulary as words};
 use crate::domain::channel::Channel;
+use crate::domain::text::quoted;
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
 
@@ -201,10 +202,10 @@ fn read_name(
     if length == 0 {
         let first = words.first().copied().unwrap_or("");
         let what = match roles.first() {
-            Some(Role::Phone) => format!("“{first}” is a phone number"),
-            Some(Role::Email) => format!("“{first}” is an email address"),
-            Some(Role::Tag) => format!("“{first}” is a tag"),
-            _ => format!("“{}” doesn't start with a name", shorten(line)),
+            Some(Role::Phone) => format!("{first} is a phone number", first = quoted(first)),
+            Some(Role::Email) => format!("{first} is an email address", first = quoted(first)),
+            Some(Role::Tag) => format!("{first} is a tag", first = quoted(first)),
+            _ => format!("{} doesn't start with a name", quoted(line)),
         };
         return Err(Error::invalid(
             "line",
@@ -275,19 +276,17 @@ fn choose_followup(
         return Err(Error::invalid(
             "date",
             format!(
-                "“{phrase}” would be {}, which is in the past. A follow-up needs today or a later day.",
-                long_date(date)
-            ),
+                "{phrase} would be {}, which is in the past. A follow-up needs today or a later day.",
+                long_date(date), phrase = quoted(phrase)),
         ));
     }
     if let Some(time) = time.filter(|time| date == today && *time <= ctx.now.time()) {
         return Err(Error::invalid(
             "date",
             format!(
-                "“{phrase}” would be today at {}, which is in the past (it is {} now). Pick a later time.",
+                "{phrase} would be today at {}, which is in the past (it is {} now). Pick a later time.",
                 time.format("%H:%M"),
-                ctx.now.format("%H:%M")
-            ),
+                ctx.now.format("%H:%M"), phrase = quoted(phrase)),
         ));
     }
     Ok(Some(ParsedFollowup {
@@ -423,13 +422,4 @@ fn push_once(list: &mut Vec<String>, item: String) {
 
 fn long_date(date: NaiveDate) -> String {
     date.format("%a %-d %b %Y").to_string()
-}
-
-/// The start of a line, for a message.
-fn shorten(line: &str) -> String {
-    let line = line.trim();
-    match line.char_indices().nth(40) {
-        Some((at, _)) => format!("{}…", &line[..at]),
-        None => line.to_string(),
-    }
 }

@@ -6,6 +6,7 @@ use crate::domain::channel::Channel;
 use crate::domain::contact::{ContactDraft, ValidContact};
 use crate::domain::followup::Due;
 use crate::domain::phone::Region;
+use crate::domain::text::quoted;
 use crate::domain::touch::{Outcome, ValidTouch};
 use crate::domain::{dates, local_time};
 use crate::error::{Error, Result};
@@ -91,7 +92,12 @@ pub fn plan(
     let met_on = match batch.met_on.trim() {
         "" => today,
         text => NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map_err(|_| Error::invalid("metOn", format!("“{text}” is not a date.")))
+            .map_err(|_| {
+                Error::invalid(
+                    "metOn",
+                    format!("{text} is not a date.", text = quoted(text)),
+                )
+            })
             .and_then(|date| dates::near(date, today, "metOn"))?,
     };
     let next_step = parsed

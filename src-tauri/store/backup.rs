@@ -4,7 +4,7 @@
 //! file for a restored copy.
 
 use super::{open, schema};
-use crate::error::{Error, Result};
+use crate::error::{words, Error, Result};
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::fmt;
@@ -56,7 +56,7 @@ pub fn back_up(source: &Path, destination: &Path) -> Result<i64> {
         .map_err(|refusal| failed(format!("the copy did not check out: {refusal}")))?;
     partial
         .rename_to(destination)
-        .map_err(|err| failed(err.to_string()))?;
+        .map_err(|err| failed(words::io(&err).to_owned()))?;
     Ok(contacts)
 }
 
@@ -116,7 +116,7 @@ pub fn prepare_restore(source: &Path, prepared: &Path) -> Result<PreparedRestore
     };
     let scratch = Scratch::new(prepared.to_path_buf());
     copy_with_log(source, prepared)
-        .map_err(|err| refused(format!("it could not be read ({err})")))?;
+        .map_err(|err| refused(format!("it could not be read ({})", io_clause(&err))))?;
     let contacts = Connection::open(prepared)
         .map_err(|err| Refusal::Unsound(in_words(&err)))
         .and_then(|conn| {
@@ -135,7 +135,7 @@ pub fn prepare_restore(source: &Path, prepared: &Path) -> Result<PreparedRestore
     // Upgrade now, so that the swap only has to rename a file that is ready.
     open::open_file(prepared)
         .and_then(|conn| conn.close().map_err(|(_, err)| Error::Storage(err)))
-        .map_err(|err| refused(format!("it could not be upgraded ({err})")))?;
+        .map_err(|err| refused(format!("it could not be upgraded: {err}")))?;
     Ok(PreparedRestore {
         scratch,
         source: source.to_path_buf(),
@@ -179,11 +179,19 @@ pub(super) fn swap(
         ))
     } else {
         keep_copy(data_file, keep_aside)
-            .map_err(|err| refused(format!("the current data could not be kept aside ({err})")))
+            .map_err(|err| {
+                refused(format!(
+                    "the current data could not be kept aside ({})",
+                    io_clause(&err)
+                ))
+            })
             .and_then(|()| {
-                scratch
-                    .rename_to(data_file)
-                    .map_err(|err| refused(format!("the data file could not be replaced ({err})")))
+                scratch.rename_to(data_file).map_err(|err| {
+                    refused(format!(
+                        "the data file could not be replaced ({})",
+                        io_clause(&err)
+                    ))
+                })
             })
     };
     *live = open::open_file(data_file)?;
@@ -209,13 +217,19 @@ pub fn install_over_unusable(
         let file = with_suffix(data_file, suffix);
         if file.exists() {
             fs::rename(&file, with_suffix(keep_aside, suffix)).map_err(|err| {
-                refused(format!("the damaged file could not be moved aside ({err})"))
+                refused(format!(
+                    "the damaged file could not be moved aside ({})",
+                    io_clause(&err)
+                ))
             })?;
         }
     }
-    scratch
-        .rename_to(data_file)
-        .map_err(|err| refused(format!("the data file could not be replaced ({err})")))
+    scratch.rename_to(data_file).map_err(|err| {
+        refused(format!(
+            "the data file could not be replaced ({})",
+            io_clause(&err)
+        ))
+    })
 }
 
 /// A byte copy of the quiescent data file, made durable before it takes its name.
@@ -330,10 +344,14 @@ fn failure(message: String) -> rusqlite::Error {
 fn in_words(err: &rusqlite::Error) -> String {
     match err.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => "it is not a Tend file (not an SQLite database)".into(),
-        Some(ErrorCode::DatabaseCorrupt) => format!("it is damaged ({err})"),
-        Some(ErrorCode::CannotOpen) => format!("it could not be opened ({err})"),
-        _ => err.to_string(),
+        Some(ErrorCode::DatabaseCorrupt) => "it is damaged".into(),
+        Some(ErrorCode::CannotOpen) => "it could not be opened".into(),
+        _ => words::sqlite(err),
     }
+}
+
+fn io_clause(err: &std::io::Error) -> &'static str {
+    words::Cause::of_io(err).clause()
 }
 
 /// `tend.sqlite3` + "-wal" → `tend.sqlite3-wal`.

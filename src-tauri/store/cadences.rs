@@ -168,3 +168,14 @@ pub fn rebased(tx: &Transaction, run_id: i64, at: DateTime<Utc>) -> Result<()> {
     )?;
     Ok(())
 }
+
+/// Removes the contact's runs none of whose follow-ups are left (their line
+/// was undone), so no rhythm runs on with nothing planned.
+pub fn delete_runs_left_empty(tx: &Transaction, contact_id: i64) -> Result<()> {
+    tx.execute(
+        "DELETE FROM cadence_runs WHERE contact_id = ?1
+           AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.cadence_run_id = cadence_runs.id)",
+        [contact_id],
+    )?;
+    Ok(())
+}

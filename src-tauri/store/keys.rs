@@ -6,6 +6,7 @@ use crate::domain::channel::Channel;
 use crate::domain::decision::DecisionKind;
 use crate::domain::followup::Status;
 use crate::domain::stage::Stage;
+use crate::domain::text::quoted;
 use crate::domain::touch::Outcome;
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
@@ -17,7 +18,7 @@ struct UnknownKey {
 
 impl std::fmt::Display for UnknownKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "unknown {} {:?} in the data file", self.what, self.key)
+        write!(f, "an unknown {} {}", self.what, quoted(&self.key))
     }
 }
 

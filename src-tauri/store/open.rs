@@ -122,7 +122,12 @@ fn look_before_opening(path: &Path) -> Result<()> {
 }
 
 fn look_at_a_copy(path: &Path, log: &Path) -> Result<()> {
-    let cannot = |err: io::Error| Error::Setup(format!("the data file could not be read ({err})"));
+    let cannot = |err: io::Error| {
+        Error::Setup(format!(
+            "the data file could not be read. {}",
+            crate::error::words::io(&err)
+        ))
+    };
     let scratch = tempfile::tempdir().map_err(cannot)?;
     let copy = scratch.path().join("looking.sqlite3");
     fs::copy(path, &copy).map_err(cannot)?;

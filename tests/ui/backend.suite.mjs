@@ -55,10 +55,10 @@ describe('ui/backend.js', () => {
       'quick_add', { line: 'Jane', batch: { metWhere: '', metOn: '', noCadence: false }, addTo: 4 }],
     ['undoQuickAdd(added) with ids as numbers',
       (b) => b.undoQuickAdd({ contactId: '4', createdContact: false, followupIds: ['9'], touchId: '3' }),
-      'undo_quick_add', { added: { contactId: 4, createdContact: false, followupIds: [9], touchId: 3 } }],
-    ['undoQuickAdd(added) of a created contact',
-      (b) => b.undoQuickAdd({ contactId: 4, createdContact: true, followupIds: [], touchId: null }),
-      'undo_quick_add', { added: { contactId: 4, createdContact: true, followupIds: [], touchId: null } }],
+      'undo_quick_add', { added: { contactId: 4, createdContact: false, followupIds: [9], touchId: 3, contactUpdatedAt: null, choice: null } }],
+    ['undoQuickAdd(added) of a created contact, answering the question',
+      (b) => b.undoQuickAdd({ contactId: 4, createdContact: true, followupIds: [], touchId: null, contactUpdatedAt: '2026-11-20T18:00:00Z', choice: 'keepContact' }),
+      'undo_quick_add', { added: { contactId: 4, createdContact: true, followupIds: [], touchId: null, contactUpdatedAt: '2026-11-20T18:00:00Z', choice: 'keepContact' } }],
   ];
 
   for (const [what, run, cmd, args] of EXACT) {

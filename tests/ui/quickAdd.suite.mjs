@@ -303,9 +303,44 @@ describe('ui/views/quickAdd.js', () => {
     button(rows()[0], 'Undo').click();
     await flush(6);
     assert.deepStrictEqual(tauri.callsTo('undo_quick_add')[0].args.added,
-      { contactId: 7, createdContact: false, followupIds: [44], touchId: 55 });
+      { contactId: 7, createdContact: false, followupIds: [44], touchId: 55, contactUpdatedAt: null, choice: null });
     assert.equal(rows().length, 0);
     assert.equal(document.activeElement, input(), 'the last row gone: focus back to the line');
+  });
+
+  test('Undo of a contact changed since asks first, lists what would go, and sends her choice', async () => {
+    await enter('Ann Lee call Thu');
+    tauri.respond('undo_quick_add', ({ added: what }) => (what.choice
+      ? { outcome: 'undone' }
+      : { outcome: 'ask', name: 'Ann Lee', since: ['1 follow-up added later: “bring oils”', '1 touch logged'] }));
+    button(rows()[0], 'Undo').click();
+    await flush(6);
+    const dialog = document.querySelector('dialog[aria-label="Undo Ann Lee?"]');
+    assert.ok(dialog, 'a question, not a silent delete');
+    assert.deepStrictEqual([...dialog.querySelectorAll('li')].map((li) => li.textContent),
+      ['1 follow-up added later: “bring oils”', '1 touch logged']);
+    assert.equal(rows().length, 1, 'nothing goes while she reads');
+    assert.equal(document.activeElement, button(dialog, 'Keep Ann Lee, undo only this line'), 'the safer choice has focus');
+    assert.equal(tauri.callsTo('undo_quick_add')[0].args.added.contactUpdatedAt, NOW);
+    button(dialog, 'Keep Ann Lee, undo only this line').click();
+    await flush(6);
+    const calls = tauri.callsTo('undo_quick_add');
+    assert.equal(calls.length, 2);
+    assert.equal(calls[1].args.added.choice, 'keepContact');
+    assert.equal(rows().length, 0);
+    assert.equal(status(), 'Undone: Ann Lee · note: Ann Lee call Thu');
+  });
+
+  test('Cancel on the Undo question keeps the row and removes nothing', async () => {
+    await enter('Ann Lee call Thu');
+    tauri.respond('undo_quick_add', () => ({ outcome: 'ask', name: 'Ann Lee', since: ['1 decision recorded'] }));
+    button(rows()[0], 'Undo').click();
+    await flush(6);
+    button(document.querySelector('dialog'), 'Cancel').click();
+    await flush(6);
+    assert.equal(tauri.callsTo('undo_quick_add').length, 1, 'no second call');
+    assert.equal(rows().length, 1);
+    assert.equal(status(), 'Nothing was undone; Ann Lee is unchanged.');
   });
 
   test('a failed Undo keeps the row and says why', async () => {

@@ -7,6 +7,7 @@ import { el } from '../dom.js';
 import { say } from '../status.js';
 import { formatDate } from '../when.js';
 import { createFields } from './formKit.js';
+import { askWhatUndoTakes } from './undoQuestion.js';
 
 const PLACEHOLDER = 'Jane Doe 555-0142 wants the lavender set, call Thu';
 const CADENCE_NOTE = '+ New lead cadence: 3 days, 3 weeks, 3 months';
@@ -400,6 +401,7 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
       createdContact: added.createdContact,
       followupIds: plannedIds(added, result),
       touchId: added.touchId ?? null,
+      contactUpdatedAt: added.createdContact ? added.contact.updatedAt ?? null : null,
     };
     undo.addEventListener('click', () => undoRow(row, what, added.text));
     addedList.append(row);
@@ -411,7 +413,15 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
     if (row.dataset.busy) return;
     row.dataset.busy = 'true';
     try {
-      await undoQuickAdd(what);
+      let outcome = await undoQuickAdd(what);
+      if (outcome?.outcome === 'ask') {
+        const choice = await askWhatUndoTakes(outcome);
+        if (!choice) {
+          say(`Nothing was undone; ${outcome.name} is unchanged.`);
+          return;
+        }
+        outcome = await undoQuickAdd({ ...what, choice });
+      }
       removeRow(row);
       say(`Undone: ${text}`);
     } catch (err) {

@@ -259,6 +259,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         tend.undo_quick_add(&tend::api::UndoQuickAdd {
             contact_id: added.contact.id,
             created_contact: true,
+            followup_ids: added.created_followup_ids,
             ..Default::default()
         })?;
     }

@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+pub mod words;
+
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[derive(Debug, thiserror::Error)]
@@ -26,7 +28,7 @@ pub enum Error {
     #[error("Cancelled; nothing was changed.")]
     Cancelled,
 
-    #[error("Could not use the data folder {path}: {source}")]
+    #[error("{} ({})", words::io(source), path.display())]
     DataDir {
         path: PathBuf,
         source: std::io::Error,
@@ -49,13 +51,15 @@ pub enum Error {
     NotRestorable { path: PathBuf, problem: String },
 
     /// A backup could not be written, or its copy did not check out.
-    #[error("The backup to {} failed: {problem}.", path.display())]
+    #[error("The backup to {} failed: {}", path.display(), words::closed(problem))]
     BackupFailed { path: PathBuf, problem: String },
 
-    #[error("Could not upgrade the data file: {0}")]
+    /// What went wrong stays in the source, for logs.
+    #[error("The data file could not be upgraded to this version of Tend; it was not changed. Restore a backup, or update Tend.")]
     Migration(#[from] rusqlite_migration::Error),
 
-    #[error("The data file could not be read or written: {0}")]
+    /// SQLite failed; what she reads is the cause in her words (`words`).
+    #[error("{}", words::sqlite(.0))]
     Storage(#[from] rusqlite::Error),
 }
 
@@ -108,7 +112,7 @@ impl Error {
             Error::NotRestorable { .. } => "not_restorable",
             Error::BackupFailed { .. } => "backup_failed",
             Error::Migration(_) => "migration",
-            Error::Storage(_) => "storage",
+            Error::Storage(err) => words::Cause::of_sqlite(err).kind(),
         }
     }
 
