@@ -21,6 +21,13 @@ pub enum Cause {
 
 impl Cause {
     pub fn of_sqlite(err: &rusqlite::Error) -> Cause {
+        // The shared-memory index beside the WAL could not grow: on Unix that is
+        // the disk (or the quota) being full.
+        if let rusqlite::Error::SqliteFailure(failure, _) = err {
+            if failure.extended_code == rusqlite::ffi::SQLITE_IOERR_SHMSIZE {
+                return Cause::DiskFull;
+            }
+        }
         let Some(code) = err.sqlite_error_code() else {
             return match err {
                 rusqlite::Error::FromSqlConversionFailure(..)
@@ -161,6 +168,7 @@ mod tests {
             (rusqlite::ffi::SQLITE_READONLY, "not allowed"),
             (rusqlite::ffi::SQLITE_CANTOPEN, "cannot reach"),
             (rusqlite::ffi::SQLITE_IOERR, "disk could not be read"),
+            (rusqlite::ffi::SQLITE_IOERR_SHMSIZE, "Your disk is full"),
             (rusqlite::ffi::SQLITE_CORRUPT, "damaged"),
             (rusqlite::ffi::SQLITE_NOTADB, "damaged"),
         ];
