@@ -2,8 +2,9 @@
 //! and what she can do about it. The window shows this instead of Today; the
 //! terminal says the same in a sentence.
 
-use crate::error::{Error, Unusable};
+use crate::error::{words, Error, Unusable};
 use serde::Serialize;
+use std::io;
 
 /// What she can do from the start-up page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -82,23 +83,45 @@ pub fn describe(err: &Error, path: &str) -> StartupProblem {
             ),
             vec![RestoreBackup, OpenFolder, Quit],
         ),
-        Error::DataDir { .. } => (
+        Error::DataDir { source, .. } => (
             "Tend cannot use its data folder",
-            format!("{err}. Nothing has been changed."),
+            data_folder_problem(source),
             vec![TryAgain, OpenFolder, Quit],
         ),
         _ => (
             "Tend could not open its data",
-            format!("{err}. Nothing has been changed."),
+            format!(
+                "{} Nothing has been changed.",
+                words::closed(&err.to_string())
+            ),
             vec![TryAgain, OpenFolder, Quit],
         ),
+    };
+    // The folder is what is wrong when it cannot be used; otherwise the file.
+    let path = match err {
+        Error::DataDir { path, .. } => path.display().to_string(),
+        _ => path.to_string(),
     };
     StartupProblem {
         kind: err.kind(),
         title: title.to_string(),
         explanation,
-        path: path.to_string(),
+        path,
         remedies,
+    }
+}
+
+fn data_folder_problem(source: &io::Error) -> String {
+    match source.kind() {
+        io::ErrorKind::AlreadyExists | io::ErrorKind::NotADirectory => {
+            "Where Tend keeps its data there is a file, not a folder. Move or rename that file, \
+             then try again. Nothing has been changed."
+                .into()
+        }
+        _ => format!(
+            "The folder cannot be created or used: {}. Nothing has been changed.",
+            words::Cause::of_io(source).clause()
+        ),
     }
 }
 
@@ -112,6 +135,27 @@ mod tests {
             path: PathBuf::from("/data/tend.sqlite3"),
             why,
         }
+    }
+
+    #[test]
+    fn a_data_path_that_is_a_file_is_said_so_and_the_folder_shown() {
+        let err = Error::DataDir {
+            path: PathBuf::from("/home/maria/.local/share/tend"),
+            source: io::Error::from(io::ErrorKind::AlreadyExists),
+        };
+        let problem = describe(&err, "/home/maria/.local/share/tend/tend.sqlite3");
+        assert_eq!(problem.path, "/home/maria/.local/share/tend");
+        assert!(problem
+            .explanation
+            .starts_with("Where Tend keeps its data there is a file"));
+        let denied = Error::DataDir {
+            path: PathBuf::from("/srv/tend"),
+            source: io::Error::from(io::ErrorKind::PermissionDenied),
+        };
+        assert_eq!(
+            describe(&denied, "/srv/tend/tend.sqlite3").explanation,
+            "The folder cannot be created or used: Tend is not allowed to write there. Nothing has been changed."
+        );
     }
 
     #[test]

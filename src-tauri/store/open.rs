@@ -9,6 +9,9 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+/// How long opening waits for a lock held by another program.
+const OPENING_WAIT: Duration = Duration::from_secs(1);
+
 pub(super) fn open_file(path: &Path) -> Result<Connection> {
     prepare(path).map_err(|err| unusable(err, path))
 }
@@ -50,7 +53,10 @@ fn prepare(path: &Path) -> Result<Connection> {
     look_before_opening(path)?;
     crate::data_dir::create_private_file(path);
     let mut conn = Connection::open(path)?;
-    conn.busy_timeout(Duration::from_secs(5))?;
+    // Opening waits little for a lock: only a program holding the file
+    // exclusively keeps it that long, and waiting would only keep the window
+    // from appearing (the start-up page offers "Try again").
+    conn.busy_timeout(OPENING_WAIT)?;
     schema::refuse_newer(&conn)?;
     // WAL: readers never block the writer, and a crash mid-write loses nothing
     // that was committed. NORMAL is durable in WAL mode except on power loss.
@@ -63,6 +69,8 @@ fn prepare(path: &Path) -> Result<Connection> {
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     schema::migrate(&mut conn)?;
+    // Open, a write waits its turn behind another Tend (a `tend add`, an import).
+    conn.busy_timeout(Duration::from_secs(5))?;
     // Hers alone: the file, and the log and index SQLite keeps beside it.
     for suffix in ["", "-wal", "-shm"] {
         crate::data_dir::make_private(&with_suffix(path, suffix));
@@ -196,7 +204,7 @@ fn open_to_look(path: &Path, has_log: bool) -> Result<Connection> {
         Connection::open_with_flags(immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)?
     };
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
-    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.busy_timeout(OPENING_WAIT)?;
     Ok(conn)
 }
 
