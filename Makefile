@@ -9,7 +9,7 @@ VENV := $(CURDIR)/.venv
 TAURI_DRIVER := $(TOOLS)/bin/tauri-driver
 
 .PHONY: run test rust-toolchain system-deps-run system-deps-test test-tools \
-        fmt lint rust-tests ui-tests e2e bench bench-reminders
+        fmt lint rust-tests ui-tests e2e bench bench-reminders fuzz
 
 run: system-deps-run rust-toolchain
 	$(CARGO) run --release --bin tend
@@ -71,3 +71,21 @@ bench:
 bench-reminders: system-deps-test
 	$(CARGO) build --release --bin tend
 	dbus-run-session -- xvfb-run -a python3 scripts/bench-reminders.py 20 10
+
+# Every parser under cargo-fuzz on the stable toolchain (RUSTC_BOOTSTRAP=1, no
+# sanitizer), seeded from tests/fixtures, with a dictionary per target. Not part
+# of `make test`: 10 million runs a target take a while. FUZZ_RUNS=… to change.
+FUZZ_TARGETS := parse_line read_file typed_values
+FUZZ_RUNS ?= 10000000
+CARGO_FUZZ := $(TOOLS)/bin/cargo-fuzz
+
+fuzz: rust-toolchain $(CARGO_FUZZ)
+	python3 scripts/fuzz-seeds.py fuzz/corpus
+	for target in $(FUZZ_TARGETS); do \
+	  RUSTC_BOOTSTRAP=1 $(CARGO_FUZZ) fuzz run --fuzz-dir fuzz --sanitizer none $$target fuzz/corpus/$$target -- \
+	    -runs=$(FUZZ_RUNS) -dict=fuzz/dicts/$$target.dict -max_len=4096 -timeout=10 -print_final_stats=1 \
+	    2>&1 | tee target/fuzz-$$target.log | grep -E '^(#[0-9]+ +DONE|stat::|==|thread)' ; \
+	done
+
+$(CARGO_FUZZ):
+	$(CARGO) install cargo-fuzz --locked --root $(TOOLS)

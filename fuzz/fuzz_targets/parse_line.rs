@@ -2,20 +2,13 @@
 //! in any date order, phone region or "now", may make it panic, and whatever
 //! it reads must preview.
 //!
-//! How to run (outside `make test` and CI: it runs until stopped):
-//!
-//! ```text
-//! rustup toolchain install nightly        # once
-//! cargo install cargo-fuzz                # once
-//! cd fuzz
-//! cargo +nightly fuzz run parse_line                              # until stopped
-//! cargo +nightly fuzz run parse_line -- -max_total_time=300 -max_len=4096
-//! ```
+//! Run with `make fuzz` (every target, stable toolchain, seeded from
+//! tests/fixtures, with `fuzz/dicts/parse_line.dict`).
 //!
 //! The first byte of an input chooses the context (date order, region, day);
 //! the rest, if it is UTF-8, is the line. A crash leaves its input in
-//! `fuzz/artifacts/parse_line/`; replay it with
-//! `cargo +nightly fuzz run parse_line fuzz/artifacts/parse_line/<file>`, then
+//! `fuzz/artifacts/parse_line/`; replay it with `RUSTC_BOOTSTRAP=1 cargo fuzz
+//! run --sanitizer none parse_line fuzz/artifacts/parse_line/<file>`, then
 //! keep the line as a regression test in `src-tauri/quickadd/tests.rs`.
 
 #![no_main]
