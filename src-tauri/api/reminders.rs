@@ -6,7 +6,7 @@ use super::tend::Tend;
 use crate::domain::local_time;
 use crate::error::Result;
 use crate::reminders::notice;
-use crate::reminders::schedule::{self, Tick, MAX_SLEEP};
+use crate::reminders::schedule::{self, Tick};
 use crate::store::{followups, reminders, settings};
 
 impl Tend {
@@ -19,7 +19,7 @@ impl Tend {
         if let Some(until) = paused_until {
             return Ok(Tick {
                 notices: Vec::new(),
-                next_wake: until.min(now + MAX_SLEEP),
+                next_wake: Some(until),
             });
         }
         // Write only when something is due, so a quiet tick changes nothing

@@ -4,8 +4,12 @@
 
 mod commands; // thin adapters from the window's calls to `Tend`
 mod events; // event names and the reminder loop's waker
+mod hotkey; // the OS side of the shortcut: our X11 grab on Linux, the plugin elsewhere
+#[cfg(target_os = "linux")]
+mod hotkey_x11; // the key grabbed on X11, a thread waiting on the X connection
 mod notifier; // native notifications (notify-rust) with their actions
 mod reminders; // the reminder loop beside the window
+mod resume; // the OS tells the reminder loop of a resume or a new time zone
 mod shortcut; // the global Quick add shortcut
 mod startup; // open the data and start, or say why it cannot be used
 mod tray; // tray menu and the due count
@@ -20,7 +24,7 @@ use tauri::{Manager, RunEvent, WindowEvent};
 
 pub fn run() -> Result<(), String> {
     let clock = SystemClock::from_env()?;
-    tauri::Builder::default()
+    let builder = tauri::Builder::default()
         // First, so a second launch hands over to the running one and exits.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             windows::show_main(app)
@@ -28,8 +32,10 @@ pub fn run() -> Result<(), String> {
         .plugin(tauri_plugin_autostart::init(
             tauri_plugin_autostart::MacosLauncher::LaunchAgent,
             None,
-        ))
-        .plugin(shortcut::plugin())
+        ));
+    #[cfg(not(target_os = "linux"))]
+    let builder = builder.plugin(hotkey::plugin());
+    builder
         // Files are chosen and folders opened from Rust: the window is granted neither.
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())

@@ -3,9 +3,11 @@
 
 use super::events::{Waker, OPEN_FOLLOWUP_EVENT};
 use super::notifier::DesktopNotifier;
+use super::resume;
 use super::windows::show_main;
 use crate::api::Tend;
 use crate::domain::followup::SnoozeChoice;
+use crate::reminders::alarm;
 use crate::reminders::notice::{ACTION_DONE, ACTION_OPEN, ACTION_SNOOZE_HOUR, ACTION_TOMORROW};
 use crate::reminders::run_loop;
 use std::path::Path;
@@ -17,6 +19,14 @@ const ICON: &[u8] = include_bytes!("../../icons/128x128.png");
 
 pub fn start<R: Runtime>(app: &AppHandle<R>, tend: Arc<Tend>, data_dir: &Path) {
     let (sender, receiver) = mpsc::channel();
+    let alarm = match alarm::system(sender.clone()) {
+        Ok(alarm) => alarm,
+        Err(err) => {
+            eprintln!("tend: could not start reminders (no alarm: {err})");
+            return;
+        }
+    };
+    resume::watch(sender.clone());
     app.manage(Waker::new(sender));
 
     // notify-rust wants the icon as a file path; keep one beside the data.
@@ -40,6 +50,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, tend: Arc<Tend>, data_dir: &Path) {
                 |catching_up| tend.reminder_tick(catching_up),
                 || tend.clock().now(),
                 &notifier,
+                alarm.as_ref(),
                 &receiver,
             );
         })

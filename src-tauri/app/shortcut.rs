@@ -1,12 +1,11 @@
 //! The global Quick add shortcut: registered with the OS, configurable, and
 //! honest when the OS refuses it (another app may own the keys).
 
-use super::windows::show_quick_add;
+use super::hotkey;
 use crate::domain::shortcut as shortcut_rule;
 use crate::domain::text::quoted;
 use std::sync::Mutex;
 use tauri::{AppHandle, Manager, Runtime};
-use tauri_plugin_global_shortcut::{GlobalShortcutExt, Shortcut, ShortcutState};
 
 pub const DEFAULT_SHORTCUT: &str = shortcut_rule::DEFAULT;
 
@@ -21,20 +20,9 @@ pub struct ShortcutStatus {
 
 pub struct RegisteredShortcut(pub Mutex<ShortcutStatus>);
 
-pub fn plugin<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
-    tauri_plugin_global_shortcut::Builder::new()
-        .with_handler(|app, _shortcut, event| {
-            if event.state() == ShortcutState::Pressed {
-                show_quick_add(app);
-            }
-        })
-        .build()
-}
-
 /// Registers `text` (e.g. "Ctrl+Alt+T") in place of the current shortcut; if
 /// the OS refuses it, the previous one is put back.
 pub fn register<R: Runtime>(app: &AppHandle<R>, text: &str) -> ShortcutStatus {
-    let manager = app.global_shortcut();
     let previous = app
         .try_state::<RegisteredShortcut>()
         .map(|state| {
@@ -67,14 +55,14 @@ pub fn register<R: Runtime>(app: &AppHandle<R>, text: &str) -> ShortcutStatus {
             }
         };
     }
-    let status = match text.parse::<Shortcut>() {
-        Err(_) => ShortcutStatus {
+    let status = match hotkey::parse(text) {
+        None => ShortcutStatus {
             shortcut: text.to_string(),
             registered: false,
             message: Some(format!(
                 "{text} is not a key combination Tend understands. Write it like Ctrl+Alt+T or Super+Shift+Q.", text = quoted(text))),
         },
-        Ok(shortcut) => match replace_with(manager, shortcut) {
+        Some(shortcut) => match hotkey::replace(app, &shortcut) {
             Ok(()) => ShortcutStatus {
                 shortcut: text.to_string(),
                 registered: true,
@@ -91,8 +79,8 @@ pub fn register<R: Runtime>(app: &AppHandle<R>, text: &str) -> ShortcutStatus {
     };
     if !status.registered {
         if let Some(previous) = &previous {
-            if let Ok(shortcut) = previous.shortcut.parse::<Shortcut>() {
-                let _ = manager.register(shortcut);
+            if let Some(shortcut) = hotkey::parse(&previous.shortcut) {
+                let _ = hotkey::replace(app, &shortcut);
             }
             // The old combination still works; report the refusal, keep the old one.
             return ShortcutStatus {
@@ -119,13 +107,4 @@ fn remember<R: Runtime>(app: &AppHandle<R>, status: &ShortcutStatus) {
             app.manage(RegisteredShortcut(Mutex::new(status.clone())));
         }
     }
-}
-
-/// Only one Quick add shortcut at a time.
-fn replace_with<R: Runtime>(
-    manager: &tauri_plugin_global_shortcut::GlobalShortcut<R>,
-    shortcut: Shortcut,
-) -> Result<(), tauri_plugin_global_shortcut::Error> {
-    let _ = manager.unregister_all();
-    manager.register(shortcut)
 }

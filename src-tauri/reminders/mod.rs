@@ -2,7 +2,9 @@
 //! sleeps until the next one (docs/decisions/0004). One tick over the data is
 //! `Tend::reminder_tick`; the desktop notifier lives in the shell.
 
+pub mod alarm; // the loop's alarm: a timerfd on the wall clock (Linux), a rechecking thread elsewhere
 pub mod notice; // the notifications themselves: titles, bodies, actions, grouping
 pub mod notifier; // the trait the loop shows notices through, and a recorder for tests
-pub mod run_loop; // the background loop: sleep, wake on change or at most each minute
+pub mod run_loop; // the background loop: wakes on its alarm, a change, a clock set or a resume
 pub mod schedule; // when the digest is due, when to wake next
+pub mod wake; // why the loop wakes

@@ -1,27 +1,28 @@
-//! The background loop: tick, show, sleep until the next reminder — woken early
-//! by any change, and never sleeping more than a minute, so time lost to a
-//! suspended laptop or a clock change is noticed and caught up.
+//! The background loop: tick, show, arm the alarm for the next reminder, and
+//! wait. It wakes only when something happens — the alarm rings, the data
+//! changes, the wall clock is set, the machine resumes — never on a timer of
+//! its own (docs/decisions/0004).
 
+use super::alarm::Alarm;
 use super::notifier::Notifier;
-use super::schedule::{Tick, MAX_SLEEP};
+use super::schedule::Tick;
+pub use super::wake::Wake;
 use crate::error::Result;
 use chrono::{DateTime, Duration, Utc};
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::mpsc::Receiver;
 
-pub enum Wake {
-    /// Follow-ups or settings changed: look again now.
-    Changed,
-    Stop,
-}
-
-/// A wake this much later than planned means the machine slept (or the clock
-/// jumped): what is due now is a catch-up.
+/// A look this much later than the instant the alarm was set for means the
+/// machine slept (or the clock jumped past it): what is due now is a catch-up.
 const LATE_WAKE: Duration = Duration::minutes(2);
+
+/// If a tick fails (the disk, say), it is tried again this much later.
+const RETRY_AFTER: Duration = Duration::minutes(1);
 
 pub fn run(
     mut tick: impl FnMut(bool) -> Result<Tick>,
     now: impl Fn() -> DateTime<Utc>,
     notifier: &dyn Notifier,
+    alarm: &dyn Alarm,
     wake: &Receiver<Wake>,
 ) {
     let mut catching_up = true; // on start: whatever came due while closed
@@ -41,15 +42,15 @@ pub fn run(
             }
             Err(err) => {
                 eprintln!("tend: reminders could not check what is due: {err}");
-                started + MAX_SLEEP
+                Some(started + RETRY_AFTER)
             }
         };
         catching_up = false;
-        let sleep = (next - started).clamp(Duration::zero(), MAX_SLEEP);
-        planned_wake = Some(started + sleep);
-        match wake.recv_timeout(sleep.to_std().unwrap_or_default()) {
-            Ok(Wake::Stop) | Err(RecvTimeoutError::Disconnected) => return,
-            Ok(Wake::Changed) | Err(RecvTimeoutError::Timeout) => {}
+        planned_wake = next;
+        alarm.set(next.map(|next| (next - started).to_std().unwrap_or_default()));
+        match wake.recv() {
+            Ok(Wake::Stop) | Err(_) => return,
+            Ok(Wake::Changed | Wake::Due | Wake::ClockChanged | Wake::Resumed) => {}
         }
     }
 }

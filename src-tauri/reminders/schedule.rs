@@ -10,12 +10,10 @@ use chrono_tz::Tz;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tick {
     pub notices: Vec<Notice>,
-    pub next_wake: DateTime<Utc>,
+    /// `None`: nothing is coming; the loop sleeps until a change wakes it.
+    pub next_wake: Option<DateTime<Utc>>,
 }
 
-/// Whatever happens, look again within this long: a sleeping laptop or a clock
-/// change is noticed within a minute of waking (docs/decisions/0004).
-pub const MAX_SLEEP: Duration = Duration::seconds(60);
 /// A digest not sent within this long after its time waits for tomorrow.
 pub const DIGEST_GRACE: Duration = Duration::hours(4);
 
@@ -46,17 +44,16 @@ pub fn next_digest(
     }
 }
 
-/// The earliest of what is coming, never later than `MAX_SLEEP` from now and
-/// never before now.
-pub fn next_wake(now: DateTime<Utc>, coming: &[Option<DateTime<Utc>>]) -> DateTime<Utc> {
+/// The earliest of what is coming, never before now; `None` when nothing is.
+/// No cap: the alarm learns of sleep and clock changes from the OS
+/// (docs/decisions/0004).
+pub fn next_wake(now: DateTime<Utc>, coming: &[Option<DateTime<Utc>>]) -> Option<DateTime<Utc>> {
     coming
         .iter()
         .flatten()
         .copied()
-        .chain([now + MAX_SLEEP])
         .min()
-        .unwrap_or(now + MAX_SLEEP)
-        .max(now)
+        .map(|next| next.max(now))
 }
 
 #[cfg(test)]
@@ -88,12 +85,22 @@ mod tests {
     }
 
     #[test]
-    fn the_loop_wakes_for_the_earliest_thing_within_a_minute() {
+    fn the_loop_wakes_for_the_earliest_thing_and_only_then() {
         let now = utc("2026-11-23T09:00:00Z");
-        assert_eq!(next_wake(now, &[None, None]), now + MAX_SLEEP);
+        assert_eq!(
+            next_wake(now, &[None, None]),
+            None,
+            "nothing coming: no wake"
+        );
         let soon = utc("2026-11-23T09:00:10Z");
-        assert_eq!(next_wake(now, &[Some(soon), None]), soon);
+        let next_week = utc("2026-11-30T09:00:00Z");
+        assert_eq!(next_wake(now, &[Some(next_week), Some(soon)]), Some(soon));
+        assert_eq!(
+            next_wake(now, &[Some(next_week)]),
+            Some(next_week),
+            "a week ahead is slept in one go"
+        );
         let past = utc("2026-11-23T08:00:00Z");
-        assert_eq!(next_wake(now, &[Some(past)]), now, "never before now");
+        assert_eq!(next_wake(now, &[Some(past)]), Some(now), "never before now");
     }
 }
