@@ -403,14 +403,23 @@ fn automatic_backups_follow_changes_at_most_every_half_hour() {
         "nothing written yet"
     );
     assert_eq!(f.tend.backup_on_quit().expect("quit"), None);
+    assert!(
+        !f.tend.backup_pending().expect("pending"),
+        "nothing to wait for"
+    );
 
     f.tend.create_contact(&draft("Ann Lee")).expect("contact");
+    assert!(f.tend.backup_pending().expect("pending"), "a change waits");
     let first = f
         .tend
         .automatic_backup()
         .expect("tick")
         .expect("after a change");
     assert_eq!(first.taken_at, f.clock_now());
+    assert!(
+        !f.tend.backup_pending().expect("pending"),
+        "backed up: asleep"
+    );
     assert_eq!(first.contacts, Some(1));
     assert_eq!(first.reason, None);
     assert_eq!(
@@ -427,6 +436,10 @@ fn automatic_backups_follow_changes_at_most_every_half_hour() {
         f.tend.automatic_backup().expect("tick"),
         None,
         "10 minutes on"
+    );
+    assert!(
+        f.tend.backup_pending().expect("pending"),
+        "still to do: it looks again later"
     );
     f.clock.advance(Duration::minutes(20));
     let second = f

@@ -56,11 +56,18 @@ impl Tend {
         Ok(self.backups()?.into_iter().next())
     }
 
-    /// Call on a timer while the app runs (every few minutes): backs up when
-    /// something was written since the last backup and that one is at least
-    /// half an hour old, then prunes by the retention rule.
+    /// Call a while after changes (every few minutes until it has run): backs
+    /// up when something was written since the last backup and that one is at
+    /// least half an hour old, then prunes by the retention rule.
     pub fn automatic_backup(&self) -> Result<Option<BackupInfo>> {
         self.back_up_automatically(false)
+    }
+
+    /// Whether something was written since the last backup: the automatic
+    /// backup still has work to do.
+    pub fn backup_pending(&self) -> Result<bool> {
+        let last = *self.backup_turn();
+        Ok(last != self.write_mark()?)
     }
 
     /// Call when the app quits: backs up whatever was written since the last

@@ -1,5 +1,6 @@
 //! Signals between the parts of the shell: event names for the windows, the
-//! waker that makes the reminder loop look again, Cancel for a running import.
+//! waker that makes the reminder loop look again, the nudge that tells the
+//! automatic backup of a change, Cancel for a running import.
 
 use crate::reminders::run_loop::Wake;
 use std::sync::atomic::AtomicBool;
@@ -30,6 +31,23 @@ impl Waker {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .send(Wake::Changed);
+    }
+}
+
+/// Tells the automatic backup that something changed, so it looks a while later.
+pub struct BackupNudge(Mutex<Sender<()>>);
+
+impl BackupNudge {
+    pub fn new(sender: Sender<()>) -> Self {
+        BackupNudge(Mutex::new(sender))
+    }
+
+    pub fn nudge(&self) {
+        let _ = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .send(());
     }
 }
 

@@ -2,7 +2,7 @@
 //! cannot be used, keeping the window up with a page that says why and offers
 //! what can help (`domain::startup`), never a crash with no word.
 
-use super::events::{ImportCancel, Waker, CHANGED_EVENT};
+use super::events::{BackupNudge, ImportCancel, Waker, CHANGED_EVENT};
 use super::{reminders, shortcut, tray};
 use crate::api::{self, BackupInfo, Tend};
 use crate::clock::Clock;
@@ -13,8 +13,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
-/// How often the automatic backup looks whether one is due (it backs up at most
-/// every 30 minutes, and only after a change).
+/// After a change, how often the automatic backup looks whether one is due
+/// until it has run (it backs up at most every 30 minutes, and only after a
+/// change); with no change it does not wake at all.
 const BACKUP_CHECK: Duration = Duration::from_secs(5 * 60);
 
 /// What the start-up page shows: the problem, and the backup that could replace
@@ -113,7 +114,7 @@ fn begin<R: Runtime>(app: &AppHandle<R>, tend: Arc<Tend>, dir: &std::path::Path)
     app.manage(tend.clone());
     app.manage(ImportCancel::default());
     reminders::start(app, tend.clone(), dir);
-    start_backups(tend.clone());
+    app.manage(start_backups(tend.clone()));
     // The phone-number metadata loads on first use (about a second in a debug
     // build): load it now, off the UI path, not on the first key.
     let warm = tend.clone();
@@ -140,19 +141,32 @@ fn begin<R: Runtime>(app: &AppHandle<R>, tend: Arc<Tend>, dir: &std::path::Path)
     }
 }
 
-/// Backs up after changes while Tend runs, at most every half hour, off the UI.
-fn start_backups(tend: Arc<Tend>) {
+/// Backs up after changes while Tend runs, at most every half hour, off the UI:
+/// asleep until a change nudges it, then looking every few minutes until the
+/// backup is taken.
+fn start_backups(tend: Arc<Tend>) -> BackupNudge {
+    let (nudge, nudges) = std::sync::mpsc::channel();
     let started = std::thread::Builder::new()
         .name("tend-backups".into())
-        .spawn(move || loop {
-            std::thread::sleep(BACKUP_CHECK);
-            if let Err(err) = tend.automatic_backup() {
-                eprintln!("tend: the automatic backup failed: {err}");
+        .spawn(move || {
+            while nudges.recv().is_ok() {
+                loop {
+                    // Later changes are part of the same backup.
+                    std::thread::sleep(BACKUP_CHECK);
+                    while nudges.try_recv().is_ok() {}
+                    if let Err(err) = tend.automatic_backup() {
+                        eprintln!("tend: the automatic backup failed: {err}");
+                    }
+                    if !tend.backup_pending().unwrap_or(false) {
+                        break;
+                    }
+                }
             }
         });
     if let Err(err) = started {
         eprintln!("tend: automatic backups could not start: {err}");
     }
+    BackupNudge::new(nudge)
 }
 
 /// On quit: whatever changed since the last backup is backed up.
@@ -170,6 +184,9 @@ fn announce_change<R: Runtime>(app: &AppHandle<R>) {
     let _ = app.emit(CHANGED_EVENT, ());
     if let Some(waker) = app.try_state::<Waker>() {
         waker.wake();
+    }
+    if let Some(backups) = app.try_state::<BackupNudge>() {
+        backups.nudge();
     }
     tray::refresh_due(app);
 }
