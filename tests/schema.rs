@@ -33,6 +33,10 @@ const SHIPPED_MIGRATIONS: &[(&str, &str)] = &[
         "0004_application_id.sql",
         "08e6f5e5f7087eb92b500cb82d890d4791ae14b006e11450c19f98cb6810e0a9",
     ),
+    (
+        "0008_today_without_scanning.sql",
+        "1813f59e70d1b6d65df8fbd87b01a9a3978dddc23b26fedfa562eb91e1db2395",
+    ),
 ];
 
 fn schema_of(conn: &Connection) -> Vec<String> {

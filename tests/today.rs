@@ -291,3 +291,320 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// Today without scanning (migration 0008): the indexed queries equal the ones
+// that read every row, on random histories.
+
+/// Going cold as Tend computed it before migration 0008: every contact ranked.
+const GOING_COLD_BY_SCANNING: &str = "WITH cutoff AS MATERIALIZED (
+         SELECT key, keep_in_touch_days,
+                strftime('%Y-%m-%dT%H:%M:%SZ', ?1, '-' || keep_in_touch_days || ' days') AS before
+         FROM stages)
+     SELECT c.id, coalesce(c.last_touched_at, c.created_at) AS since,
+            coalesce(c.keep_in_touch_days, s.keep_in_touch_days) AS window,
+            count(*) OVER ()
+     FROM contacts c JOIN cutoff s ON s.key = c.stage
+     WHERE c.archived_at IS NULL
+       AND coalesce(c.last_touched_at, c.created_at) < CASE
+           WHEN c.keep_in_touch_days IS NOT NULL
+               THEN strftime('%Y-%m-%dT%H:%M:%SZ', ?1, '-' || c.keep_in_touch_days || ' days')
+           ELSE s.before END
+       AND NOT EXISTS (SELECT 1 FROM followups f
+                       WHERE f.contact_id = c.id AND f.status IN ('open', 'snoozed'))
+     ORDER BY (julianday(?1) - julianday(since)) / window DESC, c.id
+     LIMIT ?2";
+
+const MAYBES_BY_SCANNING: &str = "SELECT id, count(*) OVER () FROM contacts
+     WHERE archived_at IS NULL AND last_decision = 'thinking' AND last_decision_at < ?1
+     ORDER BY last_decision_at, id LIMIT ?2";
+
+fn by_scanning(
+    f: &crate::support::Fixture,
+    sql: &str,
+    cutoff: &str,
+    limit: u32,
+) -> (Vec<i64>, i64) {
+    f.tend
+        .store()
+        .read(|conn| {
+            let mut statement = conn.prepare(sql)?;
+            let rows = statement
+                .query_map(rusqlite::params![cutoff, limit], |row| {
+                    let width = row.as_ref().column_count();
+                    Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(width - 1)?))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let total = rows.first().map_or(0, |(_, total)| *total);
+            Ok((rows.into_iter().map(|(id, _)| id).collect(), total))
+        })
+        .expect("the scanning query runs")
+}
+
+#[derive(Debug, Clone)]
+enum Change {
+    Add {
+        stage: usize,
+        window: Option<i64>,
+    },
+    Touch {
+        contact: usize,
+        hours_ago: Option<i64>,
+    },
+    Plan {
+        contact: usize,
+        day: i64,
+        hour: Option<u32>,
+    },
+    Done(usize),
+    Skip(usize),
+    Snooze(usize),
+    SnoozeUntil {
+        followup: usize,
+        day: i64,
+    },
+    Reschedule {
+        followup: usize,
+        day: i64,
+    },
+    Stage {
+        contact: usize,
+        stage: usize,
+    },
+    Archive {
+        contact: usize,
+        archived: bool,
+    },
+    Delete(usize),
+    StageWindow {
+        stage: usize,
+        days: i64,
+    },
+    Decide {
+        contact: usize,
+        kind: usize,
+    },
+    Wait(i64),
+}
+
+const STAGES: [&str; 6] = [
+    "lead",
+    "new_customer",
+    "customer",
+    "inactive_customer",
+    "partner",
+    "team_member",
+];
+const KINDS: [&str; 5] = ["interested", "thinking", "not_now", "no", "bought"];
+
+fn change() -> impl Strategy<Value = Change> {
+    prop_oneof![
+        3 => (0usize..6, proptest::option::of(1i64..12)).prop_map(|(stage, window)| Change::Add { stage, window }),
+        3 => (0usize..12, proptest::option::of(0i64..200)).prop_map(|(contact, hours_ago)| Change::Touch { contact, hours_ago }),
+        3 => (0usize..12, -5i64..12, proptest::option::of(0u32..24)).prop_map(|(contact, day, hour)| Change::Plan { contact, day, hour }),
+        1 => (0usize..30).prop_map(Change::Done),
+        1 => (0usize..30).prop_map(Change::Skip),
+        1 => (0usize..30).prop_map(Change::Snooze),
+        1 => (0usize..30, 0i64..12).prop_map(|(followup, day)| Change::SnoozeUntil { followup, day }),
+        1 => (0usize..30, -3i64..12).prop_map(|(followup, day)| Change::Reschedule { followup, day }),
+        1 => (0usize..12, 0usize..6).prop_map(|(contact, stage)| Change::Stage { contact, stage }),
+        1 => (0usize..12, any::<bool>()).prop_map(|(contact, archived)| Change::Archive { contact, archived }),
+        1 => (0usize..12).prop_map(Change::Delete),
+        1 => (0usize..6, 1i64..20).prop_map(|(stage, days)| Change::StageWindow { stage, days }),
+        2 => (0usize..12, 0usize..5).prop_map(|(contact, kind)| Change::Decide { contact, kind }),
+        3 => (1i64..20_000).prop_map(Change::Wait),
+    ]
+}
+
+fn apply(
+    f: &crate::support::Fixture,
+    contacts: &mut Vec<i64>,
+    planned: &mut Vec<i64>,
+    change: Change,
+) {
+    use tend::clock::Clock;
+    let today = tend::domain::local_time::local_date(f.clock.now(), London);
+    let date = |day: i64| (today + Duration::days(day)).to_string();
+    let contact = |i: usize| contacts.get(i % contacts.len().max(1)).copied();
+    let followup = |i: usize| planned.get(i).copied();
+    match change {
+        Change::Add { stage, window } => {
+            let mut new = draft(&format!("C{}", contacts.len()));
+            new.stage = STAGES[stage].into();
+            new.keep_in_touch_days = window;
+            contacts.push(f.tend.create_contact(&new).expect("contact").id);
+        }
+        Change::Touch {
+            contact: i,
+            hours_ago,
+        } => {
+            if let Some(id) = contact(i) {
+                let when = hours_ago
+                    .map(|hours| {
+                        tend::domain::local_time::local_date_time(
+                            f.clock.now() - Duration::hours(hours),
+                            London,
+                        )
+                    })
+                    .map(|at| at.format("%Y-%m-%dT%H:%M").to_string())
+                    .unwrap_or_default();
+                let _ = f.tend.log_touch(&TouchDraft {
+                    contact_id: id,
+                    when,
+                    ..TouchDraft::default()
+                });
+            }
+        }
+        Change::Plan {
+            contact: i,
+            day,
+            hour,
+        } => {
+            if let Some(id) = contact(i) {
+                let time = hour.map(|h| format!("{h:02}:00")).unwrap_or_default();
+                if let Ok(item) = f.tend.plan_followup(&FollowupDraft {
+                    contact_id: id,
+                    date: date(day),
+                    time,
+                    ..FollowupDraft::default()
+                }) {
+                    planned.push(item.id);
+                }
+            }
+        }
+        Change::Done(i) => {
+            if let Some(id) = followup(i) {
+                let _ = f.tend.complete_followup(id);
+            }
+        }
+        Change::Skip(i) => {
+            if let Some(id) = followup(i) {
+                let _ = f.tend.skip_followup(id, "");
+            }
+        }
+        Change::Snooze(i) => {
+            if let Some(id) = followup(i) {
+                let _ = f.tend.snooze_followup(id, SnoozeChoice::OneHour);
+            }
+        }
+        Change::SnoozeUntil { followup: i, day } => {
+            if let Some(id) = followup(i) {
+                let _ = f.tend.snooze_followup_until(id, &date(day), "09:00");
+            }
+        }
+        Change::Reschedule { followup: i, day } => {
+            if let Some(id) = followup(i) {
+                let _ = f.tend.reschedule_followup(id, &date(day), "");
+            }
+        }
+        Change::Stage { contact: i, stage } => {
+            if let Some(id) = contact(i) {
+                let _ = f.tend.set_stage(id, STAGES[stage]);
+            }
+        }
+        Change::Archive {
+            contact: i,
+            archived,
+        } => {
+            if let Some(id) = contact(i) {
+                let _ = f.tend.set_archived(id, archived);
+            }
+        }
+        Change::Delete(i) => {
+            if let Some(id) = contact(i) {
+                f.tend.delete_contact(id).expect("deleted");
+                contacts.retain(|other| *other != id);
+            }
+        }
+        Change::StageWindow { stage, days } => {
+            f.tend
+                .set_setting(&format!("keepInTouch.{}", STAGES[stage]), &days.to_string())
+                .expect("window");
+        }
+        Change::Decide { contact: i, kind } => {
+            if let Some(id) = contact(i) {
+                let _ = f.tend.record_decision(&DecisionDraft {
+                    contact_id: id,
+                    kind: KINDS[kind].into(),
+                    ..DecisionDraft::default()
+                });
+            }
+        }
+        Change::Wait(minutes) => f.clock.advance(Duration::minutes(minutes)),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Whatever happened, the indexed going-cold list (every page size), the
+    /// maybes and the follow-up sections are exactly what scanning every row gave.
+    #[test]
+    fn today_from_the_indexes_equals_today_from_scanning(changes in proptest::collection::vec(change(), 1..60)) {
+        let f = fixture_at("2026-03-05T12:00:00Z", London);
+        let (mut contacts, mut planned) = (Vec::new(), Vec::new());
+        for change in changes {
+            apply(&f, &mut contacts, &mut planned, change);
+        }
+        let now = f.clock_now();
+        let now_text = tend::store::time::to_sql(now);
+        for limit in [1, 2, 3, 50] {
+            let (expected, expected_total) = by_scanning(&f, GOING_COLD_BY_SCANNING, &now_text, limit);
+            let (cold, total) = f.tend.store().read(|conn| tend::store::today::going_cold(conn, now, limit)).expect("going cold");
+            prop_assert_eq!(cold.iter().map(|c| c.contact_id).collect::<Vec<_>>(), expected, "going cold, page of {}", limit);
+            prop_assert_eq!(total, expected_total);
+        }
+        let cutoff = tend::store::time::to_sql(now - Duration::days(tend::domain::decision::MAYBE_AFTER_DAYS));
+        let (maybes, maybes_total) = by_scanning(&f, MAYBES_BY_SCANNING, &cutoff, 50);
+        let view = f.tend.today().expect("today");
+        prop_assert_eq!(view.maybes.iter().map(|m| m.contact_id).collect::<Vec<_>>(), maybes);
+        prop_assert_eq!(view.counts.maybes, maybes_total);
+
+        // The sections: every pending follow-up read and classified by the domain's rule.
+        let day = tend::domain::today::Day::of(now, London);
+        let pending = f.tend.store()
+            .read(|conn| tend::store::followups::pending_before(conn, day.upcoming_end, London))
+            .expect("pending");
+        let mut expected: [Vec<i64>; 3] = Default::default();
+        for item in &pending {
+            use tend::domain::today::Section;
+            match tend::domain::today::classify(item.status, item.due_at, item.snoozed_until, &day) {
+                Some(Section::Overdue) => expected[0].push(item.id),
+                Some(Section::DueToday) => expected[1].push(item.id),
+                Some(Section::Upcoming) => expected[2].push(item.id),
+                None => {}
+            }
+        }
+        let ids = |items: &[tend::domain::followup::Followup]| items.iter().map(|i| i.id).collect::<Vec<_>>();
+        prop_assert_eq!(ids(&view.overdue), expected[0].clone());
+        prop_assert_eq!(ids(&view.due_today), expected[1].clone());
+        prop_assert_eq!(ids(&view.upcoming), expected[2].clone());
+        prop_assert_eq!(
+            (view.counts.overdue, view.counts.due_today, view.counts.upcoming),
+            (expected[0].len(), expected[1].len(), expected[2].len())
+        );
+        prop_assert_eq!(f.tend.due_count().expect("count"), (expected[0].len() + expected[1].len()) as i64);
+        let next_snooze = pending.iter().filter_map(|item| item.snoozed_until).filter(|until| *until > now).min();
+        prop_assert_eq!(view.next_change_at, next_snooze.map_or(day.tomorrow, |until| until.min(day.tomorrow)));
+    }
+}
+
+#[test]
+fn a_backlog_is_counted_whole_but_only_its_first_items_are_sent() {
+    let f = fixture_at("2026-03-01T08:00:00Z", London);
+    let jane = f.tend.create_contact(&draft("Jane")).expect("contact");
+    let limit = tend::api::SECTION_LIMIT as usize;
+    for i in 0..limit + 5 {
+        plan(&f, jane.id, &format!("2026-03-{:02}", 1 + i % 4), "");
+    }
+    f.clock.advance(Duration::days(10));
+    let view = f.tend.today().expect("today");
+    assert_eq!(view.counts.overdue, limit + 5, "all counted");
+    assert_eq!(view.overdue.len(), limit, "the first sent");
+    assert!(
+        view.overdue
+            .windows(2)
+            .all(|pair| pair[0].due_at <= pair[1].due_at),
+        "oldest first"
+    );
+}

@@ -55,7 +55,9 @@ async function load() {
 function armTimer(today) {
   clearTimeout(wakeTimer);
   const now = Date.parse(today.now);
-  let next = Date.parse(today.nextDayAt);
+  // The backend names the next change (midnight or a snooze ending), since it
+  // sends only the first items of each section.
+  let next = Date.parse(today.nextChangeAt ?? today.nextDayAt);
   for (const followup of [...today.overdue, ...today.dueToday, ...today.upcoming]) {
     const until = followup.snoozedUntil ? Date.parse(followup.snoozedUntil) : NaN;
     if (until > now && until < next) next = until;

@@ -27,5 +27,5 @@ pub use import::{ImportChoices, ImportPreview, ImportSummary, MappingRequest, Pr
 pub use quick_add::{Duplicate, QuickAddPreview, QuickAdded, UndoOutcome, UndoQuickAdd};
 pub use settings::Settings;
 pub use tend::Tend;
-pub use today::{Today, TodayCounts};
+pub use today::{Today, TodayCounts, SECTION_LIMIT};
 pub use touches::{LoggedTouch, TouchHistory};

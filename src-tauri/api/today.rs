@@ -3,7 +3,7 @@
 
 use super::tend::Tend;
 use crate::domain::followup::Followup;
-use crate::domain::today::{classify, Day, GoingCold, Maybe, Section};
+use crate::domain::today::{Day, GoingCold, Maybe, Section};
 use crate::error::Result;
 use crate::store::{followups, today};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -11,6 +11,9 @@ use serde::Serialize;
 
 /// How many going-cold and maybe rows Today shows (the counts are complete).
 const LIST_LIMIT: u32 = 50;
+/// How many follow-ups of each section go to the window (the counts are
+/// complete): a backlog of thousands is counted, not sent.
+pub const SECTION_LIMIT: u32 = 200;
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -19,6 +22,9 @@ pub struct Today {
     pub now: DateTime<Utc>,
     /// The next local midnight: the view redraws itself then.
     pub next_day_at: DateTime<Utc>,
+    /// When the sections next change by themselves: the next midnight, or a
+    /// snooze ending before it.
+    pub next_change_at: DateTime<Utc>,
     pub overdue: Vec<Followup>,
     pub due_today: Vec<Followup>,
     pub upcoming: Vec<Followup>,
@@ -43,26 +49,15 @@ impl Tend {
         let zone = self.zone()?;
         let day = Day::of(now, zone);
         self.read(|conn| {
-            let (mut overdue, mut due_today, mut upcoming) = (Vec::new(), Vec::new(), Vec::new());
-            for followup in followups::pending_before(conn, day.upcoming_end, zone)? {
-                match classify(
-                    followup.status,
-                    followup.due_at,
-                    followup.snoozed_until,
-                    &day,
-                ) {
-                    Some(Section::Overdue) => overdue.push(followup),
-                    Some(Section::DueToday) => due_today.push(followup),
-                    Some(Section::Upcoming) => upcoming.push(followup),
-                    None => {}
-                }
-            }
+            let section =
+                |section| followups::today_section(conn, section, &day, SECTION_LIMIT, zone);
+            let sections = followups::today_counts(conn, &day)?;
             let (going_cold, cold_total) = today::going_cold(conn, now, LIST_LIMIT)?;
             let (maybes, maybes_total) = today::maybes(conn, now, LIST_LIMIT)?;
             let counts = TodayCounts {
-                overdue: overdue.len(),
-                due_today: due_today.len(),
-                upcoming: upcoming.len(),
+                overdue: sections.overdue as usize,
+                due_today: sections.due_today as usize,
+                upcoming: sections.upcoming as usize,
                 going_cold: cold_total,
                 maybes: maybes_total,
             };
@@ -70,9 +65,12 @@ impl Tend {
                 date: day.date,
                 now,
                 next_day_at: day.tomorrow,
-                overdue,
-                due_today,
-                upcoming,
+                next_change_at: sections
+                    .next_snooze_end
+                    .map_or(day.tomorrow, |end| end.min(day.tomorrow)),
+                overdue: section(Section::Overdue)?,
+                due_today: section(Section::DueToday)?,
+                upcoming: section(Section::Upcoming)?,
                 going_cold,
                 maybes,
                 counts,

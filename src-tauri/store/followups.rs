@@ -7,6 +7,7 @@ use super::time;
 use crate::domain::cadence::RunFollowup;
 use crate::domain::followup::{DateOnly, Due, Followup, Status, ValidFollowup};
 use crate::domain::local_time;
+use crate::domain::today::{Day, Section};
 use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -322,10 +323,107 @@ pub fn mark_notified(tx: &Transaction, ids: &[i64], now: DateTime<Utc>) -> Resul
 /// snoozed past `now`: the tray's count, without building Today.
 pub fn count_due(conn: &Connection, now: DateTime<Utc>, tomorrow: DateTime<Utc>) -> Result<i64> {
     Ok(conn.query_row(
-        "SELECT count(*) FROM followups f JOIN contacts c ON c.id = f.contact_id
-         WHERE f.status IN ('open', 'snoozed') AND f.due_at < ?2 AND c.archived_at IS NULL
-           AND NOT (f.status = 'snoozed' AND f.snoozed_until > ?1)",
+        &format!(
+            "SELECT count(*) FROM followups
+             WHERE status IN ('open', 'snoozed') AND due_at < ?2 AND {LIVE} AND NOT {SNOOZING}"
+        ),
         params![time::to_sql(now), time::to_sql(tomorrow)],
         |row| row.get(0),
     )?)
+}
+
+// Today's sections in SQL, read from indexes alone (migration 0008). The rule
+// is `domain::today::classify`; tests/today.rs checks these against it.
+// Parameters: ?1 now, ?2 start of today, ?3 tomorrow, ?4 end of upcoming.
+
+/// Not a follow-up of an archived contact: the few archived ones are listed
+/// once, from their own index (named, since without statistics SQLite would
+/// rather read every contact's name).
+const LIVE: &str = "contact_id NOT IN (SELECT id FROM contacts INDEXED BY contacts_archived
+                                       WHERE archived_at IS NOT NULL)";
+/// Snoozed, and the snooze has not ended yet.
+const SNOOZING: &str = "(status = 'snoozed' AND ifnull(snoozed_until > ?1, 0))";
+
+/// The pending follow-ups a section holds, as one or two index ranges (a
+/// snoozed one is upcoming by when its snooze ends, whatever its due date).
+fn in_section(section: Section) -> String {
+    let pending = |due: &str| {
+        format!(
+            "SELECT id, due_at, status, snoozed_until FROM followups
+             WHERE status IN ('open', 'snoozed') AND {LIVE} AND NOT {SNOOZING} AND {due}"
+        )
+    };
+    match section {
+        Section::Overdue => pending("due_at < ?2"),
+        Section::DueToday => pending("due_at >= ?2 AND due_at < ?3"),
+        Section::Upcoming => format!(
+            "{} UNION ALL
+             SELECT id, due_at, status, snoozed_until FROM followups INDEXED BY followups_snoozed
+             WHERE status = 'snoozed' AND {LIVE} AND {SNOOZING} AND snoozed_until < ?4",
+            pending("due_at >= ?3 AND due_at < ?4")
+        ),
+    }
+}
+
+fn day_params(day: &Day) -> [String; 4] {
+    [day.now, day.start, day.tomorrow, day.upcoming_end].map(time::to_sql)
+}
+
+/// The first `limit` follow-ups of a Today section, in the order they came due
+/// (or their snooze ends).
+pub fn today_section(
+    conn: &Connection,
+    section: Section,
+    day: &Day,
+    limit: u32,
+    zone: Tz,
+) -> Result<Vec<Followup>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} {FROM}
+         WHERE f.id IN (SELECT id FROM ({rows})
+                        ORDER BY coalesce(snoozed_until, due_at), id LIMIT ?5)
+         ORDER BY coalesce(f.snoozed_until, f.due_at), f.id",
+        rows = in_section(section)
+    ))?;
+    let [now, start, tomorrow, end] = day_params(day);
+    let rows = statement.query_map(params![now, start, tomorrow, end, limit], |row| {
+        from_row(row, zone)
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// How many follow-ups each Today section holds, and the first snooze to end
+/// (a section changes then).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SectionCounts {
+    pub overdue: i64,
+    pub due_today: i64,
+    pub upcoming: i64,
+    pub next_snooze_end: Option<DateTime<Utc>>,
+}
+
+pub fn today_counts(conn: &Connection, day: &Day) -> Result<SectionCounts> {
+    let [now, start, tomorrow, end] = day_params(day);
+    let (overdue, due_today, upcoming, next): (i64, i64, i64, Option<String>) = conn
+        .prepare_cached(&format!(
+            "SELECT count(*) FILTER (WHERE NOT {SNOOZING} AND due_at < ?2),
+                    count(*) FILTER (WHERE NOT {SNOOZING} AND due_at >= ?2 AND due_at < ?3),
+                    count(*) FILTER (WHERE NOT {SNOOZING} AND due_at >= ?3 AND due_at < ?4
+                                     OR {SNOOZING} AND snoozed_until < ?4),
+                    min(snoozed_until) FILTER (WHERE {SNOOZING})
+             FROM (SELECT due_at, status, snoozed_until FROM followups
+                   WHERE status IN ('open', 'snoozed') AND {LIVE} AND due_at < ?4
+                   UNION ALL
+                   SELECT due_at, status, snoozed_until FROM followups INDEXED BY followups_snoozed
+                   WHERE status = 'snoozed' AND {LIVE} AND snoozed_until < ?4 AND due_at >= ?4)"
+        ))?
+        .query_row(params![now, start, tomorrow, end], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+        })?;
+    Ok(SectionCounts {
+        overdue,
+        due_today,
+        upcoming,
+        next_snooze_end: next.map(|text| time::from_sql(&text)).transpose()?,
+    })
 }

@@ -117,7 +117,8 @@ export function mount(container, { go, intent = null }) {
       body,
       list.length < all.length
         ? el('button', {
-          type: 'button', class: 'link more', text: `Show all ${all.length}`, 'aria-describedby': headingId,
+          type: 'button', class: 'link more', 'aria-describedby': headingId,
+          text: all.length < total ? `Show the first ${all.length}` : `Show all ${all.length}`,
           onclick: () => {
             expanded.add(sectionKey);
             render(latestToday);

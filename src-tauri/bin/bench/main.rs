@@ -193,26 +193,64 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
     report("Today (app: sections + going cold + maybes)", &mut today);
+    // The very statements Today ran (caught as SQLite ran them, with their
+    // values), run again raw: SQLite's share of the time, like for like.
+    let statements = raw_sql::statements_of(&tend, |tend| tend.today().map(|_| ()))?;
     let mut raw_today = Vec::new();
+    tend.store().read(|conn| {
+        for _ in 0..20 {
+            let started = Instant::now();
+            std::hint::black_box(raw_sql::run_raw(conn, &statements)?);
+            raw_today.push(started.elapsed());
+        }
+        Ok(())
+    })?;
+    report(
+        &format!("Today's own SQL run raw ({} statements)", statements.len()),
+        &mut raw_today,
+    );
+    tend.store().read(|conn| {
+        for sql in &statements {
+            let mut each: Vec<Duration> = (0..20)
+                .map(|_| {
+                    let started = Instant::now();
+                    let rows = raw_sql::run_raw(conn, std::slice::from_ref(sql));
+                    std::hint::black_box(rows.ok());
+                    started.elapsed()
+                })
+                .collect();
+            // Named by what follows the shared WITH … of the going-cold queries.
+            let flat = sql.split_whitespace().collect::<Vec<_>>().join(" ");
+            let tail = flat
+                .rsplit_once("IS NOT NULL) ")
+                .map_or(flat.as_str(), |(_, tail)| tail);
+            let shown: String = tail.chars().take(42).collect();
+            report(&format!("  {shown}"), &mut each);
+        }
+        Ok(())
+    })?;
+    // What Today cost before migration 0008, for comparison: scanning every
+    // contact and every pending follow-up.
+    let mut scanning = Vec::new();
     let upcoming_end = tend::store::time::to_sql(now + chrono::Duration::days(8));
     let now_text = tend::store::time::to_sql(now);
     tend.store().read(|conn| {
-        let mut due = conn.prepare(raw_sql::PENDING_DUE)?;
-        let mut cold = conn.prepare(raw_sql::GOING_COLD)?;
+        let mut due = conn.prepare(raw_sql::PENDING_DUE_BY_SCANNING)?;
+        let mut cold = conn.prepare(raw_sql::GOING_COLD_BY_SCANNING)?;
         for _ in 0..20 {
             let started = Instant::now();
             let a = due
                 .query_map([&upcoming_end], |row| row.get::<_, i64>(0))?
                 .count();
             let b = cold
-                .query_map([&now_text], |row| row.get::<_, i64>(0))?
+                .query_map(rusqlite::params![now_text, 50], |row| row.get::<_, i64>(0))?
                 .count();
-            raw_today.push(started.elapsed());
+            scanning.push(started.elapsed());
             std::hint::black_box((a, b));
         }
         Ok(())
     })?;
-    report("Today raw SQL (pending due + going cold)", &mut raw_today);
+    report("Today by scanning, raw (before 0008)", &mut scanning);
     let mut due_counts = Vec::new();
     for _ in 0..20 {
         let started = Instant::now();
