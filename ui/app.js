@@ -116,7 +116,7 @@ function startApp() {
   });
 
   // A notification was clicked: its follow-up on its contact's page, or Today for a summary.
-  onOpenFollowup(async (followupId) => {
+  async function openFollowup(followupId) {
     if (followupId === null) {
       show('today', { focus: true });
       return;
@@ -128,7 +128,8 @@ function startApp() {
       say(`Couldn’t open that follow-up: ${err.message}`);
       show('today', { focus: true });
     }
-  });
+  }
+  onOpenFollowup(openFollowup);
 
   // A contacts file dropped onto the window: the same preview as Import contacts.
   onFileDropped((path) => {
@@ -139,4 +140,10 @@ function startApp() {
 
   refreshToday();
   show(START_VIEW);
+
+  // Built again from the tray by a notification or the shortcut: what it was
+  // opened for (set by the backend before this page's scripts ran).
+  const intent = window.__TEND_INTENT__;
+  if (intent?.quickAdd) quick.focus();
+  if (intent && 'openFollowup' in intent) openFollowup(intent.openFollowup);
 }

@@ -20,7 +20,8 @@ use crate::api::Tend;
 use crate::clock::SystemClock;
 use startup::TrayReady;
 use std::sync::Arc;
-use tauri::{Manager, RunEvent, WindowEvent};
+use tauri::webview::PageLoadEvent;
+use tauri::{AppHandle, Manager, RunEvent, Runtime};
 
 pub fn run() -> Result<(), String> {
     let clock = SystemClock::from_env()?;
@@ -46,25 +47,30 @@ pub fn run() -> Result<(), String> {
             startup::open(app.handle(), dir, Arc::new(clock));
             Ok(())
         })
-        .on_window_event(|window, event| {
-            if let WindowEvent::CloseRequested { api, .. } = event {
-                let app = window.app_handle();
-                let hide = window.label() == windows::MAIN_WINDOW
-                    && app.try_state::<TrayReady>().is_some()
-                    && app.state::<Arc<Tend>>().close_to_tray().unwrap_or(true);
-                if hide {
-                    api.prevent_close();
-                    let _ = window.hide();
-                }
+        .on_page_load(|webview, payload| {
+            if webview.label() == windows::MAIN_WINDOW && payload.event() == PageLoadEvent::Finished
+            {
+                startup::page_loaded(webview.app_handle());
             }
         })
         .invoke_handler(commands::handler())
         .build(tauri::generate_context!())
         .map_err(|err| err.to_string())?
-        .run(|app, event| {
-            if let RunEvent::Exit = event {
-                startup::back_up_on_quit(app);
-            }
+        .run(|app, event| match event {
+            // The last window closed (not Quit): with the tray and the setting,
+            // Tend stays, its windows and WebKit gone, the reminders running.
+            RunEvent::ExitRequested {
+                code: None, api, ..
+            } if stays_in_tray(app) => api.prevent_exit(),
+            RunEvent::Exit => startup::back_up_on_quit(app),
+            _ => {}
         });
     Ok(())
+}
+
+fn stays_in_tray<R: Runtime>(app: &AppHandle<R>) -> bool {
+    app.try_state::<TrayReady>().is_some()
+        && app
+            .try_state::<Arc<Tend>>()
+            .is_none_or(|tend| tend.close_to_tray().unwrap_or(true))
 }

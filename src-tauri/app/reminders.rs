@@ -1,10 +1,10 @@
 //! Starts the reminder loop beside the window: native notifications, and their
 //! actions applied through `Tend` (whose change hook tells the window).
 
-use super::events::{Waker, OPEN_FOLLOWUP_EVENT};
+use super::events::Waker;
 use super::notifier::DesktopNotifier;
 use super::resume;
-use super::windows::show_main;
+use super::windows::{open_main, Intent};
 use crate::api::Tend;
 use crate::domain::followup::SnoozeChoice;
 use crate::reminders::alarm;
@@ -13,7 +13,7 @@ use crate::reminders::run_loop;
 use std::path::Path;
 use std::sync::mpsc;
 use std::sync::Arc;
-use tauri::{AppHandle, Emitter, Manager, Runtime};
+use tauri::{AppHandle, Manager, Runtime};
 
 const ICON: &[u8] = include_bytes!("../../icons/128x128.png");
 
@@ -73,8 +73,7 @@ fn handle_action<R: Runtime>(
             .snooze_followup(id, SnoozeChoice::TomorrowMorning)
             .map(|_| ()),
         (ACTION_OPEN, _) | (_, None) => {
-            show_main(app);
-            let _ = app.emit(OPEN_FOLLOWUP_EVENT, followup_id);
+            open_main(app, Intent::OpenFollowup(followup_id));
             Ok(())
         }
         _ => Ok(()),

@@ -9,7 +9,8 @@ use crate::clock::Clock;
 use crate::domain::startup::{self, StartupProblem};
 use serde::Serialize;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, Once};
 use std::time::Duration;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
@@ -38,6 +39,17 @@ pub struct Startup {
 /// Set when the tray icon exists: only then may closing the window hide it.
 pub struct TrayReady;
 
+/// Until the main page has loaded, nothing else competes with it for the two
+/// cores or the main thread: reminders, backups, the tray, the shortcut and the
+/// phone-metadata warm-up start after (docs/decisions/0004, issue 15).
+pub struct FirstPage {
+    loaded: AtomicBool,
+    started: Once,
+}
+
+/// If the page never says it loaded (it failed), the rest starts this late anyway.
+const START_ANYWAY_AFTER: Duration = Duration::from_secs(5);
+
 impl Startup {
     pub fn report(&self) -> Option<StartupReport> {
         let problem = self
@@ -63,7 +75,51 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, dir: PathBuf, clock: Arc<dyn Clock>)
         clock,
         problem: Mutex::new(None),
     });
+    app.manage(FirstPage {
+        loaded: AtomicBool::new(false),
+        started: Once::new(),
+    });
     try_open(app);
+    let handle = app.clone();
+    let _ = std::thread::Builder::new()
+        .name("tend-start".into())
+        .spawn(move || {
+            std::thread::sleep(START_ANYWAY_AFTER);
+            page_loaded(&handle);
+        });
+}
+
+/// The main window's page has loaded (or the wait is over): start the rest.
+pub fn page_loaded<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(first) = app.try_state::<FirstPage>() {
+        first.loaded.store(true, Ordering::Release);
+    }
+    start_beside(app);
+}
+
+/// Starts what runs beside a usable book, once, when both the book is open and
+/// the first page has loaded — off the main thread.
+fn start_beside<R: Runtime>(app: &AppHandle<R>) {
+    let (Some(first), Some(tend)) = (app.try_state::<FirstPage>(), app.try_state::<Arc<Tend>>())
+    else {
+        return;
+    };
+    if !first.loaded.load(Ordering::Acquire) {
+        return;
+    }
+    let (app, tend, dir) = (
+        app.clone(),
+        tend.inner().clone(),
+        app.state::<Startup>().dir.clone(),
+    );
+    first.started.call_once(move || {
+        let started = std::thread::Builder::new()
+            .name("tend-start".into())
+            .spawn(move || begin_beside(&app, tend, &dir));
+        if let Err(err) = started {
+            eprintln!("tend: reminders, backups and the tray could not start: {err}");
+        }
+    });
 }
 
 /// The unusable file is moved aside and the newest good backup takes its
@@ -90,7 +146,7 @@ pub fn try_open<R: Runtime>(app: &AppHandle<R>) -> Option<StartupReport> {
     let startup = app.state::<Startup>();
     let problem = match Tend::open_in_dir(&startup.dir, startup.clock.clone()) {
         Ok(tend) => {
-            begin(app, Arc::new(tend), &startup.dir);
+            begin(app, Arc::new(tend));
             None
         }
         Err(err) => {
@@ -106,13 +162,19 @@ pub fn try_open<R: Runtime>(app: &AppHandle<R>) -> Option<StartupReport> {
     startup.report()
 }
 
-/// Everything that runs beside a usable book: the change hook, reminders, the
-/// tray, the Quick add shortcut.
-fn begin<R: Runtime>(app: &AppHandle<R>, tend: Arc<Tend>, dir: &std::path::Path) {
+/// A usable book: the change hook and the book for the commands now; the rest
+/// once the first page has loaded.
+fn begin<R: Runtime>(app: &AppHandle<R>, tend: Arc<Tend>) {
     let handle = app.clone();
     tend.on_change(Box::new(move || announce_change(&handle)));
-    app.manage(tend.clone());
+    app.manage(tend);
     app.manage(ImportCancel::default());
+    start_beside(app);
+}
+
+/// Everything that runs beside a usable book: reminders, backups, the tray, the
+/// Quick add shortcut.
+fn begin_beside<R: Runtime>(app: &AppHandle<R>, tend: Arc<Tend>, dir: &std::path::Path) {
     reminders::start(app, tend.clone(), dir);
     app.manage(start_backups(tend.clone()));
     // The phone-number metadata loads on first use (about a second in a debug

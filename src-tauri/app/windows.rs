@@ -1,17 +1,82 @@
 //! The two windows: the main one (declared in tauri.conf.json) and the small
-//! Quick add window, opened on demand over whatever is in front.
+//! Quick add window, opened on demand over whatever is in front. Each exists
+//! only while shown: closing the main one to the tray destroys it (and WebKit's
+//! processes end with it), opening Tend builds it again from the same config.
 
-use super::events::QUICK_ADD_EVENT;
+use super::events::{OPEN_FOLLOWUP_EVENT, QUICK_ADD_EVENT};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 pub const MAIN_WINDOW: &str = "main";
 pub const QUICK_ADD_WINDOW: &str = "quick-add";
 
+/// What the main window should do once shown, beyond showing Today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Intent {
+    Nothing,
+    /// A notification was clicked: its follow-up, or Today for a summary.
+    OpenFollowup(Option<i64>),
+    /// Put the cursor in the Quick add line.
+    QuickAdd,
+}
+
+impl Intent {
+    /// For a window still loading: read by ui/app.js as it starts, since an
+    /// event sent now would reach no listener yet.
+    fn startup_script(self) -> Option<String> {
+        let intent = match self {
+            Intent::Nothing => return None,
+            Intent::OpenFollowup(id) => serde_json::json!({ "openFollowup": id }),
+            Intent::QuickAdd => serde_json::json!({ "quickAdd": true }),
+        };
+        Some(format!(
+            "Object.defineProperty(window, '__TEND_INTENT__', {{ value: {intent} }});"
+        ))
+    }
+
+    /// For a window already running: the same events as always.
+    fn send<R: Runtime>(self, app: &AppHandle<R>) {
+        let _ = match self {
+            Intent::Nothing => Ok(()),
+            Intent::OpenFollowup(id) => app.emit_to(MAIN_WINDOW, OPEN_FOLLOWUP_EVENT, id),
+            Intent::QuickAdd => app.emit_to(MAIN_WINDOW, QUICK_ADD_EVENT, ()),
+        };
+    }
+}
+
 pub fn show_main<R: Runtime>(app: &AppHandle<R>) {
+    open_main(app, Intent::Nothing);
+}
+
+/// Brings the main window to the front, building it again if it was closed to
+/// the tray, then does what `intent` asks.
+pub fn open_main<R: Runtime>(app: &AppHandle<R>, intent: Intent) {
     if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
         let _ = window.show();
         let _ = window.unminimize();
         let _ = window.set_focus();
+        intent.send(app);
+        return;
+    }
+    let Some(config) = app
+        .config()
+        .app
+        .windows
+        .iter()
+        .find(|window| window.label == MAIN_WINDOW)
+        .cloned()
+    else {
+        return;
+    };
+    let built = tauri::WebviewWindowBuilder::from_config(app, &config).and_then(|builder| {
+        match intent.startup_script() {
+            Some(script) => builder.initialization_script(&script),
+            None => builder,
+        }
+        .focused(true)
+        .build()
+    });
+    if let Err(err) = built {
+        eprintln!("tend: could not open the window again: {err}");
     }
 }
 
@@ -36,7 +101,6 @@ pub fn show_quick_add<R: Runtime>(app: &AppHandle<R>) {
     .build();
     if let Err(err) = built {
         eprintln!("tend: could not open the Quick add window ({err}); opening Tend instead.");
-        show_main(app);
-        let _ = app.emit_to(MAIN_WINDOW, QUICK_ADD_EVENT, ());
+        open_main(app, Intent::QuickAdd);
     }
 }

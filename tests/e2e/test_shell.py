@@ -2,11 +2,15 @@
 window hides Tend to the tray (a setting) so reminders keep firing."""
 
 import os
+import pathlib
 import sqlite3
 import subprocess
 import time
 
-from conftest import APP, SessionBus, app_processes
+from selenium.webdriver.common.by import By
+
+from conftest import APP, SessionBus, app_processes, seed
+from ui import wait
 
 
 def test_a_second_launch_hands_over_to_the_running_one_and_exits(tend):
@@ -62,17 +66,83 @@ def run_app_alone(tmp_path, close_to_tray):
     return app, bus
 
 
+def window_gone(window):
+    """Destroyed (or at least not shown)."""
+    from Xlib import error
+
+    try:
+        return window.get_attributes().map_state == 0
+    except error.BadWindow:
+        return True
+
+
+def webkit_processes(pid):
+    """WebKit's web and network processes the app started."""
+    found = []
+    for entry in pathlib.Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            name = (entry / "comm").read_text().strip()
+        except (OSError, IndexError, ValueError):
+            continue
+        if parent == pid and name.startswith("WebKit"):
+            found.append(name)
+    return found
+
+
 def test_closing_the_window_hides_tend_so_reminders_keep_running(tmp_path):
     app, bus = run_app_alone(tmp_path, close_to_tray=True)
     try:
         window = close_like_a_window_manager()
-        time.sleep(2)
+        def web_process():
+            # /proc's comm keeps 15 characters: "WebKitWebProces".
+            return any(name.startswith("WebKitWebProc") for name in webkit_processes(app.pid))
+
+        assert web_process(), "the page runs in WebKit's web process"
+        deadline = time.monotonic() + 15
+        while (web_process() or not window_gone(window)) and time.monotonic() < deadline:
+            time.sleep(0.2)
         assert app.poll() is None, "still running in the tray"
-        assert window.get_attributes().map_state == 0, "the window is hidden"
+        assert window_gone(window), "the window is gone"
+        # Hidden means light: the page's process ends with it (WebKit keeps its
+        # network process while the app's web context lives).
+        assert not web_process(), "and the web process with it"
     finally:
         app.kill()
         app.wait()
         bus.stop()
+
+
+def test_the_window_built_again_from_the_tray_shows_the_same_today(book):
+    """Closed to the tray, the window and its webview are gone; opening Tend again
+    (a second launch hands over, as the tray's Open does) builds it anew, on the
+    same Today."""
+    seed(book.data_dir, "Jane Doe 555-0142 call tomorrow")
+    app = book
+    driver = app.start()
+    wait(driver, lambda d: "Jane Doe" in d.find_element(By.ID, "main").text, timeout=15, message="Jane on Today")
+    before = driver.find_element(By.ID, "main").text
+    first = driver.current_window_handle
+
+    window = close_like_a_window_manager()
+    deadline = time.monotonic() + 15
+    while not window_gone(window) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert window_gone(window), "closed to the tray: the window is gone"
+    assert app_processes(app.data_dir), "Tend itself still runs"
+
+    asked = time.monotonic()
+    subprocess.run([APP], env=app.env(), timeout=30, capture_output=True, check=True)
+    wait(driver, lambda d: [h for h in d.window_handles if h != first], timeout=15, message="a new window")
+    again = [h for h in driver.window_handles if h != first][0]
+    driver.switch_to.window(again)
+    wait(driver, lambda d: "Jane Doe" in d.find_element(By.ID, "main").text, timeout=15, message="Today again")
+    reopened = time.monotonic() - asked
+    assert driver.find_element(By.ID, "main").text == before, "the same Today"
+    app.screenshot("reopened-from-the-tray")
+    print(f"reopened from the tray to a painted Today in {reopened:.2f} s (with a second launch and WebDriver)")
 
 
 def test_with_close_to_tray_off_closing_the_window_quits(tmp_path):
