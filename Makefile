@@ -9,7 +9,7 @@ VENV := $(CURDIR)/.venv
 TAURI_DRIVER := $(TOOLS)/bin/tauri-driver
 
 .PHONY: run test rust-toolchain system-deps-run system-deps-test test-tools \
-        fmt lint rust-tests ui-tests e2e bench bench-reminders fuzz
+        fmt lint rust-tests ui-tests e2e bench bench-reminders bench-floor fuzz
 
 run: system-deps-run rust-toolchain
 	$(CARGO) run --release --bin tend
@@ -67,6 +67,24 @@ e2e: test-tools
 # Figures, not pass/fail: 100k contacts / 1M touches, then reminders on a real bus.
 bench:
 	$(CARGO) run --release --no-default-features --bin tend-bench
+
+# Tend against an empty Tauri 2 app (bench/floor: Tend's Tauri features, tray,
+# single instance and release profile), both release builds as shipped, in one
+# interleaved run: idle context switches shown and hidden, PSS of the app and its
+# WebKit processes, first paint, reopen from hidden, with ratios. On the 100k
+# book too when `make bench` has made it. BENCH_FLOOR_ARGS="--rounds 3 --window 30".
+RELEASE_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)/release
+FLOOR_RELEASE_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/bench/floor/target)/release
+BENCH_BOOK := target/bench-data/bench-100000-1000000.sqlite3
+BENCH_FLOOR_ARGS ?= --rounds 5 --window 120
+
+bench-floor: system-deps-test test-tools
+	$(CARGO) build --release --bin tend --features tauri/custom-protocol
+	cd bench/floor && $(CARGO) build --release --features tauri/custom-protocol
+	dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
+	  $(VENV)/bin/python scripts/bench-floor.py --tend $(RELEASE_DIR)/tend \
+	  --floor $(FLOOR_RELEASE_DIR)/tend-floor $(if $(wildcard $(BENCH_BOOK)),--book $(BENCH_BOOK)) \
+	  $(BENCH_FLOOR_ARGS)
 
 bench-reminders: system-deps-test
 	$(CARGO) build --release --bin tend

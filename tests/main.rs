@@ -12,6 +12,7 @@ mod cli_import; // `tend import` on real files: its JSON, dry run, twice adds no
 mod contacts; // create, read, update, archive, delete, validation through the store
 mod crash; // SIGKILL in the middle of a stream of writes loses nothing acknowledged
 mod export; // vCard, CSV and iCalendar out, read back by other parsers; atomic files; `tend export`
+mod floor; // the empty app make bench-floor measures against is built like Tend
 mod followups; // plan, done, snooze, reschedule, skip, touches; DST and zone changes
 mod import; // contacts from a file: preview, merge, all or nothing, idempotent
 mod interchange_read; // files → contact records: every vCard fixture, CSV layouts, encodings, bad files
