@@ -248,7 +248,7 @@ def main():
     parser.add_argument("--before", help="an earlier Tend, measured alongside (a third column)")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--window", type=float, default=120, help="idle window in seconds")
-    parser.add_argument("--settle", type=float, default=10)
+    parser.add_argument("--settle", type=float, default=30, help="seconds after a change before counting (start-up threads end)")
     parser.add_argument("--shots", help="a folder: the window as first detected painted, per app")
     args = parser.parse_args()
     screen = display.Display()
