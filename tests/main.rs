@@ -14,6 +14,7 @@ mod crash; // SIGKILL in the middle of a stream of writes loses nothing acknowle
 mod export; // vCard, CSV and iCalendar out, read back by other parsers; atomic files; `tend export`
 mod followups; // plan, done, snooze, reschedule, skip, touches; DST and zone changes
 mod import; // contacts from a file: preview, merge, all or nothing, idempotent
+mod insights; // promises kept, touches before a sale, the pipeline, from a real file
 mod interchange_read; // files → contact records: every vCard fixture, CSV layouts, encodings, bad files
 mod messages; // what she reads when something fails: her words, never a whole input; a real full disk
 mod permissions; // commands registered, declared in build.rs and granted per window agree

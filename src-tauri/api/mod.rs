@@ -10,6 +10,7 @@ mod decisions; // where a contact stands, and what follows from it
 mod export; // contacts as vCard or CSV, open follow-ups as iCalendar, saved atomically
 mod followups; // plan, keep, snooze, reschedule, skip
 mod import; // contacts from a file: preview, then all or nothing
+mod insights; // how she is doing: the figures of a period
 mod quick_add; // one line → a contact and its next step
 mod reminders; // one tick of the reminder loop
 mod settings; // settings, pausing reminders, the shortcut
@@ -24,6 +25,7 @@ pub use decisions::DecisionOutcome;
 pub use export::{ExportFormat, ExportSummary};
 pub use followups::Completed;
 pub use import::{ImportChoices, ImportPreview, ImportSummary, MappingRequest, PreviewRow, Rows};
+pub use insights::Insights;
 pub use quick_add::{Duplicate, QuickAddPreview, QuickAdded, UndoOutcome, UndoQuickAdd};
 pub use settings::Settings;
 pub use tend::Tend;

@@ -14,6 +14,8 @@ pub const DEFAULT_TIME: &str = "defaultTime";
 pub const CLOSE_TO_TRAY: &str = "closeToTray";
 /// The morning digest: "HH:MM", or "off".
 pub const DIGEST_TIME: &str = "digestTime";
+/// When her working day ends, for "kept on time" (Insights); "off": the day's end.
+pub const WORKDAY_END: &str = "workdayEnd";
 /// "keepInTouch.lead" = "7": a stage's default window (kept in the stages table).
 const KEEP_IN_TOUCH_PREFIX: &str = "keepInTouch.";
 
@@ -89,6 +91,10 @@ pub fn parse(key: &str, value: &str) -> Result<SettingChange> {
         DIGEST_TIME => match value {
             "off" => (DIGEST_TIME, "off".to_string()),
             _ => (DIGEST_TIME, time_of_day(value, DIGEST_TIME, " or “off”")?),
+        },
+        WORKDAY_END => match value {
+            "off" => (WORKDAY_END, "off".to_string()),
+            _ => (WORKDAY_END, time_of_day(value, WORKDAY_END, " or “off”")?),
         },
         _ => {
             return Err(Error::invalid(

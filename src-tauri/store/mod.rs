@@ -8,6 +8,7 @@ pub mod contacts; // contacts, their phones/emails and tags, and search
 pub mod decisions; // decisions and the contact's latest one
 pub mod export; // everything an export file holds, read in a few whole-table queries
 pub mod followups; // promises and their states
+pub mod insights; // the rows Insights' figures are computed from (reads only)
 mod keys; // the domain's enums as stored keys, both ways
 mod open; // the only place PRAGMAs are set
 pub mod reminders; // due and not yet notified; the next reminder's instant

@@ -50,6 +50,12 @@ pub fn digest_time(conn: &Connection) -> Result<Option<NaiveTime>> {
     })
 }
 
+/// When her working day ends, or `None`: the day's end (the default).
+pub fn workday_end(conn: &Connection) -> Result<Option<NaiveTime>> {
+    Ok(get(conn, rules::WORKDAY_END)?
+        .and_then(|text| NaiveTime::parse_from_str(&text, "%H:%M").ok()))
+}
+
 pub fn paused_until(conn: &Connection) -> Result<Option<DateTime<Utc>>> {
     Ok(get(conn, REMINDERS_PAUSED_UNTIL)?.and_then(|text| super::time::from_sql(&text).ok()))
 }
