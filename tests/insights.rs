@@ -101,7 +101,13 @@ fn a_contact_who_bought_after_five_touches_is_in_the_five_bar() {
     let insights = f.tend.insights(Period::All).expect("insights");
     let sales = &insights.sales;
     assert_eq!(sales.sales, 1);
-    assert_eq!(sales.bars[5].contact_ids, [maria], "{:?}", sales.bars);
+    let five: Vec<i64> = sales.bars[5]
+        .contacts
+        .iter()
+        .map(|c| c.contact_id)
+        .collect();
+    assert_eq!(five, [maria], "{:?}", sales.bars);
+    assert_eq!(sales.bars[5].contacts[0].name, "Maria");
     assert_eq!(sales.after_fifth, Share { count: 1, of: 1 });
     assert_eq!(sales.median_days_to_sale, Some(5));
 

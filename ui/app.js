@@ -9,6 +9,7 @@ import { createQuickAdd } from './views/quickAdd.js';
 import * as today from './views/today.js';
 import * as contacts from './views/contacts.js';
 import * as cadences from './views/cadences.js';
+import * as insights from './views/insights.js';
 import * as settings from './views/settings.js';
 import { showStartupProblem } from './views/startupProblem.js';
 
@@ -17,7 +18,7 @@ const START_VIEW = 'today';
 
 // Each view module exports mount(container, {go, intent}) → { refresh?(), onKey?(event), open?(intent), unmount?() }.
 // `go(name, intent)` switches views, e.g. go('contacts', {contactId: 7, action: 'plan'}).
-const VIEWS = { today, contacts, cadences, settings };
+const VIEWS = { today, contacts, cadences, insights, settings };
 
 // The data file could not be opened: the page that says why replaces the app.
 const problem = await startupProblem().catch(() => null);

@@ -119,6 +119,11 @@ export function getToday() {
   return call('get_today');
 }
 
+/** period: 'fourWeeks' | 'quarter' | 'year' | 'all' → the Insights page's figures */
+export function getInsights(period) {
+  return call('get_insights', { period: String(period) });
+}
+
 // ---------- Follow-ups ----------
 
 /** draft = {contactId, promise, channel, date: 'YYYY-MM-DD', time: 'HH:MM' or ''} → Followup */

@@ -11,13 +11,14 @@ use crate::api::{
     BackupInfo, ExportFormat, ImportChoices, ImportPreview, ImportSummary, RestoreSummary, Rows,
 };
 use crate::api::{
-    Completed, DecisionOutcome, LoggedTouch, QuickAddPreview, QuickAdded, Settings, Tend, Today,
-    TouchHistory, UndoOutcome, UndoQuickAdd,
+    Completed, DecisionOutcome, Insights, LoggedTouch, QuickAddPreview, QuickAdded, Settings, Tend,
+    Today, TouchHistory, UndoOutcome, UndoQuickAdd,
 };
 use crate::domain::cadence::{Cadence, CadenceDraft};
 use crate::domain::contact::{Contact, ContactDraft, ContactPage, ContactQuery};
 use crate::domain::decision::{Decision, DecisionDraft};
 use crate::domain::followup::{Followup, FollowupDraft, SnoozeChoice, SnoozeOption};
+use crate::domain::insights::period::Period;
 use crate::domain::stage::StageInfo;
 use crate::domain::text::quoted;
 use crate::domain::touch::TouchDraft;
@@ -85,6 +86,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         check_backup,
         restore_backup,
         restore_newest_backup,
+        get_insights,
     ]
 }
 
@@ -163,6 +165,18 @@ async fn set_stage(tend: State<'_, Arc<Tend>>, id: i64, stage: String) -> UiResu
 #[tauri::command]
 async fn get_today(tend: State<'_, Arc<Tend>>) -> UiResult<Today> {
     Ok(tend.today()?)
+}
+
+/// period: "fourWeeks", "quarter", "year" or "all".
+#[tauri::command]
+async fn get_insights(tend: State<'_, Arc<Tend>>, period: String) -> UiResult<Insights> {
+    let period = Period::from_key(&period).ok_or_else(|| {
+        crate::Error::invalid(
+            "period",
+            "Choose the last 4 weeks, a quarter, a year or all.",
+        )
+    })?;
+    Ok(tend.insights(period)?)
 }
 
 #[tauri::command]

@@ -54,7 +54,7 @@ pub fn first_sales(conn: &Connection) -> Result<Vec<SaleRow>> {
         "WITH sales AS (
              SELECT contact_id, min(decided_at) AS sold_at FROM decisions
              WHERE kind = ?1 GROUP BY contact_id)
-         SELECT s.contact_id, s.sold_at,
+         SELECT s.contact_id, c.name, s.sold_at,
                 min(c.created_at, coalesce(
                     (SELECT min(t.occurred_at) FROM touches t WHERE t.contact_id = s.contact_id),
                     c.created_at)),
@@ -65,9 +65,10 @@ pub fn first_sales(conn: &Connection) -> Result<Vec<SaleRow>> {
     let rows = statement.query_map(params![DecisionKind::Bought], |row| {
         Ok(SaleRow {
             contact_id: row.get(0)?,
-            sold_at: time::from_sql(&row.get::<_, String>(1)?)?,
-            first_contact_at: time::from_sql(&row.get::<_, String>(2)?)?,
-            touches_before: row.get(3)?,
+            name: row.get(1)?,
+            sold_at: time::from_sql(&row.get::<_, String>(2)?)?,
+            first_contact_at: time::from_sql(&row.get::<_, String>(3)?)?,
+            touches_before: row.get(4)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -13,6 +13,7 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SaleRow {
     pub contact_id: i64,
+    pub name: String,
     pub first_contact_at: DateTime<Utc>,
     pub sold_at: DateTime<Utc>,
     /// Touches logged up to and including the sale's day.
@@ -31,7 +32,14 @@ pub struct TouchBar {
     pub label: String,
     pub sales: u32,
     /// The contacts behind the bar, so a click can list them.
-    pub contact_ids: Vec<i64>,
+    pub contacts: Vec<SoldTo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SoldTo {
+    pub contact_id: i64,
+    pub name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -61,7 +69,7 @@ pub fn touches_before_sale(rows: &[SaleRow], window: &Window, zone: Tz) -> Touch
                 n.to_string()
             },
             sales: 0,
-            contact_ids: Vec::new(),
+            contacts: Vec::new(),
         })
         .collect();
     for sale in &sales {
@@ -69,7 +77,10 @@ pub fn touches_before_sale(rows: &[SaleRow], window: &Window, zone: Tz) -> Touch
             .unwrap_or(usize::MAX)
             .min(TOUCH_BARS - 1);
         bars[bar].sales += 1;
-        bars[bar].contact_ids.push(sale.contact_id);
+        bars[bar].contacts.push(SoldTo {
+            contact_id: sale.contact_id,
+            name: sale.name.clone(),
+        });
     }
     let count = u32::try_from(sales.len()).unwrap_or(u32::MAX);
     let days: Vec<i64> = sales
@@ -120,6 +131,7 @@ mod tests {
     fn sale(id: i64, first: &str, sold: &str, touches: u32) -> SaleRow {
         SaleRow {
             contact_id: id,
+            name: format!("Contact {id}"),
             first_contact_at: utc(first),
             sold_at: utc(sold),
             touches_before: touches,
@@ -139,10 +151,10 @@ mod tests {
         let figure = touches_before_sale(&rows, &window, London);
         assert_eq!(figure.sales, 3);
         assert_eq!(figure.bars[5].sales, 1);
-        assert_eq!(figure.bars[5].contact_ids, [1]);
+        assert_eq!(figure.bars[5].contacts[0].contact_id, 1);
         assert_eq!(figure.bars[2].sales, 1);
         assert_eq!(figure.bars[10].label, "10+");
-        assert_eq!(figure.bars[10].contact_ids, [3]);
+        assert_eq!(figure.bars[10].contacts[0].name, "Contact 3");
         assert_eq!(figure.median_touches, Some(5));
         assert_eq!(figure.after_fifth, Share { count: 2, of: 3 });
         // 111, 9 and 207 days.
