@@ -61,6 +61,7 @@ const COMMANDS: &[&str] = &[
     "check_backup",
     "restore_backup",
     "restore_newest_backup",
+    "read_date",
 ];
 
 fn main() {
