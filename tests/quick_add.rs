@@ -33,7 +33,11 @@ fn a_line_becomes_a_contact_with_its_follow_up() {
     assert_eq!(added.followups[0].promise, "wants the lavender set");
     assert_eq!(
         added.text,
-        "Jane Doe · +1 555-0142 · note: wants the lavender set · call Thu 26 Nov, 09:00"
+        "Jane Doe · 555-0142 (no area code: kept as typed) · note: wants the lavender set · call Thu 26 Nov, 09:00"
+    );
+    assert_eq!(
+        added.contact.phone_e164, None,
+        "no made-up E.164 for a local number"
     );
 }
 
@@ -202,22 +206,34 @@ fn preview_after(f: &Fixture) -> tend::api::QuickAddPreview {
 
 #[test]
 fn a_day_the_year_does_not_have_is_not_a_date() {
-    // Issue 16, item 7: "Feb 29, 2027" became 29 Feb 2028.
+    // Issue 16, item 7: "Feb 29, 2027" became 29 Feb 2028. Issue 10: nor does it
+    // become note text; it is refused as not a date, and nothing is saved.
     let f = monday();
-    let preview = f
-        .tend
-        .preview_quick_add("Jane Doe call Feb 29, 2027", &Batch::default())
-        .expect("preview");
-    assert!(
-        !preview.text.contains("2028"),
-        "not moved to another year: {}",
-        preview.text
-    );
-    assert!(preview.parsed.followup.is_none(), "{}", preview.text);
-    assert_eq!(
-        preview.text, "Jane Doe · note: call Feb 29, 2027",
-        "it stays in the note"
-    );
+    for (line, message) in [
+        (
+            "Jane Doe call Feb 29, 2027",
+            "“Feb 29, 2027” is not a date: February 2027 has 28 days.",
+        ),
+        (
+            "Maria Lopez birthday Feb 30",
+            "“Feb 30” is not a date: February has 28 days, 29 in a leap year.",
+        ),
+    ] {
+        let err = f
+            .tend
+            .preview_quick_add(line, &Batch::default())
+            .expect_err(line);
+        assert_eq!(
+            (err.field(), err.to_string().as_str()),
+            (Some("date"), message)
+        );
+        let err = f
+            .tend
+            .quick_add(line, &Batch::default(), None)
+            .expect_err(line);
+        assert_eq!(err.field(), Some("date"));
+    }
+    assert!(names(&f).is_empty(), "nothing saved");
 }
 
 #[test]

@@ -60,11 +60,12 @@ pub struct UndoQuickAdd {
 impl Tend {
     fn parse_context(&self, conn: &Connection) -> Result<ParseContext> {
         let zone = self.clock().zone();
-        let region = settings::phone_region(conn)?;
+        let rules = settings::phone_rules(conn)?;
         Ok(ParseContext {
             now: local_time::local_date_time(self.clock().now(), zone),
-            date_order: DateOrder::for_region(region),
-            phone_region: region,
+            date_order: DateOrder::for_region(rules.region),
+            phone_region: rules.region,
+            area_code: rules.area_code,
             default_time: settings::default_time(conn)?,
         })
     }
@@ -111,7 +112,7 @@ impl Tend {
                 ctx.now.date(),
                 zone,
                 ctx.default_time,
-                ctx.phone_region,
+                ctx.phone_rules(),
             )?;
 
             let created_contact = matches!(plan.landing, Landing::NewContact(_));
@@ -119,7 +120,7 @@ impl Tend {
                 Landing::NewContact(new) => {
                     let id = contacts::insert(tx, &new.contact, now)?;
                     for phone in &new.more_phones {
-                        contacts::add_method(tx, id, "phone", &phone.display, &phone.e164)?;
+                        contacts::add_method(tx, id, "phone", &phone.display, &phone.normalized)?;
                     }
                     for email in &new.more_emails {
                         contacts::add_method(tx, id, "email", email, &email.to_lowercase())?;
@@ -197,7 +198,10 @@ impl Tend {
 }
 
 fn find_duplicate(conn: &Connection, parsed: &ParsedLine) -> Result<Option<Duplicate>> {
-    let phones = parsed.phones.iter().map(|p| ("phone", p.e164.clone()));
+    let phones = parsed
+        .phones
+        .iter()
+        .map(|p| ("phone", p.normalized.clone()));
     let emails = parsed.emails.iter().map(|e| ("email", e.to_lowercase()));
     for (kind, value) in phones.chain(emails) {
         if let Some((contact_id, name)) = contacts::find_by_method(conn, kind, &value)? {

@@ -1,10 +1,9 @@
 //! Contacts: the draft a person submits, the rules it must meet, and the shapes the
 //! app shows. Validation happens here, before anything touches the database.
 
-use super::phone::{self, Phone};
+use super::phone::{self, Phone, PhoneRules};
 use super::stage::Stage;
 use crate::error::{Error, Result};
-use phonenumber::country::Id as Region;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
@@ -26,6 +25,8 @@ pub struct ContactDraft {
     pub tags: Vec<String>,
     /// Overrides the stage's keep-in-touch window for this contact.
     pub keep_in_touch_days: Option<i64>,
+    /// She saw that the region's rules do not know the number and keeps it as typed.
+    pub keep_phone_as_typed: bool,
 }
 
 /// A draft that passed every rule; only this can be stored.
@@ -45,13 +46,17 @@ pub struct ValidContact {
 impl ContactDraft {
     /// Checks every field, first problem first in form order, so the message
     /// appears next to the field the person would fix first.
-    pub fn validate(&self, phone_region: Region) -> Result<ValidContact> {
+    pub fn validate(&self, phone_rules: impl Into<PhoneRules>) -> Result<ValidContact> {
         let name = validate_name(&self.name)?;
         let name_notice = name.notice();
         let name = name.text;
         let phone = match self.phone.trim() {
             "" => None,
-            text => Some(phone::parse(text, phone_region)?),
+            text => Some(phone::parse_or_keep(
+                text,
+                phone_rules,
+                self.keep_phone_as_typed,
+            )?),
         };
         let email = validate_email(&self.email)?;
         let stage = match self.stage.trim() {
@@ -364,7 +369,7 @@ impl ContactQuery {
 mod tests {
     use super::*;
 
-    fn us() -> Region {
+    fn us() -> phone::Region {
         phone::parse_region("US").expect("US")
     }
 

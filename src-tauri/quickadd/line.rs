@@ -8,6 +8,7 @@ use super::parsed::{ParseContext, ParsedFollowup, ParsedLine, ParsedPhone};
 use super::tokens::{self, Token};
 use super::{name, phones, vocabulary as words};
 use crate::domain::channel::Channel;
+use crate::domain::phone::Problem;
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
 
@@ -129,12 +130,20 @@ pub fn parse(line: &str, ctx: &ParseContext, dates: &dyn DatePhrases) -> Result<
                 return Err(Error::invalid("date", why));
             }
         }
-        if let Some((end, phone)) = phones::phone_at(&tokens[..open_end[i]], i, ctx.phone_region) {
+        if let Some((end, checked)) = phones::phone_at(&tokens[..open_end[i]], i, ctx.phone_rules())
+        {
             roles[i..end].fill(Role::Phone);
-            if !parsed.phones.iter().any(|known| known.e164 == phone.e164) {
+            if !parsed
+                .phones
+                .iter()
+                .any(|known| known.normalized == checked.phone.normalized)
+            {
+                let warning = checked.warning();
                 parsed.phones.push(ParsedPhone {
-                    display: phone.display,
-                    e164: phone.e164,
+                    display: checked.phone.display,
+                    normalized: checked.phone.normalized,
+                    warning,
+                    problem: checked.problem.map(Problem::short),
                 });
             }
             i = end;

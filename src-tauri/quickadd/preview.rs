@@ -34,7 +34,13 @@ impl ParsedLine {
         out.push_str(&self.name);
         for phone in &self.phones {
             out.push_str(DOT);
-            out.push_str(&international(&phone.display, &phone.e164));
+            match phone.problem {
+                // Kept as typed, and said so: "555-0142 (no area code: kept as typed)".
+                Some(problem) => {
+                    let _ = write!(out, "{} ({problem}: kept as typed)", phone.display);
+                }
+                None => out.push_str(&international(&phone.display, &phone.normalized)),
+            }
         }
         for email in &self.emails {
             out.push_str(DOT);
@@ -100,21 +106,14 @@ impl ParsedFollowup {
     }
 }
 
-/// "+44 20 7946 0958", "+1 555-0142": the number with its country, so a wrong
-/// phone region shows before saving. A number the phone plan does not know (a
-/// local "555-0142") keeps the way it was typed, after its country code.
+/// "+44 20 7946 0958", "+1 415-555-0142": a valid number with its country, so a
+/// wrong phone region shows before saving.
 fn international(display: &str, e164: &str) -> String {
-    let Ok(number) = phonenumber::parse(None, e164) else {
-        return display.to_string();
-    };
-    if phonenumber::is_valid(&number) {
-        return number
+    match phonenumber::parse(None, e164) {
+        Ok(number) => number
             .format()
             .mode(phonenumber::Mode::International)
-            .to_string();
+            .to_string(),
+        Err(_) => display.to_string(),
     }
-    if display.starts_with('+') {
-        return display.to_string();
-    }
-    format!("+{} {display}", number.code().value())
 }

@@ -39,7 +39,9 @@ fn the_issue_example_reads_whole() {
             name: "Jane Doe".into(),
             phones: vec![ParsedPhone {
                 display: "555-0142".into(),
-                e164: "+15550142".into(),
+                normalized: "5550142".into(),
+                warning: Some("“555-0142” has no area code. Type it with its area code, set a default area code in Settings, or keep it as typed.".into()),
+                problem: Some("no area code"),
             }],
             emails: vec![],
             tags: vec![],
@@ -55,7 +57,7 @@ fn the_issue_example_reads_whole() {
     );
     assert_eq!(
         parsed.preview(DEFAULT_TIME),
-        "Jane Doe · +1 555-0142 · note: wants the lavender set · call Thu 26 Nov, 09:00"
+        "Jane Doe · 555-0142 (no area code: kept as typed) · note: wants the lavender set · call Thu 26 Nov, 09:00"
     );
 }
 
@@ -180,7 +182,12 @@ fn the_json_is_camel_case_with_stable_keys() {
         json,
         serde_json::json!({
             "name": "Jane Doe",
-            "phones": [{ "display": "555-0142", "e164": "+15550142" }],
+            "phones": [{
+                "display": "555-0142",
+                "normalized": "5550142",
+                "warning": "“555-0142” has no area code. Type it with its area code, set a default area code in Settings, or keep it as typed.",
+                "problem": "no area code"
+            }],
             "emails": [],
             "tags": ["oils"],
             "stage": "customer",
@@ -278,7 +285,7 @@ fn international_numbers_are_read_in_their_own_country() {
     // Regression: with the US as phone region, the phonenumber crate read
     // "+86 138 0013 8000" as +863800138000 (it dropped the "1").
     let parsed = read("李小龍 +86 138 0013 8000");
-    assert_eq!(parsed.phones[0].e164, "+8613800138000");
+    assert_eq!(parsed.phones[0].normalized, "+8613800138000");
     assert_eq!(parsed.phones[0].display, "+86 138 0013 8000");
 }
 
@@ -315,4 +322,29 @@ fn feb_30_is_refused_as_not_a_date_not_kept_as_note_text() {
     }
     let fine = read("Maria Lopez birthday Feb 28");
     assert_eq!(fine.note, "birthday", "a real day is still read");
+}
+
+#[test]
+fn a_local_number_takes_the_default_area_code_and_is_stored_whole() {
+    let with_area = ParseContext {
+        area_code: crate::domain::phone::AreaCode::parse("415"),
+        ..ctx()
+    };
+    let parsed = parse_line("Jane Doe 555-0142 call Thu", &with_area).expect("reads");
+    assert_eq!(parsed.phones[0].display, "555-0142", "shown as typed");
+    assert_eq!(parsed.phones[0].normalized, "+14155550142", "stored valid");
+    assert_eq!(parsed.phones[0].warning, None);
+    assert!(
+        parsed
+            .preview(NaiveTime::from_hms_opt(9, 0, 0).expect("09:00"))
+            .starts_with("Jane Doe · +1 415-555-0142 · call Thu"),
+        "the preview shows the whole number it will dial"
+    );
+    let impossible = read("Tom Reyes 555-01734");
+    assert_eq!(impossible.phones[0].problem, Some("not a possible number"));
+    assert!(impossible.phones[0]
+        .warning
+        .as_deref()
+        .expect("a warning")
+        .starts_with("“555-01734” is not a possible phone number in US (+1)"));
 }

@@ -6,6 +6,7 @@ use super::time;
 use crate::domain::contact::{Contact, ContactPage, ContactQuery, ContactSummary, ValidContact};
 use crate::domain::decision::DecisionKind;
 use crate::domain::import::Known;
+use crate::domain::phone;
 use crate::domain::stage::Stage;
 use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
@@ -298,7 +299,7 @@ fn write_details(tx: &Transaction, id: i64, contact: &ValidContact) -> Result<()
          VALUES (?1, ?2, ?3, ?4, 0)",
     )?;
     if let Some(phone) = &contact.phone {
-        add_method.execute(params![id, "phone", phone.display, phone.e164])?;
+        add_method.execute(params![id, "phone", phone.display, phone.normalized])?;
     }
     if let Some(email) = &contact.email {
         add_method.execute(params![id, "email", email, email.to_lowercase()])?;
@@ -393,7 +394,10 @@ pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
                     created_at: row.get(5)?,
                     updated_at: row.get(6)?,
                     phone: row.get(7)?,
-                    phone_e164: row.get(8)?,
+                    // A number kept as typed is stored by its digits: it has no E.164.
+                    phone_e164: row
+                        .get::<_, Option<String>>(8)?
+                        .filter(|stored| phone::e164_of(stored).is_some()),
                     email: row.get(9)?,
                     keep_in_touch_days: row.get(10)?,
                     window_days: row.get(11)?,

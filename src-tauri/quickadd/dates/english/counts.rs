@@ -5,7 +5,7 @@ use super::lexicon::{digits_in, eq_any, number_word};
 use super::state::{Day, Elem};
 use super::Reader;
 use crate::quickadd::dates::calendar as cal;
-use crate::quickadd::dates::Span;
+use crate::quickadd::dates::phrase::Span;
 use chrono::{Datelike, NaiveDate, TimeDelta};
 
 impl Reader<'_, '_> {

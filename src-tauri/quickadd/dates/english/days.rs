@@ -5,7 +5,7 @@ use super::lexicon::*;
 use super::state::{calendar, Day, DayKind, Period};
 use super::{Reader, JOINS};
 use crate::quickadd::dates::calendar as cal;
-use crate::quickadd::dates::Span;
+use crate::quickadd::dates::phrase::Span;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 impl Reader<'_, '_> {

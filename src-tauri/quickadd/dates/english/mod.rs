@@ -52,7 +52,7 @@ impl DatePhrases for English {
     }
 
     fn too_vague(&self, words: &[&str]) -> Option<String> {
-        refusals::too_vague(words)
+        Reader::too_vague(words)
     }
 }
 

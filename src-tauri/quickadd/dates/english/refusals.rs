@@ -183,23 +183,25 @@ const VAGUE: &[(&[&str], &str)] = &[
     ),
 ];
 
-/// The question to ask for a vague phrase ("after the holidays"), if it is one.
-pub(super) fn too_vague(words: &[&str]) -> Option<String> {
-    let hint = words.iter().find_map(|word| {
-        let word = clean(word).to_lowercase();
-        // "mid-January" is "mid".
-        let key = if word.starts_with("mid-") {
-            "mid"
-        } else {
-            &word
-        };
-        VAGUE
-            .iter()
-            .find(|(keys, _)| keys.contains(&key))
-            .map(|(_, hint)| *hint)
-    })?;
-    let typed = quote(words);
-    Some(format!(
-        "“{typed}” could be many days. Which day do you mean? Type one, {hint}, or pick it on the calendar."
-    ))
+impl Reader<'_, '_> {
+    /// The question to ask for a vague phrase ("after the holidays"), if it is one.
+    pub(super) fn too_vague(words: &[&str]) -> Option<String> {
+        let hint = words.iter().find_map(|word| {
+            let word = clean(word).to_lowercase();
+            // "mid-January" is "mid".
+            let key = if word.starts_with("mid-") {
+                "mid"
+            } else {
+                &word
+            };
+            VAGUE
+                .iter()
+                .find(|(keys, _)| keys.contains(&key))
+                .map(|(_, hint)| *hint)
+        })?;
+        let typed = quote(words);
+        Some(format!(
+            "“{typed}” could be many days. Which day do you mean? Type one, {hint}, or pick it on the calendar."
+        ))
+    }
 }

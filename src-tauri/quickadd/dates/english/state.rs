@@ -1,7 +1,7 @@
 //! What a phrase has said so far (a day, a clock time, a part of the day, or a
 //! moment counted from now) and the day and time it means.
 
-use crate::quickadd::dates::Span;
+use crate::quickadd::dates::phrase::Span;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
 
 /// The part of the day a word names, and the time it stands for when no clock
