@@ -317,10 +317,26 @@ pub struct Contact {
     /// "YYYY-MM-DD", or "--MM-DD" when the year is not known.
     pub birthday: Option<String>,
     pub org: String,
+    /// Where and when she met them ("Sara's party", "2026-11-21"), as a batch of
+    /// Quick add set it.
+    pub met_where: Option<String>,
+    pub met_on: Option<String>,
+    /// Every phone, first one first: as typed, and E.164 when it is a valid number.
+    pub phones: Vec<ContactPhone>,
+    /// Every email, first one first.
+    pub emails: Vec<String>,
     /// Set only in what a save returns, when the name was cleaned on the way
     /// ("Removed 2 invisible characters from the name."); never stored.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notice: Option<String>,
+}
+
+/// One of a contact's phones.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContactPhone {
+    pub display: String,
+    pub e164: Option<String>,
 }
 
 /// One row of the contact list.

@@ -31,6 +31,19 @@ pub fn e164_of(normalized: &str) -> Option<&str> {
     normalized.starts_with('+').then_some(normalized)
 }
 
+/// How a phone stored before numbers were checked is stored now: its E.164
+/// when that is a valid number, else its digits as typed (migration 0005).
+pub fn stored_form(display: &str, normalized: &str) -> String {
+    let valid = e164_of(normalized)
+        .and_then(|e164| phonenumber::parse(None, e164).ok())
+        .is_some_and(|number| phonenumber::is_valid(&number));
+    if valid {
+        normalized.to_string()
+    } else {
+        digits(display)
+    }
+}
+
 /// What the line "555-0142" lacks, or why "555-01734" cannot be dialled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Problem {
