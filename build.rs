@@ -62,6 +62,7 @@ const COMMANDS: &[&str] = &[
     "restore_backup",
     "restore_newest_backup",
     "read_date",
+    "open_link",
 ];
 
 fn main() {

@@ -370,6 +370,13 @@ export function readDate(ask) {
   });
 }
 
+// ---------- Reaching someone ----------
+
+/** action: 'call' | 'text' | 'email'; to: a number or an address; subject: an email's. → the URL opened */
+export function openLink(action, to, subject = '') {
+  return call('open_link', { link: { action: String(action), to: String(to ?? ''), subject: String(subject ?? '') } });
+}
+
 // ---------- Events from the backend ----------
 
 /** Calls `handler(payload)` for every `name` event. Resolves to an unlisten function. */

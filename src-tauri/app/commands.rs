@@ -19,6 +19,7 @@ use crate::domain::cadence::{Cadence, CadenceDraft};
 use crate::domain::contact::{Contact, ContactDraft, ContactPage, ContactQuery};
 use crate::domain::decision::{Decision, DecisionDraft};
 use crate::domain::followup::{Followup, FollowupDraft, SnoozeChoice, SnoozeOption};
+use crate::domain::links::{self, LinkRequest};
 use crate::domain::stage::StageInfo;
 use crate::domain::touch::TouchDraft;
 use crate::interchange::ColumnMapping;
@@ -86,6 +87,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         restore_backup,
         restore_newest_backup,
         read_date,
+        open_link,
     ]
 }
 
@@ -580,4 +582,17 @@ async fn restore_backup(tend: State<'_, Arc<Tend>>, path: String) -> UiResult<Re
 #[tauri::command]
 async fn read_date(tend: State<'_, Arc<Tend>>, ask: DateAsk) -> UiResult<DateReading> {
     Ok(tend.read_date(&ask)?)
+}
+
+/// Call, text or email someone with the computer's own handler (the opener
+/// plugin, from Rust): only the `tel:`, `sms:` or `mailto:` URL the domain
+/// builds from a number or an address. Returns the URL opened.
+#[tauri::command]
+async fn open_link<R: Runtime>(app: AppHandle<R>, link: LinkRequest) -> UiResult<String> {
+    use tauri_plugin_opener::OpenerExt;
+    let url = links::url(&link)?;
+    app.opener()
+        .open_url(url.as_str(), None::<&str>)
+        .map_err(|err| UiError::os(format!("Could not open {url}: {err}")))?;
+    Ok(url)
 }

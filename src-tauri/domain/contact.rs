@@ -331,6 +331,31 @@ pub struct Contact {
     pub notice: Option<String>,
 }
 
+/// How to reach someone from a row (Today, a notification): their first phone,
+/// as typed and in E.164 when it is a valid number, and their first email.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reach {
+    pub phone: Option<String>,
+    pub phone_e164: Option<String>,
+    pub email: Option<String>,
+}
+
+impl Reach {
+    /// From the stored first phone (as typed, and its normalized form) and email.
+    pub fn stored(
+        phone: Option<String>,
+        normalized: Option<String>,
+        email: Option<String>,
+    ) -> Reach {
+        Reach {
+            phone_e164: normalized.filter(|n| super::phone::e164_of(n).is_some()),
+            phone,
+            email,
+        }
+    }
+}
+
 /// One of a contact's phones.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

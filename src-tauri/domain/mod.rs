@@ -9,6 +9,7 @@ pub mod dates; // the window of dates Tend accepts: within 100 years of today
 pub mod decision; // interested, thinking, not now, no, bought
 pub mod followup; // promises: planning rules, snooze choices
 pub mod import; // which imported cards are new, which merge, what a merge adds
+pub mod links; // call, text, email: the tel:, sms: and mailto: a phone or email opens
 pub mod local_time; // local wall times ↔ UTC instants, DST included
 pub mod pause; // pausing reminders: an hour, until tomorrow morning
 pub mod phone; // parsing and normalising phone numbers (E.164)

@@ -147,6 +147,30 @@ describe('ui/views/today.js', () => {
     assert.equal(queryByLabel(document, 'Skip follow-up'), null, 'the dialog closed');
   });
 
+  test('every row shows the number and can call, text, email (the promise as subject) or copy', async () => {
+    const reach = { phone: '(415) 555-0142', phoneE164: '+14155550142', email: 'jane@example.com' };
+    tauri.respond('get_today', today({
+      overdue: [followup(11, { reach })],
+      goingCold: [{ contactId: 3, name: 'Eve Park', stage: 'customer', stageLabel: 'Customer', since: '2026-05-01T00:00:00Z', touched: true, daysSince: 200, windowDays: 30, suggestInactive: false, reach: { phone: '555-0199', phoneE164: null, email: null } }],
+    }));
+    tauri.respond('open_link', ({ link }) => `${link.action}:${link.to}`);
+    tauri.emit('tend://changed');
+    await flush(8);
+    const row = items().find((node) => node.dataset.key === 'f11');
+    const cold = items().find((node) => node.dataset.key === 'c3');
+    assert.ok(row.textContent.includes('(415) 555-0142'), 'the number on the Today row');
+    assert.ok(cold.textContent.includes('555-0199'), 'on a going-cold row too');
+    row.querySelector('[data-action="call"]').click();
+    row.querySelector('[data-action="email"]').click();
+    cold.querySelector('[data-action="text"]').click();
+    await flush(4);
+    assert.deepEqual(tauri.callsTo('open_link').map((c) => c.args.link), [
+      { action: 'call', to: '+14155550142', subject: '' },
+      { action: 'email', to: 'jane@example.com', subject: 'send lavender samples' },
+      { action: 'text', to: '555-0199', subject: '' },
+    ]);
+  });
+
   test('tend://changed redraws Today and the badge', async () => {
     tauri.respond('get_today', today({ overdue: [], dueToday: [] }));
     tauri.emit('tend://changed');

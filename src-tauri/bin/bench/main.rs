@@ -178,7 +178,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             std::hint::black_box(page);
         }
     }
-    report("search digits per keystroke (any run, 1–4)", &mut digit_search);
+    report(
+        "search digits per keystroke (any run, 1–4)",
+        &mut digit_search,
+    );
     report("raw FTS5 MATCH … ORDER BY rank LIMIT 50", &mut raw_fts);
 
     let mut pages = Vec::new();
