@@ -63,6 +63,8 @@ const COMMANDS: &[&str] = &[
     "restore_newest_backup",
     "read_date",
     "open_link",
+    "quick_add_batch",
+    "set_quick_add_batch",
 ];
 
 fn main() {

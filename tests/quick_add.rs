@@ -275,3 +275,75 @@ fn a_time_in_the_spring_gap_is_previewed_as_the_clock_will_say_it() {
     assert_eq!(added.text, preview.text);
     assert_eq!(added.followups[0].due_local, "2026-03-08T03:30");
 }
+
+#[test]
+fn a_known_name_without_phone_or_email_asks_instead_of_making_a_second_one() {
+    let f = monday();
+    let quiet = Batch {
+        no_cadence: true,
+        ..Batch::default()
+    };
+    let maria = f
+        .tend
+        .quick_add("Maria Lopez 555-0142", &quiet, None)
+        .expect("added");
+    let preview = f
+        .tend
+        .preview_quick_add("maria lopez birthday March 14", &quiet)
+        .expect("preview");
+    let duplicate = preview.duplicate.expect("flagged by name");
+    assert_eq!(
+        (duplicate.contact_id, duplicate.name.as_str(), duplicate.by),
+        (maria.contact.id, "Maria Lopez", "name")
+    );
+    f.tend
+        .quick_add(
+            "maria lopez birthday March 14",
+            &quiet,
+            Some(duplicate.contact_id),
+        )
+        .expect("added to her");
+    assert_eq!(names(&f), vec!["Maria Lopez"], "no second Maria");
+    // A phone of her own tells another Maria apart: no question then.
+    let other = f
+        .tend
+        .preview_quick_add("Maria Lopez 555-0199", &quiet)
+        .expect("preview");
+    assert_eq!(other.duplicate, None);
+    // The phone still wins when it is known.
+    let by_phone = f
+        .tend
+        .preview_quick_add("M. Lopez 555-0142", &quiet)
+        .expect("preview")
+        .duplicate
+        .expect("by phone");
+    assert_eq!(by_phone.by, "phone");
+}
+
+#[test]
+fn the_batch_context_survives_a_restart_the_same_day_only() {
+    let f = monday();
+    let batch = Batch {
+        met_where: "Sara's party".into(),
+        met_on: "2026-11-21".into(),
+        no_cadence: true,
+    };
+    f.tend.set_quick_add_batch(&batch).expect("kept");
+    let f = f.reopen();
+    assert_eq!(
+        f.tend.quick_add_batch().expect("batch"),
+        batch,
+        "after a restart"
+    );
+    f.clock.advance(chrono::Duration::hours(10)); // 20:00 in New York, still Monday
+    assert_eq!(f.tend.quick_add_batch().expect("batch"), batch);
+    f.clock.advance(chrono::Duration::hours(5)); // Tuesday
+    assert_eq!(
+        f.tend.quick_add_batch().expect("batch"),
+        Batch::default(),
+        "a new day starts a new batch"
+    );
+    f.tend
+        .set_quick_add_batch(&Batch::default())
+        .expect("forgotten");
+}

@@ -248,6 +248,16 @@ export function quickAdd(line, batch, addTo = null) {
   return call('quick_add', { line: String(line), batch: batchArg(batch), addTo: to });
 }
 
+/** The batch context set today (it survives a restart that day) → {metWhere, metOn, noCadence} */
+export function quickAddBatch() {
+  return call('quick_add_batch');
+}
+
+/** Remembers the batch context for the day; an empty one forgets it. → null */
+export function setQuickAddBatch(batch) {
+  return call('set_quick_add_batch', { batch: batchArg(batch) });
+}
+
 /** Takes one saved line back. added = {contactId, createdContact, followupIds, touchId} → null */
 export function undoQuickAdd(added) {
   const touchId = added?.touchId === null || added?.touchId === undefined ? null : Number(added.touchId);

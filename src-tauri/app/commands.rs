@@ -88,6 +88,8 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         restore_newest_backup,
         read_date,
         open_link,
+        quick_add_batch,
+        set_quick_add_batch,
     ]
 }
 
@@ -595,4 +597,15 @@ async fn open_link<R: Runtime>(app: AppHandle<R>, link: LinkRequest) -> UiResult
         .open_url(url.as_str(), None::<&str>)
         .map_err(|err| UiError::os(format!("Could not open {url}: {err}")))?;
     Ok(url)
+}
+
+/// The Quick add batch context set today, if any (it survives a restart that day).
+#[tauri::command]
+async fn quick_add_batch(tend: State<'_, Arc<Tend>>) -> UiResult<Batch> {
+    Ok(tend.quick_add_batch()?)
+}
+
+#[tauri::command]
+async fn set_quick_add_batch(tend: State<'_, Arc<Tend>>, batch: Batch) -> UiResult<()> {
+    Ok(tend.set_quick_add_batch(&batch)?)
 }

@@ -34,6 +34,8 @@ struct Candidate {
     end: usize,
     /// Set when a channel keyword leads into it: "call Thu".
     channel: Option<Channel>,
+    /// The channel word was a near-miss ("cal"): the word typed and the one read.
+    near: Option<(usize, &'static str)>,
     found: DateMatch,
 }
 
@@ -120,6 +122,7 @@ pub fn parse(line: &str, ctx: &ParseContext, dates: &dyn DatePhrases) -> Result<
                     start: i,
                     end,
                     channel: None,
+                    near: None,
                     found,
                 });
                 i = end;
@@ -172,7 +175,13 @@ fn anchored(
     ctx: &ParseContext,
     dates: &dyn DatePhrases,
 ) -> Option<Candidate> {
-    let (mut j, channel) = words::channel_at(words, i)?;
+    let (mut j, channel, near) = match words::channel_at(words, i) {
+        Some((j, channel)) => (j, channel, None),
+        None => {
+            let (j, channel, read_as) = words::near_channel_at(words, i)?;
+            (j, channel, Some((i, read_as)))
+        }
+    };
     for _ in 0..2 {
         match words::filler_at(words, j) {
             Some(next) => j = next,
@@ -184,6 +193,7 @@ fn anchored(
         start: i,
         end: (j + found.words.max(1)).min(words.len()),
         channel: Some(channel),
+        near,
         found,
     })
 }
@@ -303,11 +313,18 @@ fn choose_followup(
             ),
         ));
     }
+    let read_as = candidate.near.and_then(|(at, read_as)| {
+        Some(format!(
+            "“{}” read as {read_as}",
+            tokens::clean(words.get(at)?)
+        ))
+    });
     Ok(Some(ParsedFollowup {
         channel: channel.unwrap_or(Channel::Other),
         date,
         time,
         phrase: phrase.to_string(),
+        read_as,
     }))
 }
 

@@ -111,6 +111,9 @@ pub struct ParsedFollowup {
     pub time: Option<NaiveTime>,
     /// The words it came from, e.g. "call Thu".
     pub phrase: String,
+    /// How a near-miss channel word was read: "“cal” read as call".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_as: Option<String>,
 }
 
 impl ParsedFollowup {

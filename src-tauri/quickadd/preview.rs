@@ -95,6 +95,9 @@ impl ParsedFollowup {
         if let Some(note) = note {
             let _ = write!(out, " {note}");
         }
+        if let Some(read_as) = &self.read_as {
+            let _ = write!(out, " ({read_as})");
+        }
         // Saving refuses it (domain::dates); the preview says so first.
         if today.is_some_and(|today| date > dates::latest(today)) {
             let _ = write!(

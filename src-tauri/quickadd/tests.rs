@@ -52,6 +52,7 @@ fn the_issue_example_reads_whole() {
                 date: day(2026, 11, 26),
                 time: None,
                 phrase: "call Thu".into(),
+                read_as: None,
             }),
         }
     );
@@ -347,4 +348,57 @@ fn a_local_number_takes_the_default_area_code_and_is_stored_whole() {
         .as_deref()
         .expect("a warning")
         .starts_with("“555-01734” is not a possible phone number in US (+1)"));
+}
+
+#[test]
+fn a_near_miss_channel_word_is_read_as_the_channel_and_said() {
+    for (line, channel, read_as) in [
+        ("Tom Reyes cal fri", Channel::Call, "“cal” read as call"),
+        (
+            "Tom Reyes calll tomorrow",
+            Channel::Call,
+            "“calll” read as call",
+        ),
+        ("Tom Reyes clal Thu", Channel::Call, "“clal” read as call"),
+        ("Tom Reyes txet Thu", Channel::Text, "“txet” read as text"),
+        (
+            "Tom Reyes emial Thu",
+            Channel::Email,
+            "“emial” read as email",
+        ),
+        (
+            "Tom Reyes mesage Thu",
+            Channel::Message,
+            "“mesage” read as message",
+        ),
+    ] {
+        let followup = read(line).followup.expect(line);
+        assert_eq!(followup.channel, channel, "{line}");
+        assert_eq!(followup.read_as.as_deref(), Some(read_as), "{line}");
+    }
+    let txt = read("Tom Reyes txt Fri").followup.expect("txt");
+    assert_eq!(
+        (txt.channel, txt.read_as),
+        (Channel::Text, None),
+        "txt is a word of its own"
+    );
+    let preview = read("Tom Reyes cal fri").preview(DEFAULT_TIME);
+    assert!(
+        preview.ends_with("call Fri 27 Nov, 09:00 (“cal” read as call)"),
+        "{preview}"
+    );
+    for line in [
+        "Ann Lee meet at the mall Fri",
+        "Ann Lee fall Fri",
+        "Ann Lee tell Fri",
+        "Ann Lee met Sat",
+        "Ann Lee all Fri",
+    ] {
+        let parsed = read(line);
+        assert_eq!(
+            parsed.followup.as_ref().and_then(|f| f.read_as.clone()),
+            None,
+            "{line}: a real word is not a typo"
+        );
+    }
 }

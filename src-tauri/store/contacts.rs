@@ -104,6 +104,18 @@ pub fn find_by_method(
         .optional()?)
 }
 
+/// Who already has this name (letter case aside), if anyone: the oldest, and
+/// an archived contact only when no one else has it.
+pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<(i64, String)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT id, name FROM contacts WHERE name = ?1 COLLATE NOCASE
+             ORDER BY archived_at IS NOT NULL, id LIMIT 1",
+        )?
+        .query_row([name], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?)
+}
+
 pub fn set_stage(tx: &Transaction, id: i64, stage: Stage, now: DateTime<Utc>) -> Result<()> {
     let changed = tx.execute(
         "UPDATE contacts SET stage = ?2, updated_at = ?3 WHERE id = ?1",

@@ -13,6 +13,9 @@ use rusqlite::{Connection, OptionalExtension, Transaction};
 pub const QUICK_ADD_SHORTCUT: &str = "quickAddShortcut";
 /// Reminders are paused until this instant (RFC 3339), if set (internal).
 pub const REMINDERS_PAUSED_UNTIL: &str = "remindersPausedUntil";
+/// The Quick add batch context as last set, with the local day it was set on
+/// (internal, JSON): it comes back after a restart the same day.
+pub const QUICK_ADD_BATCH: &str = "quickAddBatch";
 /// The local date the digest was last sent (internal).
 pub const DIGEST_SENT_ON: &str = "digestSentOn";
 
