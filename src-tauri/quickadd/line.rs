@@ -319,12 +319,24 @@ fn choose_followup(
             tokens::clean(words.get(at)?)
         ))
     });
+    // "call in January": no day was named, so the preview says which one was chosen.
+    let chosen = candidate.found.span.map(|span| {
+        let from = candidate
+            .end
+            .saturating_sub(candidate.found.words)
+            .max(candidate.start);
+        let mut named = String::new();
+        tokens::join(&tokens[from..candidate.end], &mut named);
+        let named = named.trim_end_matches(tokens::SEPARATORS);
+        format!("“{named}” names no day: Tend chose {}", span.choice())
+    });
     Ok(Some(ParsedFollowup {
         channel: channel.unwrap_or(Channel::Other),
         date,
         time,
         phrase: phrase.to_string(),
         read_as,
+        chosen,
     }))
 }
 

@@ -114,6 +114,10 @@ pub struct ParsedFollowup {
     /// How a near-miss channel word was read: "“cal” read as call".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub read_as: Option<String>,
+    /// For a phrase that names a stretch, which day was chosen: "“next week”
+    /// names no day: Tend chose its Monday".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chosen: Option<String>,
 }
 
 impl ParsedFollowup {

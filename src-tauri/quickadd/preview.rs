@@ -98,6 +98,9 @@ impl ParsedFollowup {
         if let Some(read_as) = &self.read_as {
             let _ = write!(out, " ({read_as})");
         }
+        if let Some(chosen) = &self.chosen {
+            let _ = write!(out, " ({chosen})");
+        }
         // Saving refuses it (domain::dates); the preview says so first.
         if today.is_some_and(|today| date > dates::latest(today)) {
             let _ = write!(

@@ -53,6 +53,7 @@ fn the_issue_example_reads_whole() {
                 time: None,
                 phrase: "call Thu".into(),
                 read_as: None,
+                chosen: None,
             }),
         }
     );
@@ -76,7 +77,7 @@ fn the_preview_shows_every_part_and_the_resolved_day() {
     let other = read("Jane Doe follow up next week");
     assert_eq!(
         other.preview(DEFAULT_TIME),
-        "Jane Doe · contact Mon 30 Nov, 09:00"
+        "Jane Doe · contact Mon 30 Nov, 09:00 (“next week” names no day: Tend chose its Monday)"
     );
 }
 
@@ -401,4 +402,19 @@ fn a_near_miss_channel_word_is_read_as_the_channel_and_said() {
             "{line}: a real word is not a typo"
         );
     }
+}
+
+#[test]
+fn a_stretch_of_days_in_a_line_says_which_day_was_chosen() {
+    let preview = read("Ann Lee call in January").preview(DEFAULT_TIME);
+    assert!(
+        preview.ends_with("call Fri 1 Jan, 09:00 (“in January” names no day: Tend chose the 1st)"),
+        "{preview}"
+    );
+    let week = read("Ann Lee next week").followup.expect("a follow-up");
+    assert_eq!(
+        week.chosen.as_deref(),
+        Some("“next week” names no day: Tend chose its Monday")
+    );
+    assert_eq!(read("Ann Lee call Thu").followup.expect("thu").chosen, None);
 }

@@ -8,6 +8,7 @@ import sqlite3
 import stat
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 from conftest import seed
 from ui import (
@@ -149,3 +150,42 @@ def test_call_on_a_contact_asks_the_computer_to_open_tel(tend_at, tmp_path):
         "mailto:jane@example.com?subject=send%20the%20lavender%20samples",
         "sms:+14155550142",
     ], "only what she asked for, and only those schemes"
+
+
+def test_the_batch_panel_leaves_today_in_view_at_1280x800(tend_at):
+    app = tend_at(MONDAY)
+    driver = app.driver
+    open_section(driver, "Today")
+    button(driver, "Batch").click()
+    type_into(field(driver, "Met at"), "Sara's party")
+    for guest in ["Ann Lee 555-0101 call tomorrow", "Bob Stone text Wed", "Cy Young 555-0103 call Thu",
+                  "Di Prince email Fri", "Ed Norton call tomorrow at 2pm"]:
+        line = field(driver, "Quick add")
+        line.click()
+        line.send_keys(guest)
+        wait(driver, lambda d, first=guest.split()[0]: first in section_text(d, "Quick add preview"), message=f"preview of {guest}")
+        line.send_keys(Keys.ENTER)
+        wait(driver, lambda d: field(d, "Quick add").get_attribute("value") == "", message="saved and cleared")
+    wait(driver, lambda d: "Ed Norton" in section_text(d, "Added in this batch"), message="five lines listed")
+    line = field(driver, "Quick add")
+    type_into(line, "Fay Wong 555-0106 wants the ")
+    wait(driver, lambda d: "Upcoming" in d.page_source, message="Today drawn")
+    app.screenshot("batch-open-today")
+    size = driver.execute_script("return [window.innerWidth, window.innerHeight]")
+    assert size[1] <= 800, size
+    # The view below the batch keeps most of the window: Today's heading and its first
+    # sections are on screen, not pushed below the fold.
+    tops = driver.execute_script(
+        "return ['h1', ...[...document.querySelectorAll('main h2, #main h2')].slice(0, 3)]"
+        ".map(h => (typeof h === 'string' ? document.querySelector('#main h1') : h).getBoundingClientRect().bottom)"
+    )
+    assert all(bottom < size[1] for bottom in tops), (tops, size)
+    bar = driver.execute_script("return document.querySelector('.quick-bar').getBoundingClientRect().height")
+    assert bar < size[1] * 0.4, f"the Quick add bar takes {bar}px of {size[1]}"
+    batch = driver.execute_script("return document.querySelector('.quick-batch').getBoundingClientRect().height")
+    assert batch < 56, f"the batch context is one row ({batch}px)"
+    first_new = driver.execute_script(
+        "const h = [...document.querySelectorAll('h2')].find(h => h.textContent.trim() === 'Upcoming');"
+        "return h.closest('section').querySelector('.item').getBoundingClientRect().top"
+    )
+    assert first_new < size[1], f"the first of the new follow-ups is on screen ({first_new} of {size[1]})"

@@ -34,6 +34,18 @@ pub enum Span {
     Year,
 }
 
+impl Span {
+    /// Which day of the stretch was chosen, in words: "its Monday", "the 1st".
+    pub fn choice(self) -> &'static str {
+        match self {
+            Span::Week => "its Monday",
+            Span::Weekend => "the Saturday",
+            Span::Month => "the 1st",
+            Span::Year => "1 January",
+        }
+    }
+}
+
 /// A reader of date phrases for one language.
 ///
 /// `words` are the line's words as [`words`] splits them: split on whitespace,
