@@ -114,6 +114,7 @@ pub fn read(ask: &FieldAsk<'_>, ctx: &FieldContext, dates: &dyn DatePhrases) -> 
         Some(found) if found.words >= typed.len() => found,
         partly => {
             if let Some(question) = dates.too_vague(typed) {
+                let question = format!("{question} Or pick it on the calendar.");
                 return Err(Error::invalid("date", question));
             }
             let message = match partly {

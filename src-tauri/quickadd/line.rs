@@ -75,6 +75,7 @@ pub fn parse(line: &str, ctx: &ParseContext, dates: &dyn DatePhrases) -> Result<
         stage: None,
         note: String::new(),
         followup: None,
+        vague: None,
     };
     let mut candidates: Vec<Candidate> = Vec::new();
 
@@ -157,6 +158,9 @@ pub fn parse(line: &str, ctx: &ParseContext, dates: &dyn DatePhrases) -> Result<
 
     let name_end = read_name(&tokens, &words, &mut roles, &candidates, line)?;
     parsed.followup = choose_followup(&tokens, &words, &mut roles, &candidates, ctx)?;
+    if parsed.followup.is_none() {
+        parsed.vague = vague_plan(&words, &roles, dates);
+    }
     if parsed.stage.is_none() {
         parsed.stage = stage_part(&words, &tokens, &mut roles, name_end);
     }
@@ -338,6 +342,26 @@ fn choose_followup(
         read_as,
         chosen,
     }))
+}
+
+/// "call after the holidays": a channel word in the note, then words that name
+/// no one day. The question to ask, if so.
+fn vague_plan(words: &[&str], roles: &[Role], dates: &dyn DatePhrases) -> Option<String> {
+    (1..words.len()).find_map(|i| {
+        if roles[i] != Role::Note {
+            return None;
+        }
+        let (mut j, _) = words::channel_at(words, i)
+            .or_else(|| words::near_channel_at(words, i).map(|(j, channel, _)| (j, channel)))?;
+        while let Some(next) = words::filler_at(words, j) {
+            j = next;
+        }
+        let end = (j..words.len())
+            .find(|&k| tokens::is_separator(words[k]) || roles[k] != Role::Note)
+            .unwrap_or(words.len())
+            .min(j + 4);
+        (end > j).then(|| dates.too_vague(&words[j..end])).flatten()
+    })
 }
 
 /// "met Sat", "bought her on Dec 3": the date is part of the story, not a plan.

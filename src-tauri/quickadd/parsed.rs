@@ -99,6 +99,10 @@ pub struct ParsedLine {
     /// Every word that was not recognised, in order; "" when there are none.
     pub note: String,
     pub followup: Option<ParsedFollowup>,
+    /// "call after the holidays": a plan with no day Tend could choose; the
+    /// preview asks which day, and the words stay in the note.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vague: Option<String>,
 }
 
 /// The next step the line promises: "call Thu".

@@ -64,6 +64,10 @@ impl ParsedLine {
             out.push_str(DOT);
             followup.render(&mut out, default_time, today, zone);
         }
+        if let Some(question) = &self.vague {
+            out.push_str(DOT);
+            out.push_str(question);
+        }
         out
     }
 }

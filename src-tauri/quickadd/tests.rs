@@ -55,6 +55,7 @@ fn the_issue_example_reads_whole() {
                 read_as: None,
                 chosen: None,
             }),
+            vague: None,
         }
     );
     assert_eq!(
@@ -417,4 +418,26 @@ fn a_stretch_of_days_in_a_line_says_which_day_was_chosen() {
         Some("“next week” names no day: Tend chose its Monday")
     );
     assert_eq!(read("Ann Lee call Thu").followup.expect("thu").chosen, None);
+}
+
+#[test]
+fn a_plan_with_no_day_to_choose_is_asked_about_and_kept_in_the_note() {
+    let parsed = read("Ann Lee call after the holidays, loves oils");
+    assert_eq!(parsed.followup, None, "no day is made up");
+    assert_eq!(
+        parsed.note, "call after the holidays, loves oils",
+        "nothing typed is lost"
+    );
+    let question = parsed.vague.as_deref().expect("asked");
+    assert!(
+        question.starts_with("“after the holidays” could be many days. Which day do you mean?"),
+        "{question}"
+    );
+    assert!(parsed.preview(DEFAULT_TIME).ends_with(question));
+    assert_eq!(
+        read("Ann Lee loves summer scents").vague,
+        None,
+        "a note, not a plan"
+    );
+    assert_eq!(read("Ann Lee call Thu").vague, None);
 }

@@ -201,7 +201,7 @@ impl Reader<'_, '_> {
         })?;
         let typed = quote(words);
         Some(format!(
-            "“{typed}” could be many days. Which day do you mean? Type one, {hint}, or pick it on the calendar."
+            "“{typed}” could be many days. Which day do you mean? Type one, {hint}."
         ))
     }
 }
