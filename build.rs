@@ -62,6 +62,10 @@ const COMMANDS: &[&str] = &[
     "restore_backup",
     "restore_newest_backup",
     "get_insights",
+    "read_date",
+    "open_link",
+    "quick_add_batch",
+    "set_quick_add_batch",
 ];
 
 fn main() {

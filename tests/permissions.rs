@@ -76,6 +76,8 @@ fn the_quick_add_window_is_granted_only_what_it_calls() {
         "get_today",
         "preview_quick_add",
         "quick_add",
+        "quick_add_batch",
+        "set_quick_add_batch",
         "undo_quick_add",
     ]
     .into_iter()

@@ -34,7 +34,11 @@ fn a_line_becomes_a_contact_with_its_follow_up() {
     assert_eq!(added.followups[0].promise, "wants the lavender set");
     assert_eq!(
         added.text,
-        "Jane Doe · +1 555-0142 · note: wants the lavender set · call Thu 26 Nov, 09:00"
+        "Jane Doe · 555-0142 (no area code: kept as typed) · note: wants the lavender set · call Thu 26 Nov, 09:00"
+    );
+    assert_eq!(
+        added.contact.phone_e164, None,
+        "no made-up E.164 for a local number"
     );
 }
 
@@ -296,7 +300,7 @@ fn undo_asks_after_her_details_were_edited() {
     f.clock.advance(chrono::Duration::minutes(2));
     let draft = tend::domain::contact::ContactDraft {
         name: "Nora Quinn".into(),
-        phone: "555-0190".into(),
+        phone: "415-555-0190".into(),
         stage: "lead".into(),
         ..Default::default()
     };
@@ -319,22 +323,34 @@ fn preview_after(f: &Fixture) -> tend::api::QuickAddPreview {
 
 #[test]
 fn a_day_the_year_does_not_have_is_not_a_date() {
-    // Issue 16, item 7: "Feb 29, 2027" became 29 Feb 2028.
+    // Issue 16, item 7: "Feb 29, 2027" became 29 Feb 2028. Issue 10: nor does it
+    // become note text; it is refused as not a date, and nothing is saved.
     let f = monday();
-    let preview = f
-        .tend
-        .preview_quick_add("Jane Doe call Feb 29, 2027", &Batch::default())
-        .expect("preview");
-    assert!(
-        !preview.text.contains("2028"),
-        "not moved to another year: {}",
-        preview.text
-    );
-    assert!(preview.parsed.followup.is_none(), "{}", preview.text);
-    assert_eq!(
-        preview.text, "Jane Doe · note: call Feb 29, 2027",
-        "it stays in the note"
-    );
+    for (line, message) in [
+        (
+            "Jane Doe call Feb 29, 2027",
+            "“Feb 29, 2027” is not a date: February 2027 has 28 days.",
+        ),
+        (
+            "Maria Lopez birthday Feb 30",
+            "“Feb 30” is not a date: February has 28 days, 29 in a leap year.",
+        ),
+    ] {
+        let err = f
+            .tend
+            .preview_quick_add(line, &Batch::default())
+            .expect_err(line);
+        assert_eq!(
+            (err.field(), err.to_string().as_str()),
+            (Some("date"), message)
+        );
+        let err = f
+            .tend
+            .quick_add(line, &Batch::default(), None)
+            .expect_err(line);
+        assert_eq!(err.field(), Some("date"));
+    }
+    assert!(names(&f).is_empty(), "nothing saved");
 }
 
 #[test]
@@ -375,4 +391,76 @@ fn a_time_in_the_spring_gap_is_previewed_as_the_clock_will_say_it() {
         .expect("added");
     assert_eq!(added.text, preview.text);
     assert_eq!(added.followups[0].due_local, "2026-03-08T03:30");
+}
+
+#[test]
+fn a_known_name_without_phone_or_email_asks_instead_of_making_a_second_one() {
+    let f = monday();
+    let quiet = Batch {
+        no_cadence: true,
+        ..Batch::default()
+    };
+    let maria = f
+        .tend
+        .quick_add("Maria Lopez 555-0142", &quiet, None)
+        .expect("added");
+    let preview = f
+        .tend
+        .preview_quick_add("maria lopez birthday March 14", &quiet)
+        .expect("preview");
+    let duplicate = preview.duplicate.expect("flagged by name");
+    assert_eq!(
+        (duplicate.contact_id, duplicate.name.as_str(), duplicate.by),
+        (maria.contact.id, "Maria Lopez", "name")
+    );
+    f.tend
+        .quick_add(
+            "maria lopez birthday March 14",
+            &quiet,
+            Some(duplicate.contact_id),
+        )
+        .expect("added to her");
+    assert_eq!(names(&f), vec!["Maria Lopez"], "no second Maria");
+    // A phone of her own tells another Maria apart: no question then.
+    let other = f
+        .tend
+        .preview_quick_add("Maria Lopez 555-0199", &quiet)
+        .expect("preview");
+    assert_eq!(other.duplicate, None);
+    // The phone still wins when it is known.
+    let by_phone = f
+        .tend
+        .preview_quick_add("M. Lopez 555-0142", &quiet)
+        .expect("preview")
+        .duplicate
+        .expect("by phone");
+    assert_eq!(by_phone.by, "phone");
+}
+
+#[test]
+fn the_batch_context_survives_a_restart_the_same_day_only() {
+    let f = monday();
+    let batch = Batch {
+        met_where: "Sara's party".into(),
+        met_on: "2026-11-21".into(),
+        no_cadence: true,
+    };
+    f.tend.set_quick_add_batch(&batch).expect("kept");
+    let f = f.reopen();
+    assert_eq!(
+        f.tend.quick_add_batch().expect("batch"),
+        batch,
+        "after a restart"
+    );
+    f.clock.advance(chrono::Duration::hours(10)); // 20:00 in New York, still Monday
+    assert_eq!(f.tend.quick_add_batch().expect("batch"), batch);
+    f.clock.advance(chrono::Duration::hours(5)); // Tuesday
+    assert_eq!(
+        f.tend.quick_add_batch().expect("batch"),
+        Batch::default(),
+        "a new day starts a new batch"
+    );
+    f.tend
+        .set_quick_add_batch(&Batch::default())
+        .expect("forgotten");
 }

@@ -253,6 +253,16 @@ export function quickAdd(line, batch, addTo = null) {
   return call('quick_add', { line: String(line), batch: batchArg(batch), addTo: to });
 }
 
+/** The batch context set today (it survives a restart that day) → {metWhere, metOn, noCadence} */
+export function quickAddBatch() {
+  return call('quick_add_batch');
+}
+
+/** Remembers the batch context for the day; an empty one forgets it. → null */
+export function setQuickAddBatch(batch) {
+  return call('set_quick_add_batch', { batch: batchArg(batch) });
+}
+
 /**
  * Takes one saved line back. added = {contactId, createdContact, followupIds, touchId,
  * contactUpdatedAt, choice?} → {outcome: 'undone'} | {outcome: 'ask', name, since: [text]}.
@@ -361,6 +371,31 @@ export function restoreBackup(path) {
 /** At start-up, over an unusable file: the newest good backup → null once running, else the problem. */
 export function restoreNewestBackup() {
   return call('restore_newest_backup');
+}
+
+// ---------- Dates typed in forms ----------
+
+/**
+ * A day as she typed it ("Mon", "in 3 weeks", "Dec 3 at 2pm"), read by Quick add's phrases.
+ * ask = {text, time: 'HH:MM' or '', withTime, allowPast} → {date: 'YYYY-MM-DD', time: 'HH:MM' or null,
+ * shown: 'Mon 7 Dec, 09:00', why: string or null}; what cannot be read rejects on field 'date' or 'time'.
+ */
+export function readDate(ask) {
+  return call('read_date', {
+    ask: {
+      text: String(ask?.text ?? ''),
+      time: String(ask?.time ?? ''),
+      withTime: ask?.withTime !== false,
+      allowPast: Boolean(ask?.allowPast),
+    },
+  });
+}
+
+// ---------- Reaching someone ----------
+
+/** action: 'call' | 'text' | 'email'; to: a number or an address; subject: an email's. → the URL opened */
+export function openLink(action, to, subject = '') {
+  return call('open_link', { link: { action: String(action), to: String(to ?? ''), subject: String(subject ?? '') } });
 }
 
 // ---------- Events from the backend ----------

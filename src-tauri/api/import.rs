@@ -179,9 +179,9 @@ impl Tend {
         rows: Rows,
     ) -> Result<ImportPreview> {
         let plan = self.read(|conn| {
-            let region = settings::phone_region(conn)?;
+            let rules = settings::phone_rules(conn)?;
             let known = contacts::known_for_import(conn)?;
-            Ok(plan_of(read, region, &known, &[]))
+            Ok(plan_of(read, rules, &known, &[]))
         })?;
         Ok(preview(file_name, read, &plan, rows))
     }
@@ -206,9 +206,9 @@ impl Tend {
         };
         let now = self.clock().now();
         self.write(|tx| {
-            let region = settings::phone_region(tx)?;
+            let rules = settings::phone_rules(tx)?;
             let known = contacts::known_for_import(tx)?;
-            let plan = plan_of(read, region, &known, &choices.merge_same_name);
+            let plan = plan_of(read, rules, &known, &choices.merge_same_name);
             let total = plan.items.len();
             // The contact each new card became, so a later card of the same person
             // is remembered on it too (the same file again then changes nothing).
@@ -251,14 +251,14 @@ impl Tend {
 
 fn plan_of(
     read: &ReadFile,
-    region: crate::domain::phone::Region,
+    rules: crate::domain::phone::PhoneRules,
     known: &[Known],
     merge_same_name: &[usize],
 ) -> Plan {
     let cards = read
         .contacts
         .iter()
-        .map(|card| import::validate(card, region))
+        .map(|card| import::validate(card, rules))
         .collect();
     let places = read
         .contacts
@@ -289,7 +289,7 @@ fn save_new(
     };
     let id = contacts::insert(tx, &contact, now)?;
     for phone in incoming.phones.iter().skip(1) {
-        contacts::add_method(tx, id, "phone", &phone.display, &phone.e164)?;
+        contacts::add_method(tx, id, "phone", &phone.display, &phone.normalized)?;
     }
     for email in incoming.emails.iter().skip(1) {
         contacts::add_method(tx, id, "email", email, &email.to_lowercase())?;
@@ -314,7 +314,7 @@ fn save_merge(
     now: DateTime<Utc>,
 ) -> Result<()> {
     for phone in &additions.phones {
-        contacts::add_method(tx, id, "phone", &phone.display, &phone.e164)?;
+        contacts::add_method(tx, id, "phone", &phone.display, &phone.normalized)?;
     }
     for email in &additions.emails {
         contacts::add_method(tx, id, "email", email, &email.to_lowercase())?;

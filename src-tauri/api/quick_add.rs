@@ -5,7 +5,7 @@
 use super::cadences::start_builtin;
 use super::tend::Tend;
 use crate::domain::cadence::NEW_LEAD;
-use crate::domain::contact::Contact;
+use crate::domain::contact::{validate_name, Contact};
 use crate::domain::followup::{Followup, ValidFollowup};
 use crate::domain::local_time;
 use crate::domain::undo::{self, ContactNow, LineWork, UndoChoice, UndoPlan};
@@ -16,12 +16,15 @@ use crate::store::{cadences, contacts, decisions, followups, settings, touches};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-/// A contact that already has one of the line's phones or emails.
+/// A contact the line is probably about: one with the line's phone or email,
+/// or, for a line with neither, one with the same name.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Duplicate {
     pub contact_id: i64,
     pub name: String,
+    /// What matched: "phone", "email" or "name".
+    pub by: &'static str,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -46,6 +49,14 @@ pub struct QuickAdded {
     /// The follow-ups this line created (what Undo takes back).
     pub created_followup_ids: Vec<i64>,
     pub text: String,
+}
+
+/// A batch kept in the settings, with the day it was set.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct KeptBatch {
+    set_on: String,
+    batch: Batch,
 }
 
 /// What Undo sends back: what one saved line created.
@@ -78,11 +89,12 @@ pub enum UndoOutcome {
 impl Tend {
     fn parse_context(&self, conn: &Connection) -> Result<ParseContext> {
         let zone = self.clock().zone();
-        let region = settings::phone_region(conn)?;
+        let rules = settings::phone_rules(conn)?;
         Ok(ParseContext {
             now: local_time::local_date_time(self.clock().now(), zone),
-            date_order: DateOrder::for_region(region),
-            phone_region: region,
+            date_order: DateOrder::for_region(rules.region),
+            phone_region: rules.region,
+            area_code: rules.area_code,
             default_time: settings::default_time(conn)?,
         })
     }
@@ -129,7 +141,7 @@ impl Tend {
                 ctx.now.date(),
                 zone,
                 ctx.default_time,
-                ctx.phone_region,
+                ctx.phone_rules(),
             )?;
 
             let created_contact = matches!(plan.landing, Landing::NewContact(_));
@@ -137,7 +149,7 @@ impl Tend {
                 Landing::NewContact(new) => {
                     let id = contacts::insert(tx, &new.contact, now)?;
                     for phone in &new.more_phones {
-                        contacts::add_method(tx, id, "phone", &phone.display, &phone.e164)?;
+                        contacts::add_method(tx, id, "phone", &phone.display, &phone.normalized)?;
                     }
                     for email in &new.more_emails {
                         contacts::add_method(tx, id, "email", email, &email.to_lowercase())?;
@@ -194,6 +206,33 @@ impl Tend {
         })
     }
 
+    /// The batch context ("Met at Sara's party") set today, if any: a restart
+    /// the same day finds it again; the next day starts without it.
+    pub fn quick_add_batch(&self) -> Result<Batch> {
+        let today = local_time::local_date(self.clock().now(), self.zone()?);
+        let kept = self.read(|conn| settings::get(conn, settings::QUICK_ADD_BATCH))?;
+        Ok(kept
+            .and_then(|text| serde_json::from_str::<KeptBatch>(&text).ok())
+            .filter(|kept| kept.set_on == today.to_string())
+            .map(|kept| kept.batch)
+            .unwrap_or_default())
+    }
+
+    /// Remembers the batch context as she set it (an empty one forgets it).
+    pub fn set_quick_add_batch(&self, batch: &Batch) -> Result<()> {
+        let today = local_time::local_date(self.clock().now(), self.zone()?);
+        let text = (batch != &Batch::default())
+            .then(|| {
+                serde_json::to_string(&KeptBatch {
+                    set_on: today.to_string(),
+                    batch: batch.clone(),
+                })
+            })
+            .transpose()
+            .map_err(|err| crate::error::Error::Setup(err.to_string()))?;
+        self.write(|tx| settings::put(tx, settings::QUICK_ADD_BATCH, text.as_deref()))
+    }
+
     /// Takes back one quick-added line: only what it created. When the line
     /// created a contact who has changed since, nothing goes until she has
     /// chosen (`domain::undo`).
@@ -246,11 +285,30 @@ impl Tend {
 }
 
 fn find_duplicate(conn: &Connection, parsed: &ParsedLine) -> Result<Option<Duplicate>> {
-    let phones = parsed.phones.iter().map(|p| ("phone", p.e164.clone()));
+    let phones = parsed
+        .phones
+        .iter()
+        .map(|p| ("phone", p.normalized.clone()));
     let emails = parsed.emails.iter().map(|e| ("email", e.to_lowercase()));
     for (kind, value) in phones.chain(emails) {
         if let Some((contact_id, name)) = contacts::find_by_method(conn, kind, &value)? {
-            return Ok(Some(Duplicate { contact_id, name }));
+            return Ok(Some(Duplicate {
+                contact_id,
+                name,
+                by: kind,
+            }));
+        }
+    }
+    // "Maria Lopez birthday March 14": nothing tells her from the Maria Lopez
+    // already in Tend, so the line asks rather than making a second one.
+    if parsed.phones.is_empty() && parsed.emails.is_empty() {
+        let name = validate_name(&parsed.name)?.text;
+        if let Some((contact_id, name)) = contacts::find_by_name(conn, &name)? {
+            return Ok(Some(Duplicate {
+                contact_id,
+                name,
+                by: "name",
+            }));
         }
     }
     Ok(None)

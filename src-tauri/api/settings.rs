@@ -14,6 +14,8 @@ use serde::Serialize;
 #[serde(rename_all = "camelCase")]
 pub struct Settings {
     pub phone_region: String,
+    /// Digits, or "" when local numbers without an area code are asked about.
+    pub default_area_code: String,
     pub default_time: String,
     /// "HH:MM", or "off".
     pub digest_time: String,
@@ -31,6 +33,9 @@ impl Tend {
         self.read(|conn| {
             Ok(Settings {
                 phone_region: format!("{:?}", settings::phone_region(conn)?),
+                default_area_code: settings::default_area_code(conn)?
+                    .map(|code| code.as_str().to_string())
+                    .unwrap_or_default(),
                 default_time: settings::default_time(conn)?.format("%H:%M").to_string(),
                 digest_time: settings::digest_time(conn)?
                     .map_or_else(|| "off".to_string(), |t| t.format("%H:%M").to_string()),

@@ -14,11 +14,13 @@ use crate::api::{
     Completed, DecisionOutcome, Insights, LoggedTouch, QuickAddPreview, QuickAdded, Settings, Tend,
     Today, TouchHistory, UndoOutcome, UndoQuickAdd,
 };
+use crate::api::{DateAsk, DateReading};
 use crate::domain::cadence::{Cadence, CadenceDraft};
 use crate::domain::contact::{Contact, ContactDraft, ContactPage, ContactQuery};
 use crate::domain::decision::{Decision, DecisionDraft};
 use crate::domain::followup::{Followup, FollowupDraft, SnoozeChoice, SnoozeOption};
 use crate::domain::insights::period::Period;
+use crate::domain::links::{self, LinkRequest};
 use crate::domain::stage::StageInfo;
 use crate::domain::text::quoted;
 use crate::domain::touch::TouchDraft;
@@ -87,6 +89,10 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         restore_backup,
         restore_newest_backup,
         get_insights,
+        read_date,
+        open_link,
+        quick_add_batch,
+        set_quick_add_batch,
     ]
 }
 
@@ -589,4 +595,34 @@ async fn check_backup(tend: State<'_, Arc<Tend>>, path: String) -> UiResult<Back
 #[tauri::command]
 async fn restore_backup(tend: State<'_, Arc<Tend>>, path: String) -> UiResult<RestoreSummary> {
     Ok(tend.restore_from(Path::new(&path))?)
+}
+
+/// A day as she typed it in a form ("Mon", "Dec 3 at 2pm") → the day it means.
+#[tauri::command]
+async fn read_date(tend: State<'_, Arc<Tend>>, ask: DateAsk) -> UiResult<DateReading> {
+    Ok(tend.read_date(&ask)?)
+}
+
+/// Call, text or email someone with the computer's own handler (the opener
+/// plugin, from Rust): only the `tel:`, `sms:` or `mailto:` URL the domain
+/// builds from a number or an address. Returns the URL opened.
+#[tauri::command]
+async fn open_link<R: Runtime>(app: AppHandle<R>, link: LinkRequest) -> UiResult<String> {
+    use tauri_plugin_opener::OpenerExt;
+    let url = links::url(&link)?;
+    app.opener()
+        .open_url(url.as_str(), None::<&str>)
+        .map_err(|err| UiError::os(format!("Could not open {url}: {err}")))?;
+    Ok(url)
+}
+
+/// The Quick add batch context set today, if any (it survives a restart that day).
+#[tauri::command]
+async fn quick_add_batch(tend: State<'_, Arc<Tend>>) -> UiResult<Batch> {
+    Ok(tend.quick_add_batch()?)
+}
+
+#[tauri::command]
+async fn set_quick_add_batch(tend: State<'_, Arc<Tend>>, batch: Batch) -> UiResult<()> {
+    Ok(tend.set_quick_add_batch(&batch)?)
 }

@@ -1,11 +1,10 @@
 //! Contacts: the draft a person submits, the rules it must meet, and the shapes the
 //! app shows. Validation happens here, before anything touches the database.
 
-use super::phone::{self, Phone};
+use super::phone::{self, Phone, PhoneRules};
 use super::stage::Stage;
 use crate::domain::text::quoted;
 use crate::error::{Error, Result};
-use phonenumber::country::Id as Region;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
@@ -27,6 +26,8 @@ pub struct ContactDraft {
     pub tags: Vec<String>,
     /// Overrides the stage's keep-in-touch window for this contact.
     pub keep_in_touch_days: Option<i64>,
+    /// She saw that the region's rules do not know the number and keeps it as typed.
+    pub keep_phone_as_typed: bool,
 }
 
 /// A draft that passed every rule; only this can be stored.
@@ -46,13 +47,17 @@ pub struct ValidContact {
 impl ContactDraft {
     /// Checks every field, first problem first in form order, so the message
     /// appears next to the field the person would fix first.
-    pub fn validate(&self, phone_region: Region) -> Result<ValidContact> {
+    pub fn validate(&self, phone_rules: impl Into<PhoneRules>) -> Result<ValidContact> {
         let name = validate_name(&self.name)?;
         let name_notice = name.notice();
         let name = name.text;
         let phone = match self.phone.trim() {
             "" => None,
-            text => Some(phone::parse(text, phone_region)?),
+            text => Some(phone::parse_or_keep(
+                text,
+                phone_rules,
+                self.keep_phone_as_typed,
+            )?),
         };
         let email = validate_email(&self.email)?;
         let stage = match self.stage.trim() {
@@ -317,10 +322,51 @@ pub struct Contact {
     /// "YYYY-MM-DD", or "--MM-DD" when the year is not known.
     pub birthday: Option<String>,
     pub org: String,
+    /// Where and when she met them ("Sara's party", "2026-11-21"), as a batch of
+    /// Quick add set it.
+    pub met_where: Option<String>,
+    pub met_on: Option<String>,
+    /// Every phone, first one first: as typed, and E.164 when it is a valid number.
+    pub phones: Vec<ContactPhone>,
+    /// Every email, first one first.
+    pub emails: Vec<String>,
     /// Set only in what a save returns, when the name was cleaned on the way
     /// ("Removed 2 invisible characters from the name."); never stored.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notice: Option<String>,
+}
+
+/// How to reach someone from a row (Today, a notification): their first phone,
+/// as typed and in E.164 when it is a valid number, and their first email.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reach {
+    pub phone: Option<String>,
+    pub phone_e164: Option<String>,
+    pub email: Option<String>,
+}
+
+impl Reach {
+    /// From the stored first phone (as typed, and its normalized form) and email.
+    pub fn stored(
+        phone: Option<String>,
+        normalized: Option<String>,
+        email: Option<String>,
+    ) -> Reach {
+        Reach {
+            phone_e164: normalized.filter(|n| super::phone::e164_of(n).is_some()),
+            phone,
+            email,
+        }
+    }
+}
+
+/// One of a contact's phones.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContactPhone {
+    pub display: String,
+    pub e164: Option<String>,
 }
 
 /// One row of the contact list.
@@ -369,7 +415,7 @@ impl ContactQuery {
 mod tests {
     use super::*;
 
-    fn us() -> Region {
+    fn us() -> phone::Region {
         phone::parse_region("US").expect("US")
     }
 

@@ -308,6 +308,8 @@ pub struct Followup {
     pub completed_at: Option<DateTime<Utc>>,
     pub cadence_name: Option<String>,
     pub notified_at: Option<DateTime<Utc>>,
+    /// The contact's first phone and email: a row's Call, Text and Email.
+    pub reach: super::contact::Reach,
 }
 
 impl Followup {

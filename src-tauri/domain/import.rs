@@ -6,7 +6,7 @@
 use super::contact::{
     validate_email, validate_name, validate_tags, MAX_NOTES_CHARS, MAX_TAGS, MAX_TAG_CHARS,
 };
-use super::phone::{self, Phone, Region};
+use super::phone::{self, Phone, PhoneRules};
 use crate::interchange::{Birthday, ImportedContact, Problem};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -127,7 +127,7 @@ impl Plan {
 
 /// Checks a card against the contact rules. A phone or email that cannot be
 /// read is kept in the notes with a warning rather than losing the card.
-pub fn validate(card: &ImportedContact, region: Region) -> Result<Incoming, Problem> {
+pub fn validate(card: &ImportedContact, rules: PhoneRules) -> Result<Incoming, Problem> {
     let problem = |what: String| Problem {
         place: card.place.clone(),
         what,
@@ -139,8 +139,12 @@ pub fn validate(card: &ImportedContact, region: Region) -> Result<Incoming, Prob
     let mut unreadable = Vec::new();
     let mut phones: Vec<Phone> = Vec::new();
     for text in &card.phones {
-        match phone::parse(text, region) {
-            Ok(phone) if !phones.iter().any(|p| p.e164 == phone.e164) => phones.push(phone),
+        // A number the region's plan does not have is kept as typed (by its digits,
+        // never as a made-up E.164): a file is not refused for it.
+        match phone::check(text, rules).map(|checked| checked.phone) {
+            Ok(phone) if !phones.iter().any(|p| p.normalized == phone.normalized) => {
+                phones.push(phone)
+            }
             Ok(_) => {}
             Err(_) => unreadable.push(format!("phone {text}")),
         }
@@ -230,7 +234,7 @@ fn content_key(
     let org = card.org.clone().unwrap_or_default();
     for part in [name.to_lowercase(), notes.to_string(), birthday, org]
         .into_iter()
-        .chain(phones.iter().map(|p| p.e164.clone()))
+        .chain(phones.iter().map(|p| p.normalized.clone()))
         .chain(emails.iter().map(|e| e.to_lowercase()))
         .chain(tags.iter().cloned())
     {
@@ -273,7 +277,12 @@ impl Index {
 
 fn keys_of(incoming: &Incoming) -> impl Iterator<Item = String> + '_ {
     std::iter::once(format!("src:{}", incoming.source_key))
-        .chain(incoming.phones.iter().map(|p| format!("tel:{}", p.e164)))
+        .chain(
+            incoming
+                .phones
+                .iter()
+                .map(|p| format!("tel:{}", p.normalized)),
+        )
         .chain(
             incoming
                 .emails
@@ -388,7 +397,7 @@ fn additions(known: &Known, incoming: &Incoming) -> Additions {
         phones: incoming
             .phones
             .iter()
-            .filter(|p| !known.phones.contains(&p.e164))
+            .filter(|p| !known.phones.contains(&p.normalized))
             .cloned()
             .collect(),
         emails: incoming
@@ -414,7 +423,11 @@ fn additions(known: &Known, incoming: &Incoming) -> Additions {
 /// Two cards for one person in the same file become one new contact.
 fn merge_into_earlier(first: &mut Incoming, later: &Incoming) {
     for phone in &later.phones {
-        if !first.phones.iter().any(|p| p.e164 == phone.e164) {
+        if !first
+            .phones
+            .iter()
+            .any(|p| p.normalized == phone.normalized)
+        {
             first.phones.push(phone.clone());
         }
     }
@@ -456,7 +469,10 @@ mod tests {
 
     fn plan_of(cards: &[ImportedContact], known: &[Known], same_name: &[usize]) -> Plan {
         let places = cards.iter().map(|c| c.place.clone()).collect();
-        let checked = cards.iter().map(|c| validate(c, Region::US)).collect();
+        let checked = cards
+            .iter()
+            .map(|c| validate(c, crate::domain::phone::Region::US.into()))
+            .collect();
         plan(checked, places, known, same_name)
     }
 
@@ -489,7 +505,7 @@ mod tests {
             panic!("merged by phone: {:?}", plan.items[0].outcome)
         };
         assert_eq!(additions.phones.len(), 1, "only the new phone");
-        assert_eq!(additions.phones[0].e164, "+14155550199");
+        assert_eq!(additions.phones[0].normalized, "+14155550199");
         assert_eq!(additions.tags, ["party"], "tags compare without case");
         assert_eq!(additions.note.as_deref(), Some("loves citrus"));
         let Outcome::Merge { additions, .. } = &plan.items[1].outcome else {
@@ -563,7 +579,7 @@ mod tests {
     #[test]
     fn what_cannot_be_read_is_kept_in_the_notes_or_reported() {
         let odd = card("Bob", &["call the shop"], &["bob at example"]);
-        let incoming = validate(&odd, Region::US).expect("kept");
+        let incoming = validate(&odd, crate::domain::phone::Region::US.into()).expect("kept");
         assert!(incoming.phones.is_empty() && incoming.emails.is_empty());
         assert!(
             incoming.notes.contains("phone call the shop"),
@@ -573,7 +589,8 @@ mod tests {
         assert!(incoming.notes.contains("email bob at example"));
         assert_eq!(incoming.warnings.len(), 1);
         let nameless = card("   ", &["555-0101"], &[]);
-        let problem = validate(&nameless, Region::US).expect_err("no name");
+        let problem =
+            validate(&nameless, crate::domain::phone::Region::US.into()).expect_err("no name");
         assert_eq!(problem.place, "card    ");
         assert!(problem.what.contains("name"), "{}", problem.what);
     }
@@ -581,7 +598,7 @@ mod tests {
     #[test]
     fn an_imported_name_is_cleaned_like_a_typed_one_and_the_card_says_so() {
         let fake = card("Jane \u{202E}Doe\u{200B}", &[], &[]);
-        let incoming = validate(&fake, Region::US).expect("kept");
+        let incoming = validate(&fake, crate::domain::phone::Region::US.into()).expect("kept");
         assert_eq!(incoming.name, "Jane Doe");
         assert_eq!(
             incoming.warnings,

@@ -10,6 +10,7 @@ pub mod decision; // interested, thinking, not now, no, bought
 pub mod followup; // promises: planning rules, snooze choices
 pub mod import; // which imported cards are new, which merge, what a merge adds
 pub mod insights; // how she is doing: promises kept, touches before a sale, pipeline
+pub mod links; // call, text, email: the tel:, sms: and mailto: a phone or email opens
 pub mod local_time; // local wall times ↔ UTC instants, DST included
 pub mod pause; // pausing reminders: an hour, until tomorrow morning
 pub mod phone; // parsing and normalising phone numbers (E.164)

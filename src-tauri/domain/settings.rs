@@ -8,6 +8,9 @@ use crate::error::{Error, Result};
 use chrono::NaiveTime;
 
 pub const PHONE_REGION: &str = "phoneRegion";
+/// Digits put before a local number typed without its area code ("555-0142"),
+/// or "" for none: then such a number is asked about.
+pub const DEFAULT_AREA_CODE: &str = "defaultAreaCode";
 /// The time of day a follow-up with only a date is due ("HH:MM").
 pub const DEFAULT_TIME: &str = "defaultTime";
 /// "on": closing the window hides it to the tray so reminders keep firing.
@@ -83,6 +86,18 @@ pub fn parse(key: &str, value: &str) -> Result<SettingChange> {
             }
             (PHONE_REGION, code)
         }
+        DEFAULT_AREA_CODE => match value {
+            "" => (DEFAULT_AREA_CODE, String::new()),
+            _ => match phone::AreaCode::parse(value) {
+                Some(code) => (DEFAULT_AREA_CODE, code.as_str().to_string()),
+                None => {
+                    return Err(Error::invalid(
+                        DEFAULT_AREA_CODE,
+                        format!("“{value}” is not an area code: type its digits, e.g. 415."),
+                    ))
+                }
+            },
+        },
         DEFAULT_TIME => (DEFAULT_TIME, time_of_day(value, DEFAULT_TIME, "")?),
         CLOSE_TO_TRAY => match value {
             "on" | "off" => (CLOSE_TO_TRAY, value.to_string()),

@@ -86,6 +86,7 @@ pub struct GoingCold {
     pub window_days: i64,
     /// A customer gone quiet this long: offer one click to mark them inactive.
     pub suggest_inactive: bool,
+    pub reach: super::contact::Reach,
 }
 
 /// "Thinking it over" for too long: time to ask the tough question.
@@ -96,6 +97,7 @@ pub struct Maybe {
     pub name: String,
     pub since: DateTime<Utc>,
     pub days: i64,
+    pub reach: super::contact::Reach,
 }
 
 /// A customer quiet for half a year has probably left: suggest marking them

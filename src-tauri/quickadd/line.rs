@@ -8,6 +8,7 @@ use super::parsed::{ParseContext, ParsedFollowup, ParsedLine, ParsedPhone};
 use super::tokens::{self, Token};
 use super::{name, phones, vocabulary as words};
 use crate::domain::channel::Channel;
+use crate::domain::phone::Problem;
 use crate::domain::text::quoted;
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
@@ -34,6 +35,8 @@ struct Candidate {
     end: usize,
     /// Set when a channel keyword leads into it: "call Thu".
     channel: Option<Channel>,
+    /// The channel word was a near-miss ("cal"): the word typed and the one read.
+    near: Option<(usize, &'static str)>,
     found: DateMatch,
 }
 
@@ -73,6 +76,7 @@ pub fn parse(line: &str, ctx: &ParseContext, dates: &dyn DatePhrases) -> Result<
         stage: None,
         note: String::new(),
         followup: None,
+        vague: None,
     };
     let mut candidates: Vec<Candidate> = Vec::new();
 
@@ -120,18 +124,31 @@ pub fn parse(line: &str, ctx: &ParseContext, dates: &dyn DatePhrases) -> Result<
                     start: i,
                     end,
                     channel: None,
+                    near: None,
                     found,
                 });
                 i = end;
                 continue;
             }
+            // "Feb 30" is no day: said, not kept as note text.
+            if let Some((_, why)) = dates.impossible_at(&open[i..], ctx.now, ctx.date_order) {
+                return Err(Error::invalid("date", why));
+            }
         }
-        if let Some((end, phone)) = phones::phone_at(&tokens[..open_end[i]], i, ctx.phone_region) {
+        if let Some((end, checked)) = phones::phone_at(&tokens[..open_end[i]], i, ctx.phone_rules())
+        {
             roles[i..end].fill(Role::Phone);
-            if !parsed.phones.iter().any(|known| known.e164 == phone.e164) {
+            if !parsed
+                .phones
+                .iter()
+                .any(|known| known.normalized == checked.phone.normalized)
+            {
+                let warning = checked.warning();
                 parsed.phones.push(ParsedPhone {
-                    display: phone.display,
-                    e164: phone.e164,
+                    display: checked.phone.display,
+                    normalized: checked.phone.normalized,
+                    warning,
+                    problem: checked.problem.map(Problem::short),
                 });
             }
             i = end;
@@ -142,6 +159,9 @@ pub fn parse(line: &str, ctx: &ParseContext, dates: &dyn DatePhrases) -> Result<
 
     let name_end = read_name(&tokens, &words, &mut roles, &candidates, line)?;
     parsed.followup = choose_followup(&tokens, &words, &mut roles, &candidates, ctx)?;
+    if parsed.followup.is_none() {
+        parsed.vague = vague_plan(&words, &roles, dates);
+    }
     if parsed.stage.is_none() {
         parsed.stage = stage_part(&words, &tokens, &mut roles, name_end);
     }
@@ -160,7 +180,13 @@ fn anchored(
     ctx: &ParseContext,
     dates: &dyn DatePhrases,
 ) -> Option<Candidate> {
-    let (mut j, channel) = words::channel_at(words, i)?;
+    let (mut j, channel, near) = match words::channel_at(words, i) {
+        Some((j, channel)) => (j, channel, None),
+        None => {
+            let (j, channel, read_as) = words::near_channel_at(words, i)?;
+            (j, channel, Some((i, read_as)))
+        }
+    };
     for _ in 0..2 {
         match words::filler_at(words, j) {
             Some(next) => j = next,
@@ -172,6 +198,7 @@ fn anchored(
         start: i,
         end: (j + found.words.max(1)).min(words.len()),
         channel: Some(channel),
+        near,
         found,
     })
 }
@@ -289,12 +316,51 @@ fn choose_followup(
                 ctx.now.format("%H:%M"), phrase = quoted(phrase)),
         ));
     }
+    let read_as = candidate.near.and_then(|(at, read_as)| {
+        Some(format!(
+            "“{}” read as {read_as}",
+            tokens::clean(words.get(at)?)
+        ))
+    });
+    // "call in January": no day was named, so the preview says which one was chosen.
+    let chosen = candidate.found.span.map(|span| {
+        let from = candidate
+            .end
+            .saturating_sub(candidate.found.words)
+            .max(candidate.start);
+        let mut named = String::new();
+        tokens::join(&tokens[from..candidate.end], &mut named);
+        let named = named.trim_end_matches(tokens::SEPARATORS);
+        format!("“{named}” names no day: Tend chose {}", span.choice())
+    });
     Ok(Some(ParsedFollowup {
         channel: channel.unwrap_or(Channel::Other),
         date,
         time,
         phrase: phrase.to_string(),
+        read_as,
+        chosen,
     }))
+}
+
+/// "call after the holidays": a channel word in the note, then words that name
+/// no one day. The question to ask, if so.
+fn vague_plan(words: &[&str], roles: &[Role], dates: &dyn DatePhrases) -> Option<String> {
+    (1..words.len()).find_map(|i| {
+        if roles[i] != Role::Note {
+            return None;
+        }
+        let (mut j, _) = words::channel_at(words, i)
+            .or_else(|| words::near_channel_at(words, i).map(|(j, channel, _)| (j, channel)))?;
+        while let Some(next) = words::filler_at(words, j) {
+            j = next;
+        }
+        let end = (j..words.len())
+            .find(|&k| tokens::is_separator(words[k]) || roles[k] != Role::Note)
+            .unwrap_or(words.len())
+            .min(j + 4);
+        (end > j).then(|| dates.too_vague(&words[j..end])).flatten()
+    })
 }
 
 /// "met Sat", "bought her on Dec 3": the date is part of the story, not a plan.

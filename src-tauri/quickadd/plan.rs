@@ -5,17 +5,17 @@ use super::parsed::{ParsedFollowup, ParsedLine, ParsedPhone};
 use crate::domain::channel::Channel;
 use crate::domain::contact::{ContactDraft, ValidContact};
 use crate::domain::followup::Due;
-use crate::domain::phone::Region;
+use crate::domain::phone::PhoneRules;
 use crate::domain::text::quoted;
 use crate::domain::touch::{Outcome, ValidTouch};
 use crate::domain::{dates, local_time};
 use crate::error::{Error, Result};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// Set once for a batch of lines ("Met at: Sara's party"), applied to each.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Batch {
     pub met_where: String,
@@ -87,7 +87,7 @@ pub fn plan(
     today: NaiveDate,
     zone: Tz,
     default_time: NaiveTime,
-    region: Region,
+    rules: PhoneRules,
 ) -> Result<LinePlan> {
     let met_on = match batch.met_on.trim() {
         "" => today,
@@ -107,7 +107,7 @@ pub fn plan(
         .transpose()?;
     let landing = match target {
         Target::NewContact => {
-            Landing::NewContact(Box::new(new_contact(parsed, batch, met_on, region)?))
+            Landing::NewContact(Box::new(new_contact(parsed, batch, met_on, rules)?))
         }
         Target::Existing(contact_id) => Landing::Existing {
             contact_id,
@@ -155,7 +155,7 @@ fn new_contact(
     parsed: &ParsedLine,
     batch: &Batch,
     met_on: NaiveDate,
-    region: Region,
+    rules: PhoneRules,
 ) -> Result<NewContact> {
     let draft = ContactDraft {
         name: parsed.name.clone(),
@@ -172,10 +172,12 @@ fn new_contact(
         notes: parsed.note.clone(),
         tags: parsed.tags.clone(),
         keep_in_touch_days: None,
+        // The preview said what the region's rules do not know; a line is not refused for it.
+        keep_phone_as_typed: true,
     };
     let met_where = batch.met_where.trim();
     Ok(NewContact {
-        contact: draft.validate(region)?,
+        contact: draft.validate(rules)?,
         more_phones: parsed.phones.iter().skip(1).cloned().collect(),
         more_emails: parsed.emails.iter().skip(1).cloned().collect(),
         met_where: (!met_where.is_empty()).then(|| met_where.to_string()),
@@ -186,6 +188,7 @@ fn new_contact(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::phone::Region;
     use crate::quickadd::{parse_line, DateOrder, ParseContext};
     use crate::test_time::utc;
 
@@ -210,7 +213,7 @@ mod tests {
             today,
             chrono_tz::UTC,
             nine,
-            Region::US,
+            Region::US.into(),
         )
     }
 

@@ -1,6 +1,7 @@
 //! What a reminder says. Three or fewer due at once are shown one by one;
 //! more become one summary, so a morning after a week away is one notification.
 
+use crate::domain::channel::Channel;
 use crate::domain::followup::Followup;
 use serde::Serialize;
 
@@ -41,6 +42,16 @@ pub fn for_followup(followup: &Followup) -> Notice {
         format!("{how} — {}, at {at}", followup.promise)
     } else {
         format!("{how} — {}", followup.promise)
+    };
+    // The number (or the address, for an email) to use, right in the notification.
+    let reach = &followup.reach;
+    let to = match followup.channel {
+        Channel::Email => reach.email.as_ref().or(reach.phone.as_ref()),
+        _ => reach.phone.as_ref().or(reach.email.as_ref()),
+    };
+    let body = match to {
+        Some(to) => format!("{body} · {to}"),
+        None => body,
     };
     Notice {
         summary: format!("Follow up with {}", followup.contact_name),

@@ -3,9 +3,12 @@
 //! the caller's write transaction.
 
 use super::time;
-use crate::domain::contact::{Contact, ContactPage, ContactQuery, ContactSummary, ValidContact};
+use crate::domain::contact::{
+    Contact, ContactPage, ContactPhone, ContactQuery, ContactSummary, ValidContact,
+};
 use crate::domain::decision::DecisionKind;
 use crate::domain::import::Known;
+use crate::domain::phone;
 use crate::domain::stage::Stage;
 use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
@@ -81,7 +84,8 @@ pub fn set_met(
         "UPDATE contacts SET met_where = coalesce(?2, met_where), met_on = ?3 WHERE id = ?1",
         params![id, met_where, met_on.to_string()],
     )?;
-    Ok(())
+    // Where they met is searchable ("Sara's party" lists her guests).
+    reindex(tx, id)
 }
 
 /// Who already has this phone (E.164) or email (lowercased), if anyone.
@@ -97,6 +101,18 @@ pub fn find_by_method(
             [kind, normalized],
             |row| Ok((row.get(0)?, row.get(1)?)),
         )
+        .optional()?)
+}
+
+/// Who already has this name (letter case aside), if anyone: the oldest, and
+/// an archived contact only when no one else has it.
+pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<(i64, String)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT id, name FROM contacts WHERE name = ?1 COLLATE NOCASE
+             ORDER BY archived_at IS NOT NULL, id LIMIT 1",
+        )?
+        .query_row([name], |row| Ok((row.get(0)?, row.get(1)?)))
         .optional()?)
 }
 
@@ -298,7 +314,7 @@ fn write_details(tx: &Transaction, id: i64, contact: &ValidContact) -> Result<()
          VALUES (?1, ?2, ?3, ?4, 0)",
     )?;
     if let Some(phone) = &contact.phone {
-        add_method.execute(params![id, "phone", phone.display, phone.e164])?;
+        add_method.execute(params![id, "phone", phone.display, phone.normalized])?;
     }
     if let Some(email) = &contact.email {
         add_method.execute(params![id, "email", email, email.to_lowercase()])?;
@@ -319,13 +335,17 @@ fn write_details(tx: &Transaction, id: i64, contact: &ValidContact) -> Result<()
 
 /// Rebuilds the contact's row in the search index from the tables.
 pub fn reindex(tx: &Transaction, id: i64) -> Result<()> {
-    tx.execute("DELETE FROM contact_search WHERE rowid = ?1", [id])?;
-    let Some((name, notes)) = tx
-        .query_row(
-            "SELECT name, notes FROM contacts WHERE id = ?1",
-            [id],
-            |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)),
-        )
+    tx.prepare_cached("DELETE FROM contact_search WHERE rowid = ?1")?
+        .execute([id])?;
+    let Some((name, notes, met)) = tx
+        .prepare_cached("SELECT name, notes, coalesce(met_where, '') FROM contacts WHERE id = ?1")?
+        .query_row([id], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, String>(2)?,
+            ))
+        })
         .optional()?
     else {
         return Ok(());
@@ -345,28 +365,77 @@ pub fn reindex(tx: &Transaction, id: i64) -> Result<()> {
             emails.push(value);
         }
     }
-    let tags: String = tx.query_row(
-        "SELECT coalesce(group_concat(t.name, ' '), '') FROM contact_tags ct
-         JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = ?1",
-        [id],
-        |row| row.get(0),
-    )?;
-    tx.execute(
-        "INSERT INTO contact_search (rowid, name, phones, emails, notes, tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![id, name, phones.join(" "), emails.join(" "), notes, tags],
-    )?;
+    let tags: String = tx
+        .prepare_cached(
+            "SELECT coalesce(group_concat(t.name, ' '), '') FROM contact_tags ct
+             JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = ?1",
+        )?
+        .query_row([id], |row| row.get(0))?;
+    tx.prepare_cached(
+        "INSERT INTO contact_search (rowid, name, phones, emails, notes, tags, met)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        id,
+        name,
+        phones.join(" "),
+        emails.join(" "),
+        notes,
+        tags,
+        met
+    ])?;
     Ok(())
 }
 
-/// The words a phone is found by: as typed ("555", "0142"), all its digits
-/// ("4155550142"), E.164 without the plus, and the local part people dial.
-fn phone_search_text(display: &str, e164: &str) -> String {
-    let digits: String = display.chars().filter(char::is_ascii_digit).collect();
-    let local = &digits[digits.len().saturating_sub(7)..];
-    format!(
-        "{display} {digits} {} {local}",
-        e164.trim_start_matches('+')
-    )
+/// Migration 0005: every stored phone whose "+…" form is not a valid number is
+/// stored by its digits instead, then the whole search index is rebuilt.
+pub fn upgrade_phones_and_search(tx: &Transaction) -> Result<()> {
+    let mut stale = Vec::new();
+    {
+        let mut phones =
+            tx.prepare("SELECT id, value, normalized FROM contact_methods WHERE kind = 'phone'")?;
+        let mut rows = phones.query([])?;
+        while let Some(row) = rows.next()? {
+            let (id, display, normalized): (i64, String, String) =
+                (row.get(0)?, row.get(1)?, row.get(2)?);
+            let stored = phone::stored_form(&display, &normalized);
+            if stored != normalized {
+                stale.push((id, stored));
+            }
+        }
+    }
+    let mut fix = tx.prepare("UPDATE contact_methods SET normalized = ?2 WHERE id = ?1")?;
+    for (id, stored) in &stale {
+        fix.execute(params![id, stored])?;
+    }
+    tx.execute("DELETE FROM contact_search", [])?;
+    let ids: Vec<i64> = tx
+        .prepare("SELECT id FROM contacts ORDER BY id")?
+        .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        reindex(tx, id)?;
+    }
+    Ok(())
+}
+
+/// The words a phone is found by: as typed ("(415)", "555-0142"), and every
+/// tail of 3 or more of its digits, typed and stored ("4155550142", "5550142",
+/// "0142", "142"…). FTS5 matches a word's start, so a tail makes any run of
+/// 3+ digits findable: "142" finds 555-0142, "5501" finds it too.
+fn phone_search_text(display: &str, normalized: &str) -> String {
+    let typed = phone::digits(display);
+    let stored = normalized.trim_start_matches('+');
+    let mut words: Vec<&str> = vec![display];
+    for number in [stored, typed.as_str()] {
+        for start in 0..number.len().saturating_sub(2) {
+            let tail = &number[start..];
+            if !words.contains(&tail) {
+                words.push(tail);
+            }
+        }
+    }
+    words.join(" ")
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
@@ -375,7 +444,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
             "SELECT c.id, c.name, c.stage, c.notes, c.archived_at IS NOT NULL, c.created_at, c.updated_at,
                     p.value, p.normalized, e.value, c.keep_in_touch_days,
                     coalesce(c.keep_in_touch_days, (SELECT keep_in_touch_days FROM stages WHERE key = c.stage)),
-                    c.uid, c.birthday, c.org
+                    c.uid, c.birthday, c.org, c.met_where, c.met_on
              FROM contacts c
              LEFT JOIN contact_methods p ON p.contact_id = c.id AND p.kind = 'phone' AND p.position = 0
              LEFT JOIN contact_methods e ON e.contact_id = c.id AND e.kind = 'email' AND e.position = 0
@@ -393,13 +462,20 @@ pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
                     created_at: row.get(5)?,
                     updated_at: row.get(6)?,
                     phone: row.get(7)?,
-                    phone_e164: row.get(8)?,
+                    // A number kept as typed is stored by its digits: it has no E.164.
+                    phone_e164: row
+                        .get::<_, Option<String>>(8)?
+                        .filter(|stored| phone::e164_of(stored).is_some()),
                     email: row.get(9)?,
                     keep_in_touch_days: row.get(10)?,
                     window_days: row.get(11)?,
                     uid: row.get(12)?,
                     birthday: row.get(13)?,
                     org: row.get(14)?,
+                    met_where: row.get(15)?,
+                    met_on: row.get(16)?,
+                    phones: Vec::new(),
+                    emails: Vec::new(),
                     tags: Vec::new(),
                     notice: None,
                 })
@@ -414,7 +490,31 @@ pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
     let tags = tags
         .query_map([id], |row| row.get(0))?
         .collect::<rusqlite::Result<Vec<String>>>()?;
-    Ok(Contact { tags, ..contact })
+    let mut methods = conn.prepare_cached(
+        "SELECT kind, value, normalized FROM contact_methods WHERE contact_id = ?1
+         ORDER BY kind, position, id",
+    )?;
+    let mut phones = Vec::new();
+    let mut emails = Vec::new();
+    let mut rows = methods.query([id])?;
+    while let Some(row) = rows.next()? {
+        let (kind, value, normalized): (String, String, String) =
+            (row.get(0)?, row.get(1)?, row.get(2)?);
+        if kind == "phone" {
+            phones.push(ContactPhone {
+                display: value,
+                e164: phone::e164_of(&normalized).map(str::to_string),
+            });
+        } else {
+            emails.push(value);
+        }
+    }
+    Ok(Contact {
+        tags,
+        phones,
+        emails,
+        ..contact
+    })
 }
 
 const SUMMARY_COLUMNS: &str = "c.id, c.name, c.stage, c.archived_at IS NOT NULL,
@@ -500,7 +600,7 @@ fn search(conn: &Connection, query: &ContactQuery, matcher: &str) -> Result<Cont
              WHEN c.name LIKE ?4 || '%' ESCAPE '\\' THEN 1
              WHEN c.name LIKE '% ' || ?4 || '%' ESCAPE '\\' THEN 2
              ELSE 3 END,
-           bm25(contact_search, 10.0, 5.0, 5.0, 1.0, 3.0), c.name COLLATE NOCASE, c.id
+           bm25(contact_search, 10.0, 5.0, 5.0, 1.0, 3.0, 3.0), c.name COLLATE NOCASE, c.id
          LIMIT ?2 OFFSET ?3"
     ))?;
     let typed = like_escape(query.query.trim());
@@ -591,6 +691,34 @@ mod tests {
                 text.split(' ').any(|w| w.contains(word)),
                 "{word} in {text}"
             );
+        }
+    }
+
+    #[test]
+    fn every_run_of_three_or_more_digits_starts_a_word() {
+        for (display, stored) in [
+            ("555-0142", "5550142"),
+            ("(415) 555-0142", "+14155550142"),
+            ("020 7946 0958", "+442079460958"),
+        ] {
+            let text = super::phone_search_text(display, stored);
+            let words: Vec<&str> = text.split(' ').collect();
+            for number in [
+                crate::domain::phone::digits(display),
+                stored.trim_start_matches('+').to_string(),
+            ] {
+                for start in 0..number.len() {
+                    for end in start + 3..=number.len() {
+                        let run = &number[start..end];
+                        assert!(
+                            words.iter().any(|w| w.starts_with(run)),
+                            "{run} of {display} is found in {text}"
+                        );
+                    }
+                }
+            }
+            let runs: Vec<&&str> = words.iter().filter(|w| w.len() < 3).collect();
+            assert!(runs.is_empty(), "no one- or two-digit words: {runs:?}");
         }
     }
 

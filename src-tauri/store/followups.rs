@@ -5,6 +5,7 @@
 
 use super::time;
 use crate::domain::cadence::RunFollowup;
+use crate::domain::contact::Reach;
 use crate::domain::followup::{DateOnly, Due, Followup, Status, ValidFollowup};
 use crate::domain::local_time;
 use crate::error::{Error, Result};
@@ -49,11 +50,14 @@ pub fn insert(
 
 const COLUMNS: &str =
     "f.id, f.contact_id, c.name, f.promise, f.channel, f.due_at, f.due_local, f.has_time,
-    f.status, f.snoozed_until, f.skip_reason, f.completed_at, cad.name, f.notified_at";
+    f.status, f.snoozed_until, f.skip_reason, f.completed_at, cad.name, f.notified_at,
+    p.value, p.normalized, e.value";
 
 const FROM: &str = "FROM followups f JOIN contacts c ON c.id = f.contact_id
     LEFT JOIN cadence_runs r ON r.id = f.cadence_run_id
-    LEFT JOIN cadences cad ON cad.id = r.cadence_id";
+    LEFT JOIN cadences cad ON cad.id = r.cadence_id
+    LEFT JOIN contact_methods p ON p.contact_id = c.id AND p.kind = 'phone' AND p.position = 0
+    LEFT JOIN contact_methods e ON e.contact_id = c.id AND e.kind = 'email' AND e.position = 0";
 
 fn instant(row: &Row, index: usize) -> rusqlite::Result<DateTime<Utc>> {
     time::from_sql(&row.get::<_, String>(index)?)
@@ -108,6 +112,7 @@ fn from_row(row: &Row, zone: Tz) -> rusqlite::Result<Followup> {
         completed_at: optional_instant(row, 11)?,
         cadence_name: row.get(12)?,
         notified_at: optional_instant(row, 13)?,
+        reach: Reach::stored(row.get(14)?, row.get(15)?, row.get(16)?),
     })
 }
 

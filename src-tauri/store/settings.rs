@@ -1,7 +1,7 @@
 //! The `settings` table (key/value text) and the stages' keep-in-touch windows.
 //! What a value may be and what it defaults to is `domain::settings`.
 
-use crate::domain::phone::{self, Region};
+use crate::domain::phone::{self, AreaCode, PhoneRules, Region};
 use crate::domain::settings::{self as rules, SettingChange};
 use crate::domain::stage::Stage;
 use crate::error::Result;
@@ -13,6 +13,9 @@ use rusqlite::{Connection, OptionalExtension, Transaction};
 pub const QUICK_ADD_SHORTCUT: &str = "quickAddShortcut";
 /// Reminders are paused until this instant (RFC 3339), if set (internal).
 pub const REMINDERS_PAUSED_UNTIL: &str = "remindersPausedUntil";
+/// The Quick add batch context as last set, with the local day it was set on
+/// (internal, JSON): it comes back after a restart the same day.
+pub const QUICK_ADD_BATCH: &str = "quickAddBatch";
 /// The local date the digest was last sent (internal).
 pub const DIGEST_SENT_ON: &str = "digestSentOn";
 
@@ -29,6 +32,19 @@ pub fn phone_region(conn: &Connection) -> Result<Region> {
     Ok(get(conn, rules::PHONE_REGION)?
         .and_then(|code| phone::parse_region(&code))
         .unwrap_or(rules::DEFAULT_REGION))
+}
+
+/// The area code a local number typed without one gets, if she set one.
+pub fn default_area_code(conn: &Connection) -> Result<Option<AreaCode>> {
+    Ok(get(conn, rules::DEFAULT_AREA_CODE)?.and_then(|text| AreaCode::parse(&text)))
+}
+
+/// How phones typed without a country code are read: the region and area code.
+pub fn phone_rules(conn: &Connection) -> Result<PhoneRules> {
+    Ok(PhoneRules {
+        region: phone_region(conn)?,
+        area_code: default_area_code(conn)?,
+    })
 }
 
 pub fn default_time(conn: &Connection) -> Result<NaiveTime> {

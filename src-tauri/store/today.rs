@@ -3,6 +3,7 @@
 //! `last_touched_at` and `last_decision` columns.
 
 use super::time;
+use crate::domain::contact::Reach;
 use crate::domain::decision::{DecisionKind, MAYBE_AFTER_DAYS};
 use crate::domain::stage::Stage;
 use crate::domain::today::{suggest_inactive, GoingCold, Maybe};
@@ -21,8 +22,10 @@ pub fn going_cold(
     // Each stage's cut-off instant is computed once, from the stages table, so
     // each contact costs a string comparison rather than date arithmetic (5x
     // faster on 100k contacts); a contact's own window is computed per row.
+    // The page is chosen first; only its rows look up how to reach the person.
     let mut statement = conn.prepare_cached(
-        "WITH cutoff AS MATERIALIZED (
+        "SELECT page.*, p.value, p.normalized, e.value FROM (
+         WITH cutoff AS MATERIALIZED (
              SELECT key, keep_in_touch_days,
                     strftime('%Y-%m-%dT%H:%M:%SZ', ?1, '-' || keep_in_touch_days || ' days') AS before
              FROM stages)
@@ -39,7 +42,10 @@ pub fn going_cold(
            AND NOT EXISTS (SELECT 1 FROM followups f
                            WHERE f.contact_id = c.id AND f.status IN ('open', 'snoozed'))
          ORDER BY (julianday(?1) - julianday(since)) / window DESC, c.id
-         LIMIT ?2",
+         LIMIT ?2) page
+         LEFT JOIN contact_methods p ON p.contact_id = page.id AND p.kind = 'phone' AND p.position = 0
+         LEFT JOIN contact_methods e ON e.contact_id = page.id AND e.kind = 'email' AND e.position = 0
+         ORDER BY (julianday(?1) - julianday(page.since)) / page.window DESC, page.id",
     )?;
     let mut total = 0;
     let rows = statement.query_map(params![time::to_sql(now), limit], |row| {
@@ -57,6 +63,7 @@ pub fn going_cold(
                 days_since,
                 window_days: row.get(5)?,
                 suggest_inactive: suggest_inactive(stage, days_since),
+                reach: Reach::stored(row.get(7)?, row.get(8)?, row.get(9)?),
             },
             row.get::<_, i64>(6)?,
         ))
@@ -79,9 +86,11 @@ pub fn maybes(conn: &Connection, now: DateTime<Utc>, limit: u32) -> Result<(Vec<
         |row| row.get(0),
     )?;
     let mut statement = conn.prepare_cached(
-        "SELECT id, name, last_decision_at FROM contacts
-         WHERE archived_at IS NULL AND last_decision = ?3 AND last_decision_at < ?1
-         ORDER BY last_decision_at, id LIMIT ?2",
+        "SELECT c.id, c.name, c.last_decision_at, p.value, p.normalized, e.value FROM contacts c
+         LEFT JOIN contact_methods p ON p.contact_id = c.id AND p.kind = 'phone' AND p.position = 0
+         LEFT JOIN contact_methods e ON e.contact_id = c.id AND e.kind = 'email' AND e.position = 0
+         WHERE c.archived_at IS NULL AND c.last_decision = ?3 AND c.last_decision_at < ?1
+         ORDER BY c.last_decision_at, c.id LIMIT ?2",
     )?;
     let rows = statement.query_map(params![cutoff, limit, DecisionKind::Thinking], |row| {
         let since = time::from_sql(&row.get::<_, String>(2)?)?;
@@ -90,6 +99,7 @@ pub fn maybes(conn: &Connection, now: DateTime<Utc>, limit: u32) -> Result<(Vec<
             name: row.get(1)?,
             since,
             days: (now - since).num_days(),
+            reach: Reach::stored(row.get(3)?, row.get(4)?, row.get(5)?),
         })
     })?;
     Ok((rows.collect::<rusqlite::Result<_>>()?, total))

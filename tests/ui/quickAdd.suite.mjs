@@ -470,3 +470,89 @@ describe('ui/quick.html: the Quick add window', () => {
     assert.equal(document.activeElement, input);
   });
 });
+
+describe('ui/views/quickAdd.js: pasted lines, a known name, the batch kept for the day', () => {
+  let env;
+  let document;
+  let tauri;
+  let quick;
+  let nextId;
+
+  beforeEach(async () => {
+    env = installDom({ html: '<!doctype html><html lang="en"><body><div id="status" role="status"></div></body></html>' });
+    ({ document, tauri } = env);
+    nextId = 200;
+    tauri.respond('preview_quick_add', ({ line }) => previewOf(line,
+      /^Maria Lopez/.test(line) ? { duplicate: { contactId: 7, name: 'Maria Lopez', by: 'name' } } : {}));
+    tauri.respond('quick_add', ({ line, addTo }) => ({
+      contact: contact(addTo ?? ++nextId, previewOf(line).parsed.name), createdContact: addTo === null,
+      followups: [], touchId: null, text: previewOf(line).text,
+    }));
+    tauri.respond('set_quick_add_batch', null);
+    tauri.respond('quick_add_batch', { metWhere: "Sara's party", metOn: '2026-11-21', noCadence: false });
+    const { createQuickAdd } = await importUi('views/quickAdd.js');
+    quick = createQuickAdd({ onOpenContact: () => {} });
+    document.body.prepend(quick.element);
+    await flush(4);
+  });
+  afterEach(teardown);
+
+  const input = () => byLabel(document, 'Quick add');
+
+  function paste(text) {
+    const event = new env.window.Event('paste', { bubbles: true, cancelable: true });
+    event.clipboardData = { getData: () => text };
+    input().dispatchEvent(event);
+    return event;
+  }
+
+  test('pasting several lines makes one contact per line, each previewed, never one from two people', async () => {
+    const event = paste('Ann Lee 555-0101 call Thu\nBob Stone text Fri\r\n\n  Cy Young  \n');
+    assert.equal(event.defaultPrevented, true, 'not flattened into the one-line field');
+    assert.equal(input().value, '');
+    await flush(6);
+    const group = byLabel(document, 'Pasted lines');
+    const rows = [...group.querySelectorAll('li')];
+    assert.deepEqual(rows.map((row) => row.textContent),
+      ['Ann Lee · note: Ann Lee 555-0101 call Thu', 'Bob Stone · note: Bob Stone text Fri', 'Cy Young · note: Cy Young']);
+    assert.match(group.textContent, /3 lines pasted: one contact each/);
+    press(input(), 'Enter');
+    await flush(12);
+    assert.deepEqual(tauri.callsTo('quick_add').map((c) => c.args.line),
+      ['Ann Lee 555-0101 call Thu', 'Bob Stone text Fri', 'Cy Young'], 'one save per line, in order');
+    assert.equal(byLabel(document, 'Added in this batch').querySelectorAll('li').length, 3);
+    assert.equal(group.hidden, true);
+  });
+
+  test('one pasted line is pasted as usual', () => {
+    const event = paste('Ann Lee 555-0101');
+    assert.equal(event.defaultPrevented, false);
+  });
+
+  test('a known name asks "Already in Tend: … — add this to them?" and Enter never makes a second Maria', async () => {
+    type(input(), 'Maria Lopez birthday March 14');
+    await flush(4);
+    assert.match(byLabel(document, 'Quick add preview').textContent, /Already in Tend: Maria Lopez — add this to them\?/);
+    press(input(), 'Enter');
+    await flush(6);
+    assert.equal(tauri.callsTo('quick_add').length, 0, 'nothing saved without her choice');
+    button(document, 'Add to Maria Lopez').click();
+    await flush(8);
+    assert.deepEqual(tauri.callsTo('quick_add').map((c) => c.args.addTo), [7]);
+  });
+
+  test('the batch set earlier today comes back, and a change is kept for the day', async () => {
+    assert.match(document.querySelector('.quick-batch-summary').textContent, /Met at Sara's party/);
+    button(document, 'Batch').click();
+    assert.equal(byLabel(document, 'Met at').value, "Sara's party");
+    assert.equal(byLabel(document, 'Met on').value, '2026-11-21');
+    assert.match(document.querySelector('.quick-batch-summary').textContent, /Met at Sara's party/);
+    type(byLabel(document, 'Met at'), 'Open house');
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    assert.deepEqual(tauri.callsTo('set_quick_add_batch').at(-1).args.batch,
+      { metWhere: 'Open house', metOn: '2026-11-21', noCadence: false });
+    button(document, 'Clear batch').click();
+    await flush();
+    assert.deepEqual(tauri.callsTo('set_quick_add_batch').at(-1).args.batch, { metWhere: '', metOn: '', noCadence: false });
+  });
+});

@@ -51,6 +51,25 @@ describe('ui/views/settings.js: reminders, window, shortcut', () => {
     return (control.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
   }
 
+  test('Default area code: shown, saved on change, a bad one refused beside the field', async () => {
+    tauri.respond('get_settings', settings({ defaultAreaCode: '415' }));
+    await open();
+    const area = byLabel(document, 'Default area code');
+    assert.equal(area.value, '415');
+    type(area, '(212)');
+    change(area);
+    await flush(4);
+    assert.deepEqual(tauri.callsTo('set_setting').at(-1).args, { key: 'defaultAreaCode', value: '(212)' });
+    assert.equal(area.value, '212', 'kept as its digits');
+    assert.match(status(), /Default area code: 212/);
+    tauri.fail('set_setting', { kind: 'invalid', field: 'defaultAreaCode', message: '“4l5” is not an area code: type its digits, e.g. 415.' });
+    type(area, '4l5');
+    change(area);
+    await flush(4);
+    assert.equal(area.getAttribute('aria-invalid'), 'true');
+    assert.ok(describedTexts(area).includes('“4l5” is not an area code: type its digits, e.g. 415.'));
+  });
+
   test('the morning digest: on at its time; a new time, off and on again each saved', async () => {
     await open();
     const on = byLabel(document, 'Send a morning digest');

@@ -120,6 +120,7 @@ describe('ui/views/today.js', () => {
     await flush(8);
     assert.equal(button(byLabel(document, 'Sections'), 'Contacts').getAttribute('aria-current'), 'page');
     assert.equal(document.activeElement, byLabel(document, 'What did you promise?'));
+    tauri.respond('read_date', ({ ask }) => ({ date: ask.text, time: null, shown: 'Sat 21 Nov, 09:00', why: null }));
     tauri.fail('plan_followup', { kind: 'invalid', message: 'Sat 21 Nov 2026 has already passed; pick today or a later date.', field: 'date' });
     const promise = byLabel(document, 'What did you promise?');
     promise.value = 'call about the party';
@@ -144,6 +145,30 @@ describe('ui/views/today.js', () => {
     await flush(6);
     assert.deepEqual(tauri.callsTo('skip_followup').map((c) => c.args), [{ id: 11, reason: 'she already ordered' }]);
     assert.equal(queryByLabel(document, 'Skip follow-up'), null, 'the dialog closed');
+  });
+
+  test('every row shows the number and can call, text, email (the promise as subject) or copy', async () => {
+    const reach = { phone: '(415) 555-0142', phoneE164: '+14155550142', email: 'jane@example.com' };
+    tauri.respond('get_today', today({
+      overdue: [followup(11, { reach })],
+      goingCold: [{ contactId: 3, name: 'Eve Park', stage: 'customer', stageLabel: 'Customer', since: '2026-05-01T00:00:00Z', touched: true, daysSince: 200, windowDays: 30, suggestInactive: false, reach: { phone: '555-0199', phoneE164: null, email: null } }],
+    }));
+    tauri.respond('open_link', ({ link }) => `${link.action}:${link.to}`);
+    tauri.emit('tend://changed');
+    await flush(8);
+    const row = items().find((node) => node.dataset.key === 'f11');
+    const cold = items().find((node) => node.dataset.key === 'c3');
+    assert.ok(row.textContent.includes('(415) 555-0142'), 'the number on the Today row');
+    assert.ok(cold.textContent.includes('555-0199'), 'on a going-cold row too');
+    row.querySelector('[data-action="call"]').click();
+    row.querySelector('[data-action="email"]').click();
+    cold.querySelector('[data-action="text"]').click();
+    await flush(4);
+    assert.deepEqual(tauri.callsTo('open_link').map((c) => c.args.link), [
+      { action: 'call', to: '+14155550142', subject: '' },
+      { action: 'email', to: 'jane@example.com', subject: 'send lavender samples' },
+      { action: 'text', to: '555-0199', subject: '' },
+    ]);
   });
 
   test('tend://changed redraws Today and the badge', async () => {

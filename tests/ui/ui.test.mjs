@@ -21,3 +21,5 @@ import './interchange.suite.mjs';
 import './startup.suite.mjs';
 import './backups.suite.mjs';
 import './insights.suite.mjs';
+import './dateField.suite.mjs';
+import './reach.suite.mjs';

@@ -27,6 +27,7 @@ export function createActivity(contact) {
   let generation = 0;
   let lastOpener = null; // the button that opened the panel, where focus returns
   let showAllClosed = false;
+  let nextPromise = ''; // the soonest pending follow-up's promise: an email's subject
 
   const flow = createFlowPanel({ onClose: returnFocus, onSaved: () => refresh() });
 
@@ -124,6 +125,7 @@ export function createActivity(contact) {
 
   function renderFollowups(followups) {
     const pending = followups.filter((f) => f.status === 'open' || f.status === 'snoozed');
+    nextPromise = pending.find((f) => f.promise)?.promise ?? '';
     const closed = followups.filter((f) => f.status === 'done' || f.status === 'skipped');
     const nodes = [];
     if (pending.length === 0) {
@@ -288,6 +290,8 @@ export function createActivity(contact) {
     open: (action) => open(action, null),
     focusFollowup,
     isOpen: () => flow.isOpen(),
+    /** What an email to them is about: the soonest pending promise, or ''. */
+    nextPromise: () => nextPromise,
     close: () => flow.close('cancel'),
     setContact: (fresh) => {
       person = fresh;

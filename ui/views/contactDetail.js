@@ -1,6 +1,8 @@
 // The right pane's read view of one contact, and the confirmation asked before deleting one.
 
 import { el, localTime } from '../dom.js';
+import { formatDate } from '../when.js';
+import { reachLine } from './reach.js';
 
 /**
  * Renders `contact` with Edit, Archive/Unarchive and Delete wired to the given callbacks.
@@ -23,8 +25,19 @@ export function renderDetail(contact, { onEdit, onToggleArchive, onDelete }, act
   const fact = (term, ...value) => facts.append(el('dt', { text: term }), el('dd', {}, ...value));
 
   fact('Stage', contact.stageLabel);
-  if (contact.phone) fact('Phone', contact.phone);
-  if (contact.email) fact('Email', contact.email);
+  // Every phone and email, each with Call / Text / Email / Copy; an email's subject is
+  // the promise it is about (the soonest pending follow-up's).
+  const phones = contact.phones ?? (contact.phone ? [{ display: contact.phone, e164: contact.phoneE164 }] : []);
+  const emails = contact.emails ?? (contact.email ? [contact.email] : []);
+  const subject = () => activity?.nextPromise?.() ?? '';
+  phones.forEach((phone, index) => fact(index ? 'Other phone' : 'Phone',
+    reachLine({ phone: phone.display, phoneE164: phone.e164 }, { name: contact.name })));
+  emails.forEach((email, index) => fact(index ? 'Other email' : 'Email',
+    reachLine({ email }, { name: contact.name, subject })));
+  if (contact.metWhere || contact.metOn) {
+    const on = contact.metOn ? formatDate(contact.metOn) : '';
+    fact('Met', [contact.metWhere, on].filter(Boolean).join(', '));
+  }
   if (contact.tags?.length) {
     fact('Tags', el('ul', { class: 'tags' }, contact.tags.map((tag) => el('li', { text: tag }))));
   }

@@ -2,7 +2,9 @@
 // context set once for a party's worth of lines, and the lines added with an Undo each.
 // The same component sits at the top of the main window and alone in the Quick add window.
 
-import { previewQuickAdd, quickAdd, undoQuickAdd } from '../backend.js';
+import {
+  previewQuickAdd, quickAdd, quickAddBatch, setQuickAddBatch, undoQuickAdd,
+} from '../backend.js';
 import { el } from '../dom.js';
 import { say } from '../status.js';
 import { formatDate } from '../when.js';
@@ -93,6 +95,20 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
   ),
   );
 
+  // ---------- lines pasted at once: one contact each ----------
+
+  let pasted = []; // lines pasted together, waiting for Enter (or Add all)
+  let pastedSeq = 0;
+  const pastedTitle = el('p', { class: 'quick-pasted-title', id: `${id}-pasted-title`, 'aria-live': 'polite' });
+  const pastedList = el('ol', { class: 'quick-pasted', 'aria-labelledby': pastedTitle.id });
+  const addAllButton = el('button', { type: 'button', class: 'primary', text: 'Add all' });
+  const discardButton = el('button', { type: 'button', text: 'Discard pasted lines' });
+  const pastedWrap = el('div', { class: 'quick-pasted-wrap', role: 'group', 'aria-label': 'Pasted lines', hidden: true },
+    pastedTitle,
+    pastedList,
+    el('div', { class: 'actions' }, addAllButton, discardButton),
+  );
+
   // ---------- the lines added in this batch ----------
 
   const addedList = el('ul', { class: 'quick-added', 'aria-label': 'Added in this batch' });
@@ -120,6 +136,7 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
     preview,
     choice,
     stashNote,
+    pastedWrap,
     batchPanel,
     addedWrap,
   );
@@ -184,11 +201,16 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
       const parts = [el('span', { class: 'preview-text', text: result.text })];
       if (result.appliesCadence) parts.push(el('span', { class: 'preview-cadence', text: CADENCE_NOTE }));
       if (result.duplicate) {
-        parts.push(el('span', { class: 'preview-duplicate', text: `Already in Tend: ${result.duplicate.name}` }));
+        parts.push(el('span', { class: 'preview-duplicate', text: duplicateText(result.duplicate) }));
       }
       preview.replaceChildren(...parts);
     }
     showChoice(result.duplicate);
+  }
+
+  /** "Already in Tend: Maria Lopez — add this to them?" (her phone, email or, alone, her name). */
+  function duplicateText(duplicate) {
+    return `Already in Tend: ${duplicate.name} — add this to them?`;
   }
 
   /** The two ways on for a line whose phone or email is already someone's. */
@@ -258,7 +280,10 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
 
   function onEnter() {
     const line = input.value;
-    if (!line.trim()) return;
+    if (!line.trim()) {
+      if (pasted.length) addPasted();
+      return;
+    }
     const batch = readBatch();
     if (drawn && drawn.key === keyOf(line, batch)) {
       // What this exact line means is already on screen: act on it now.
@@ -447,6 +472,56 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
     if (hadFocus) (next?.querySelector('.quick-undo') ?? input).focus();
   }
 
+  // ---------- pasted lines ----------
+
+  /** Several lines pasted at once: each is its own person, previewed on its own. */
+  function showPasted(lines) {
+    pasted = lines;
+    const mine = ++pastedSeq;
+    const batch = readBatch();
+    pastedTitle.textContent = `${lines.length} lines pasted: one contact each. Enter or Add all saves them.`;
+    addAllButton.textContent = `Add all ${lines.length}`;
+    const rows = lines.map((line) => el('li', { class: 'quick-pasted-line', text: line }));
+    pastedList.replaceChildren(...rows);
+    pastedWrap.hidden = false;
+    lines.forEach((line, at) => {
+      previewQuickAdd(line, batch).then((result) => {
+        if (mine !== pastedSeq) return;
+        const parts = [el('span', { class: 'preview-text', text: result.text })];
+        if (result.duplicate) parts.push(el('span', { class: 'preview-duplicate', text: duplicateText(result.duplicate) }));
+        rows[at].replaceChildren(...parts);
+      }, (err) => {
+        if (mine !== pastedSeq) return;
+        rows[at].replaceChildren(
+          el('span', { class: 'preview-text', text: line }),
+          el('span', { class: 'preview-error', text: err.message }),
+        );
+      });
+    });
+  }
+
+  function clearPasted() {
+    pasted = [];
+    ++pastedSeq;
+    pastedList.replaceChildren();
+    pastedWrap.hidden = true;
+  }
+
+  /** Saves every pasted line in order; one that needs her comes back into the field. */
+  function addPasted() {
+    const lines = pasted;
+    clearPasted();
+    const batch = readBatch();
+    for (const line of lines) {
+      const answer = previewQuickAdd(line, batch).then(
+        (result) => ({ ok: true, result }),
+        (error) => ({ ok: false, error }),
+      );
+      enqueue(() => commit(line, batch, answer));
+    }
+    input.focus();
+  }
+
   // ---------- the batch ----------
 
   function setBatchOpen(open) {
@@ -464,15 +539,35 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
     batchSummary.textContent = parts.join(' · ');
   }
 
+  let keepTimer = null;
   function batchChanged() {
     summarize();
     if (input.value.trim()) requestPreview(); // "+ New lead cadence" depends on the checkbox
+    // Kept for the day, so a restart finds it again (after a short pause in typing).
+    clearTimeout(keepTimer);
+    keepTimer = setTimeout(() => setQuickAddBatch(readBatch()).catch(() => {}), 400);
+  }
+
+  /** The batch set earlier today, unless she has started a new one here. */
+  async function restoreBatch() {
+    try {
+      const kept = await quickAddBatch();
+      if (!kept || metWhere.value || metOn.value || !cadenceBox.checked) return;
+      metWhere.value = kept.metWhere ?? '';
+      metOn.value = kept.metOn ?? '';
+      cadenceBox.checked = !kept.noCadence;
+      summarize();
+    } catch {
+      // Nothing kept, or an older backend: the batch starts empty.
+    }
   }
 
   function clearBatch() {
     metWhere.value = '';
     metOn.value = '';
     cadenceBox.checked = true;
+    clearTimeout(keepTimer);
+    setQuickAddBatch({}).catch(() => {});
     fields.clearErrors();
     addedList.replaceChildren();
     addedWrap.hidden = true;
@@ -484,6 +579,20 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
   // ---------- wiring ----------
 
   input.addEventListener('input', () => requestPreview());
+  // An <input> flattens pasted lines into one; two people must never become one contact.
+  input.addEventListener('paste', (event) => {
+    const text = event.clipboardData?.getData('text/plain') ?? event.clipboardData?.getData('text') ?? '';
+    const lines = text.split(/\r\n|\r|\n/).map((line) => line.trim()).filter(Boolean);
+    if (lines.length < 2) return;
+    event.preventDefault();
+    showPasted(lines);
+  });
+  addAllButton.addEventListener('click', addPasted);
+  discardButton.addEventListener('click', () => {
+    clearPasted();
+    say('Pasted lines discarded');
+    input.focus();
+  });
   input.addEventListener('keydown', (event) => {
     if (event.isComposing) return;
     if (event.key === 'Enter' && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
@@ -527,5 +636,6 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
     input.select();
   }
 
+  restoreBatch();
   return { element, input, focus };
 }

@@ -35,6 +35,13 @@ export function mount(container) {
     'aria-describedby': 'phone-region-hint',
     onchange: saveRegion,
   }, REGIONS.map(([code]) => el('option', { value: code, text: regionLabel(code) })));
+  // The area code a local number ("555-0142") gets; empty: such a number is asked about.
+  const areaCode = el('input', {
+    type: 'text', id: 'area-code', inputmode: 'numeric', autocomplete: 'off', size: '6',
+    placeholder: 'e.g. 415', 'aria-describedby': 'area-code-hint', onchange: saveAreaCode,
+  });
+  const areaCodeError = el('p', { class: 'field-error', id: 'area-code-error', role: 'alert' });
+  let savedArea = '';
   const dataFile = el('code', { class: 'path' });
   const backups = createBackups();
   let savedTime = null; // the default time the backend last confirmed
@@ -121,6 +128,16 @@ export function mount(container) {
             class: 'hint',
             id: 'phone-region-hint',
             text: 'Phones typed without a country code are read as numbers from this region.',
+          }),
+        ),
+        el('div', { class: 'field' },
+          el('label', { for: 'area-code', text: 'Default area code' }),
+          areaCode,
+          areaCodeError,
+          el('p', {
+            class: 'hint',
+            id: 'area-code-hint',
+            text: 'A local number typed without its area code (555-0142) gets this one. Empty: Tend asks.',
           }),
         ),
       ),
@@ -216,6 +233,8 @@ export function mount(container) {
       }
       region.value = settings.phoneRegion;
       saved = settings.phoneRegion;
+      savedArea = settings.defaultAreaCode ?? '';
+      if (document.activeElement !== areaCode) areaCode.value = savedArea;
       dataFile.textContent = settings.dataFile;
       // Never overwrite a time being typed; the input shows what was saved otherwise.
       if (document.activeElement !== defaultTime && settings.defaultTime) defaultTime.value = settings.defaultTime;
@@ -246,6 +265,19 @@ export function mount(container) {
     } catch (err) {
       if (saved) region.value = saved;
       say(`Couldn’t change the phone region: ${err.message}`);
+    }
+  }
+
+  async function saveAreaCode() {
+    const value = areaCode.value.trim();
+    try {
+      await setSetting('defaultAreaCode', value);
+      savedArea = value.replace(/\D/g, '');
+      areaCode.value = savedArea;
+      showFieldError(areaCode, areaCodeError, '');
+      say(savedArea ? `Default area code: ${savedArea}` : 'No default area code: Tend asks about local numbers');
+    } catch (err) {
+      showFieldError(areaCode, areaCodeError, err.message);
     }
   }
 

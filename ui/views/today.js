@@ -9,6 +9,7 @@ import { refreshToday, subscribe } from '../todayData.js';
 import { describeWhen, formatLongDate, plural } from '../when.js';
 import { createFlowPanel } from './flowPanel.js';
 import { followupButtons, openSnooze } from './followupActions.js';
+import { reachLine } from './reach.js';
 
 // Section headings are fixed names (PRODUCT.md): tests and screen-reader users rely on them.
 const SECTIONS = [
@@ -166,6 +167,7 @@ export function mount(container, { go, intent = null }) {
           el('span', { class: sectionKey === 'overdue' ? 'when late' : 'when', text: describeWhen(followup) }),
           followup.cadenceName ? el('span', { class: 'cadence', text: followup.cadenceName }) : null,
         ),
+        reachRow(followup.reach, followup.contactName, followup.promise),
       ),
       el('div', { class: 'item-actions' }, buttons.all),
     );
@@ -194,6 +196,7 @@ export function mount(container, { go, intent = null }) {
           el('span', { class: 'badge', text: cold.stageLabel }),
         ),
         el('p', { class: 'item-meta', text: since }),
+        reachRow(cold.reach, cold.name),
       ),
       el('div', { class: 'item-actions' }, plan, inactive),
     );
@@ -206,6 +209,7 @@ export function mount(container, { go, intent = null }) {
       el('div', { class: 'item-main' },
         el('p', { class: 'item-title', id: titleId }, nameButton(maybe.name, maybe.contactId)),
         el('p', { class: 'item-meta', text: `thinking it over for ${plural(maybe.days, 'day')} — ask for a decision` }),
+        reachRow(maybe.reach, maybe.name),
       ),
       el('div', { class: 'item-actions' },
         el('button', {
@@ -214,6 +218,12 @@ export function mount(container, { go, intent = null }) {
         }),
       ),
     );
+  }
+
+  /** The number (and email) on a row, each with Call / Text / Email / Copy. */
+  function reachRow(reach, name, subject = '') {
+    const line = reach ? reachLine(reach, { name, subject, compact: true }) : null;
+    return line ? el('p', { class: 'item-reach' }, line) : null;
   }
 
   function openContact(contactId, action = null) {

@@ -161,6 +161,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     report("search per keystroke (app: page + total)", &mut app_search);
+    // A few digits from the middle of a number ("142" finds 555-0142), typed one
+    // keystroke at a time: 3 or more digits match any run inside a phone.
+    let mut digit_search = Vec::new();
+    for _ in 0..20 {
+        let run = format!("{:04}", rng.below(10_000));
+        for end in 1..=run.len() {
+            let query = ContactQuery {
+                query: run[..end].to_string(),
+                limit: 50,
+                ..ContactQuery::default()
+            };
+            let started = Instant::now();
+            let page = tend.list_contacts(&query)?;
+            digit_search.push(started.elapsed());
+            std::hint::black_box(page);
+        }
+    }
+    report(
+        "search digits per keystroke (any run, 1–4)",
+        &mut digit_search,
+    );
     report("raw FTS5 MATCH … ORDER BY rank LIMIT 50", &mut raw_fts);
 
     let mut pages = Vec::new();
