@@ -15,6 +15,7 @@ mod export; // vCard, CSV and iCalendar out, read back by other parsers; atomic 
 mod followups; // plan, done, snooze, reschedule, skip, touches; DST and zone changes
 mod import; // contacts from a file: preview, merge, all or nothing, idempotent
 mod interchange_read; // files → contact records: every vCard fixture, CSV layouts, encodings, bad files
+mod packaging; // what the installers are made of: config, icons, desktop entry, metainfo, notes
 mod permissions; // commands registered, declared in build.rs and granted per window agree
 mod privacy; // the data folder 0700 and every file Tend writes 0600 on Unix, whatever the umask
 mod quick_add; // one line → contact and next step; duplicates, batch context, undo
