@@ -61,6 +61,8 @@ const COMMANDS: &[&str] = &[
     "check_backup",
     "restore_backup",
     "restore_newest_backup",
+    "about_tend",
+    "send_test_notification",
 ];
 
 fn main() {
