@@ -9,7 +9,7 @@ VENV := $(CURDIR)/.venv
 TAURI_DRIVER := $(TOOLS)/bin/tauri-driver
 
 .PHONY: run test rust-toolchain system-deps-run system-deps-test system-deps-package test-tools \
-        fmt lint rust-tests ui-tests e2e bench bench-reminders package
+        fmt lint rust-tests ui-tests e2e bench bench-reminders package package-test
 
 run: system-deps-run rust-toolchain
 	$(CARGO) run --release --bin tend
@@ -83,3 +83,11 @@ bench-reminders: system-deps-test
 package: system-deps-package rust-toolchain node_modules/.package-lock.json
 	npm run --silent tauri -- build --ci --bundles deb,rpm
 	scripts/check-packages.sh
+
+# On this machine, as root with dpkg: install the previous .deb, add data, upgrade to
+# the one `make package` built, drive the installed /usr/bin/tend through WebDriver,
+# then remove it and find the book still there. Tend is uninstalled afterwards.
+#   PREVIOUS_DEB=/path/to/Tend_0.1.0_amd64.deb make package-test
+package-test: test-tools
+	@test -n "$(PREVIOUS_DEB)" || { echo "Set PREVIOUS_DEB to an older Tend .deb (a release's, or one built from an older tag)." >&2; exit 2; }
+	scripts/package-test.sh "$(PREVIOUS_DEB)" "$$(scripts/check-packages.sh | tail -n 1)"

@@ -20,7 +20,7 @@ fail() { echo "check-packages: $*" >&2; exit 1; }
 # What every check below expects to find installed.
 desktop=usr/share/applications/Tend.desktop
 metainfo=usr/share/metainfo/app.tend.desktop.metainfo.xml
-icon_sizes=(16x16 24x24 32x32 48x48 64x64 128x128 256x256 512x512 128x128@2)
+icon_sizes=(16x16 24x24 32x32 48x48 64x64 128x128 256x256 512x512)
 needed_libs=(libwebkit2gtk-4.1-0 libgtk-3-0 libayatana-appindicator3-1)
 
 # --- the .deb ---------------------------------------------------------------
@@ -37,7 +37,7 @@ has() { grep -qx -- "$1" <<<"$contents" || fail "the .deb has no /$1"; }
 has usr/bin/tend
 has "$desktop"
 has "$metainfo"
-has usr/share/doc/tend/changelog.gz
+has usr/share/doc/Tend/changelog.gz
 for size in "${icon_sizes[@]}"; do has "usr/share/icons/hicolor/$size/apps/tend.png"; done
 others=$(grep '^usr/bin/.' <<<"$contents" | grep -vx usr/bin/tend || true)
 [ -z "$others" ] || fail "the .deb ships more than tend in /usr/bin: $others"
@@ -49,7 +49,7 @@ desktop-file-validate "$root/$desktop"
 appstreamcli validate --no-net "$root/$metainfo"
 grep -qx 'Exec=tend' "$root/$desktop" || fail "the desktop entry does not start tend"
 [ "$("$root/usr/bin/tend" --version)" = "tend $version" ] || fail "the packaged tend does not say tend $version"
-dpkg-deb --ctrl-tarfile "$deb" | tar -t | grep -qx './postrm' || fail "the .deb has no post-remove note"
+dpkg-deb --ctrl-tarfile "$deb" | tar -t | grep -qxE '(./)?postrm' || fail "the .deb has no post-remove note"
 
 # --- the .rpm ---------------------------------------------------------------
 if [ -f "$rpm_file" ]; then

@@ -112,8 +112,9 @@ fn the_desktop_entry_is_in_office_and_names_the_window_it_opens() {
         "Exec={{exec}}",
         "Icon={{icon}}",
         "Categories=Office;ContactManagement;",
-        // GTK names the window after the program: the dock groups it with this entry.
-        "StartupWMClass=tend",
+        // The window's WM_CLASS is ("tend", "Tend"), measured on the packaged binary:
+        // the dock groups the window with this entry by its class.
+        "StartupWMClass=Tend",
     ] {
         assert!(lines.contains(&line), "the desktop entry has {line}");
     }
