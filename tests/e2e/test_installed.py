@@ -107,7 +107,8 @@ def test_the_upgraded_book_is_there_migrated_and_takes_a_new_contact(installed):
     open_section(driver, "Settings")
     about = lambda d: d.find_element(By.XPATH, "//section[@aria-labelledby='about-heading']").text  # noqa: E731
     wait(driver, lambda d: f"Tend {VERSION}" in about(d), message="About names the installed version")
-    installed.screenshot("installed-settings")
+    driver.execute_script("document.getElementById('about-heading').scrollIntoView()")
+    installed.screenshot("installed-about")
 
 
 def test_start_at_login_names_the_installed_program_and_a_stale_entry_is_renewed(installed):
