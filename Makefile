@@ -87,7 +87,9 @@ package: system-deps-package rust-toolchain node_modules/.package-lock.json
 # On this machine, as root with dpkg: install the previous .deb, add data, upgrade to
 # the one `make package` built, drive the installed /usr/bin/tend through WebDriver,
 # then remove it and find the book still there. Tend is uninstalled afterwards.
-#   PREVIOUS_DEB=/path/to/Tend_0.1.0_amd64.deb make package-test
+# The previous version: PREVIOUS_DEB=/path/to/Tend_0.1.0_amd64.deb, or
+# PREVIOUS_REF=<tag or commit> to build it from git first.
 package-test: test-tools
-	@test -n "$(PREVIOUS_DEB)" || { echo "Set PREVIOUS_DEB to an older Tend .deb (a release's, or one built from an older tag)." >&2; exit 2; }
-	scripts/package-test.sh "$(PREVIOUS_DEB)" "$$(scripts/check-packages.sh | tail -n 1)"
+	@test -n "$(PREVIOUS_DEB)$(PREVIOUS_REF)" || { echo "Set PREVIOUS_DEB to an older Tend .deb, or PREVIOUS_REF to a tag or commit to build one from." >&2; exit 2; }
+	previous="$(PREVIOUS_DEB)"; [ -n "$$previous" ] || previous=$$(scripts/previous-deb.sh "$(PREVIOUS_REF)" | tail -n 1); \
+	scripts/package-test.sh "$$previous" "$$(scripts/check-packages.sh | tail -n 1)"

@@ -16,6 +16,7 @@ from contextlib import closing
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 from conftest import APP, ROOT, TendApp
 from ui import field, open_section, wait
@@ -98,7 +99,11 @@ def test_the_upgraded_book_is_there_migrated_and_takes_a_new_contact(installed):
     assert "Olive Oldtimer" in names, "the contact added with the previous version is kept"
 
     line = field(driver, "Quick add")
-    line.send_keys("Nina Newcomer 555-0177 call Thu\n")
+    line.send_keys("Nina Newcomer 555-0177 call Thu")
+    preview = lambda d: d.execute_script(  # noqa: E731
+        "return document.querySelector('[aria-label=\"Quick add preview\"]').innerText")
+    wait(driver, lambda d: "Nina Newcomer" in preview(d), message="the preview")
+    line.send_keys(Keys.ENTER)
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline and ("Nina Newcomer",) not in query("SELECT name FROM contacts"):
         time.sleep(0.2)

@@ -37,13 +37,14 @@ export function mount(container, { go, intent = null }) {
   const flow = createFlowPanel({ onClose: () => returnToList(), onSaved: () => refreshToday() });
   let welcome = null; // shown in place of the sections while the book is empty
 
+  const keyHints = el('p', { class: 'key-hints-line', 'aria-hidden': 'true' },
+    key('j'), ' ', key('k'), ' move · ', key('Enter'), ' open · ', key('d'), ' done · ', key('s'), ' snooze');
   const page = el('div', { class: 'page today' },
     el('header', { class: 'today-header' }, heading, dateLine),
     flow.element,
     loadError,
     sections,
-    el('p', { class: 'key-hints-line', 'aria-hidden': 'true' },
-      key('j'), ' ', key('k'), ' move · ', key('Enter'), ' open · ', key('d'), ' done · ', key('s'), ' snooze'),
+    keyHints,
   );
   container.append(page);
 
@@ -108,6 +109,7 @@ export function mount(container, { go, intent = null }) {
       welcome = null;
     }
     sections.hidden = empty;
+    keyHints.hidden = empty;
   }
 
   function remember(itemNode) {
