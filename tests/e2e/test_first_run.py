@@ -52,7 +52,8 @@ def test_an_empty_book_opens_to_a_welcome_whose_test_notification_reaches_the_de
     assert "Welcome to Tend" in text
     for name in ("Import contacts", "Try Quick add", "New contact"):
         assert button(driver, name).is_displayed()
-    assert str(tmp_path / "data" / "tend.sqlite3") in text, "it says where the data lives"
+    data_file = str(tmp_path / "data" / "tend.sqlite3")
+    wait(driver, lambda d: data_file in welcome_text(d), message="it says where the data lives")
     headings = [h.text for h in driver.find_elements(By.TAG_NAME, "h2") if h.is_displayed()]
     assert "Overdue" not in headings, "not five empty sections"
 
