@@ -221,7 +221,8 @@ describe('ui/backend.js', () => {
     }
     for (const name of ['listStages', 'listContacts', 'getContact', 'createContact', 'updateContact',
       'setArchived', 'deleteContact', 'getSettings', 'setSetting', 'previewQuickAdd', 'quickAdd', 'undoQuickAdd',
-      'pauseReminders', 'getAutostart', 'setAutostart', 'getShortcut', 'setShortcut', 'getFollowup']) {
+      'pauseReminders', 'getAutostart', 'setAutostart', 'getShortcut', 'setShortcut', 'getFollowup',
+      'aboutTend', 'sendTestNotification']) {
       assert.ok(checked.includes(name), `${name} is exported and was checked`);
     }
   });
