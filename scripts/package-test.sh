@@ -66,6 +66,9 @@ grep -q ".local/share/app.tend.desktop" <<<"$removed" || fail "removing did not 
 [ "$(sql "SELECT count(*) FROM contacts WHERE name IN ('Olive Oldtimer', 'Nina Newcomer')")" -eq 2 ] \
   || fail "the book lost contacts"
 echo "   the book is still there with both contacts"
+dpkg --purge tend >/dev/null
+[ -f "$book" ] || fail "purging the package deleted the book"
+echo "   and after purging too"
 
 rm -rf "$home"
 echo "package-test: passed in $(( $(date +%s) - started )) s"
