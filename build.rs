@@ -66,6 +66,8 @@ const COMMANDS: &[&str] = &[
     "open_link",
     "quick_add_batch",
     "set_quick_add_batch",
+    "about_tend",
+    "send_test_notification",
 ];
 
 fn main() {

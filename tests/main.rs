@@ -18,6 +18,7 @@ mod import; // contacts from a file: preview, merge, all or nothing, idempotent
 mod insights; // promises kept, touches before a sale, the pipeline, from a real file
 mod interchange_read; // files → contact records: every vCard fixture, CSV layouts, encodings, bad files
 mod messages; // what she reads when something fails: her words, never a whole input; a real full disk
+mod packaging; // what the installers are made of: config, icons, desktop entry, metainfo, notes
 mod permissions; // commands registered, declared in build.rs and granted per window agree
 mod privacy; // the data folder 0700 and every file Tend writes 0600 on Unix, whatever the umask
 mod quick_add; // one line → contact and next step; duplicates, batch context, undo

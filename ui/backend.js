@@ -398,6 +398,18 @@ export function openLink(action, to, subject = '') {
   return call('open_link', { link: { action: String(action), to: String(to ?? ''), subject: String(subject ?? '') } });
 }
 
+// ---------- About ----------
+
+/** → {version, date or null, notes: [sentence]}: this build and its release notes */
+export function aboutTend() {
+  return call('about_tend');
+}
+
+/** → {reached, message}: a test notification sent, and whether the desktop took it */
+export function sendTestNotification() {
+  return call('send_test_notification');
+}
+
 // ---------- Events from the backend ----------
 
 /** Calls `handler(payload)` for every `name` event. Resolves to an unlisten function. */

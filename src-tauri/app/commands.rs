@@ -2,7 +2,10 @@
 //! maps the error; `Tend` announces the change itself. Async so they never run
 //! on the UI thread.
 
+use super::autostart;
 use super::events::{ImportCancel, IMPORT_PROGRESS_EVENT};
+use super::notifier;
+use super::reminders::icon_path;
 use super::shortcut::{self, RegisteredShortcut, ShortcutStatus};
 use super::startup::StartupReport;
 use super::startup::{self, Startup};
@@ -21,11 +24,13 @@ use crate::domain::decision::{Decision, DecisionDraft};
 use crate::domain::followup::{Followup, FollowupDraft, SnoozeChoice, SnoozeOption};
 use crate::domain::insights::period::Period;
 use crate::domain::links::{self, LinkRequest};
+use crate::domain::release::{self, Release};
 use crate::domain::stage::StageInfo;
 use crate::domain::text::quoted;
 use crate::domain::touch::TouchDraft;
 use crate::interchange::ColumnMapping;
 use crate::quickadd::Batch;
+use crate::reminders::test_notice::TestOutcome;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
@@ -93,6 +98,8 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         open_link,
         quick_add_batch,
         set_quick_add_batch,
+        about_tend,
+        send_test_notification,
     ]
 }
 
@@ -334,22 +341,13 @@ async fn pause_reminders(tend: State<'_, Arc<Tend>>, choice: String) -> UiResult
 
 #[tauri::command]
 async fn get_autostart<R: Runtime>(app: AppHandle<R>) -> UiResult<bool> {
-    use tauri_plugin_autostart::ManagerExt;
-    Ok(app.autolaunch().is_enabled().unwrap_or(false))
+    Ok(autostart::is_enabled(&app))
 }
 
-/// Start at login: opt-in, through the OS's own mechanism (the autostart plugin).
+/// Start at login: opt-in, through the OS's own mechanism; never from a development build.
 #[tauri::command]
 async fn set_autostart<R: Runtime>(app: AppHandle<R>, enabled: bool) -> UiResult<bool> {
-    use tauri_plugin_autostart::ManagerExt;
-    let manager = app.autolaunch();
-    let result = if enabled {
-        manager.enable()
-    } else {
-        manager.disable()
-    };
-    result.map_err(|err| UiError::os(format!("Could not change start at login: {err}")))?;
-    Ok(manager.is_enabled().unwrap_or(enabled))
+    autostart::set(&app, enabled).map_err(UiError::os)
 }
 
 #[tauri::command]
@@ -625,4 +623,18 @@ async fn quick_add_batch(tend: State<'_, Arc<Tend>>) -> UiResult<Batch> {
 #[tauri::command]
 async fn set_quick_add_batch(tend: State<'_, Arc<Tend>>, batch: Batch) -> UiResult<()> {
     Ok(tend.set_quick_add_batch(&batch)?)
+}
+
+/// Settings → About: this build's version and its release notes.
+#[tauri::command]
+async fn about_tend() -> UiResult<Release> {
+    Ok(release::current())
+}
+
+/// The welcome's `Send a test notification`: does a notification reach her desktop?
+#[tauri::command]
+async fn send_test_notification(startup: State<'_, Startup>) -> UiResult<TestOutcome> {
+    let icon = icon_path(&startup.dir);
+    let icon = icon.is_file().then(|| icon.display().to_string());
+    Ok(notifier::send_test(icon))
 }

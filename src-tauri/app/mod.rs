@@ -2,6 +2,7 @@
 //! commands, starts reminders, the tray and the global shortcut, and tells the
 //! windows after every change. No business rule lives here.
 
+mod autostart; // start at login, written again at every start of an installed Tend
 mod commands; // thin adapters from the window's calls to `Tend`
 mod events; // event names and the reminder loop's waker
 mod notifier; // native notifications (notify-rust) with their actions
@@ -9,6 +10,7 @@ mod reminders; // the reminder loop beside the window
 mod shortcut; // the global Quick add shortcut
 mod startup; // open the data and start, or say why it cannot be used
 mod tray; // tray menu and the due count
+mod tray_host; // whether the desktop shows tray icons at all
 mod ui_error; // errors as `{ kind, message, field }` for the window
 mod windows; // the main and Quick add windows
 
@@ -34,6 +36,7 @@ pub fn run() -> Result<(), String> {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
+            autostart::reassert(app.handle());
             let os_dir = app.path().app_data_dir().ok();
             let dir = crate::data_dir::resolve(os_dir)
                 .ok_or("Tend could not find a folder for its data; set TEND_DATA_DIR.")?;
@@ -48,7 +51,17 @@ pub fn run() -> Result<(), String> {
                     && app.state::<Arc<Tend>>().close_to_tray().unwrap_or(true);
                 if hide {
                     api.prevent_close();
-                    let _ = window.hide();
+                    if tray_host::shown() {
+                        let _ = window.hide();
+                    } else {
+                        // Hidden with no tray icon to click, she could not get it back.
+                        let _ = window.minimize();
+                        let dir = &app.state::<startup::Startup>().dir;
+                        let icon = reminders::icon_path(dir);
+                        tray_host::say_minimised_once(
+                            icon.is_file().then(|| icon.display().to_string()),
+                        );
+                    }
                 }
             }
         })

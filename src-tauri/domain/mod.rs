@@ -14,6 +14,7 @@ pub mod links; // call, text, email: the tel:, sms: and mailto: a phone or email
 pub mod local_time; // local wall times ↔ UTC instants, DST included
 pub mod pause; // pausing reminders: an hour, until tomorrow morning
 pub mod phone; // parsing and normalising phone numbers (E.164)
+pub mod release; // the running version and its release notes (CHANGELOG.md)
 pub mod settings; // what each setting accepts, and its default
 pub mod shortcut; // what a global shortcut must be: a key with Ctrl, Alt or Super
 pub mod stage; // relationship stages, stored as stable keys

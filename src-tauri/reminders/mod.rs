@@ -6,3 +6,4 @@ pub mod notice; // the notifications themselves: titles, bodies, actions, groupi
 pub mod notifier; // the trait the loop shows notices through, and a recorder for tests
 pub mod run_loop; // the background loop: sleep, wake on change or at most each minute
 pub mod schedule; // when the digest is due, when to wake next
+pub mod test_notice; // the welcome's test notification and what Tend says of it

@@ -26,6 +26,20 @@ pub const ACTION_TOMORROW: &str = "tomorrow";
 /// The default action: clicking the notification itself.
 pub const ACTION_OPEN: &str = "default";
 
+/// Said once when closing the window minimises it: this desktop shows no tray icons.
+pub fn minimised_without_tray() -> Notice {
+    Notice {
+        summary: "Tend is still running".to_string(),
+        body: "This desktop shows no tray icons, so closing the window minimised Tend \
+               instead of hiding it: reminders keep coming. To quit, turn off Close \
+               window to tray in Settings, then close the window."
+            .to_string(),
+        followup_id: None,
+        contact_id: None,
+        actions: Vec::new(),
+    }
+}
+
 pub fn for_followup(followup: &Followup) -> Notice {
     let how = followup.channel_label;
     let body = if followup.promise.is_empty() {

@@ -39,6 +39,8 @@ describe('ui/backend.js', () => {
     ['pauseReminders(choice)', (b) => b.pauseReminders('one_hour'), 'pause_reminders', { choice: 'one_hour' }],
     ['getAutostart()', (b) => b.getAutostart(), 'get_autostart', undefined],
     ['setAutostart(true)', (b) => b.setAutostart(true), 'set_autostart', { enabled: true }],
+    ['aboutTend()', (b) => b.aboutTend(), 'about_tend', undefined],
+    ['sendTestNotification()', (b) => b.sendTestNotification(), 'send_test_notification', undefined],
     ['getShortcut()', (b) => b.getShortcut(), 'get_shortcut', undefined],
     ['setShortcut(keys)', (b) => b.setShortcut('Ctrl+Alt+T'), 'set_shortcut', { shortcut: 'Ctrl+Alt+T' }],
     ['previewQuickAdd(line, batch)',
@@ -219,7 +221,8 @@ describe('ui/backend.js', () => {
     }
     for (const name of ['listStages', 'listContacts', 'getContact', 'createContact', 'updateContact',
       'setArchived', 'deleteContact', 'getSettings', 'setSetting', 'previewQuickAdd', 'quickAdd', 'undoQuickAdd',
-      'pauseReminders', 'getAutostart', 'setAutostart', 'getShortcut', 'setShortcut', 'getFollowup']) {
+      'pauseReminders', 'getAutostart', 'setAutostart', 'getShortcut', 'setShortcut', 'getFollowup',
+      'aboutTend', 'sendTestNotification']) {
       assert.ok(checked.includes(name), `${name} is exported and was checked`);
     }
   });

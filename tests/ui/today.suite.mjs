@@ -181,3 +181,74 @@ describe('ui/views/today.js', () => {
     assert.match(main().textContent, /Nothing overdue\./);
   });
 });
+
+describe('ui/views/today.js: an empty book opens to a welcome', () => {
+  let env;
+  let document;
+  let tauri;
+
+  const empty = () => ({
+    date: '2026-11-23', now: NOW, nextDayAt: '2026-11-24T00:00:00Z',
+    overdue: [], dueToday: [], upcoming: [], goingCold: [], maybes: [],
+    counts: { overdue: 0, dueToday: 0, upcoming: 0, goingCold: 0, maybes: 0 },
+  });
+
+  beforeEach(async () => {
+    env = installDom({ html: indexHtml(), fresh: true });
+    ({ document, tauri } = env);
+    serveContacts(tauri, []);
+    tauri.respond('list_stages', [{ key: 'lead', label: 'Lead' }]);
+    tauri.respond('get_settings', { phoneRegion: 'US', defaultTime: '09:00', timeZone: 'UTC', dataFile: '/home/jo/.local/share/app.tend.desktop/tend.sqlite3' });
+    tauri.respond('get_today', empty());
+    await importUi('app.js', { fresh: true });
+    await flush(8);
+  });
+  afterEach(teardown);
+
+  const main = () => document.getElementById('main');
+
+  test('three ways to begin and where the data lives, not five empty sections', () => {
+    const welcome = main().querySelector('section[aria-labelledby="welcome-heading"]');
+    assert.ok(welcome, 'the welcome is shown');
+    assert.equal(document.getElementById('welcome-heading').textContent, 'Welcome to Tend');
+    for (const name of ['Import contacts', 'Try Quick add', 'New contact', 'Send a test notification']) {
+      assert.ok(button(welcome, name), `${name} is offered`);
+    }
+    assert.equal(document.getElementById('welcome-data-file').textContent, '/home/jo/.local/share/app.tend.desktop/tend.sqlite3');
+    assert.equal(main().querySelector('.today-sections').hidden, true, 'the empty sections are not shown');
+  });
+
+  test('Try Quick add puts the cursor in the Quick add line; New contact opens the form', async () => {
+    button(main(), 'Try Quick add').click();
+    assert.equal(document.activeElement, byLabel(document, 'Quick add'));
+    button(main(), 'New contact').click();
+    await flush(6);
+    assert.equal(document.querySelector('nav[aria-label="Sections"] button[aria-current="page"]').dataset.view, 'contacts');
+    assert.ok(queryByLabel(main(), 'Name'), 'the new contact form is open');
+  });
+
+  test('the test notification says whether it reached the desktop, and what to check if not', async () => {
+    tauri.respond('send_test_notification', { reached: false, message: 'The test notification did not reach your desktop (no service). Check …' });
+    button(main(), 'Send a test notification').click();
+    await flush(4);
+    const result = document.getElementById('welcome-test-result');
+    assert.equal(result.getAttribute('role'), 'status');
+    assert.match(result.textContent, /did not reach your desktop/);
+    assert.ok(result.classList.contains('field-error'));
+    tauri.respond('send_test_notification', { reached: true, message: 'Sent: your desktop took it.' });
+    button(main(), 'Send a test notification').click();
+    await flush(4);
+    assert.equal(result.textContent, 'Sent: your desktop took it.');
+    assert.ok(!result.classList.contains('field-error'));
+  });
+
+  test('once there is someone in the book, Today shows its sections again', async () => {
+    serveContacts(tauri, [listItem(1, 'Jane Doe')]);
+    tauri.emit('tend://changed', null);
+    await flush(8);
+    assert.equal(main().querySelector('section[aria-labelledby="welcome-heading"]'), null);
+    assert.equal(main().querySelector('.today-sections').hidden, false);
+    assert.deepEqual([...main().querySelectorAll('h2')].map((h) => h.textContent),
+      ['Overdue', 'Due today', 'Going cold', 'Maybes to decide', 'Upcoming']);
+  });
+});

@@ -12,7 +12,8 @@ import { importFromFile } from './importContacts.js';
 
 /**
  * intent: {contactId, action?: 'plan' | 'decide' | 'touch', followupId?} to open someone
- * straight away (from Today, Quick add, or a clicked notification naming a follow-up).
+ * straight away (from Today, Quick add, or a clicked notification naming a follow-up);
+ * {action: 'new'} opens an empty contact form (from the welcome).
  */
 export function mount(container, { intent = null } = {}) {
   let shown = null; // the Contact in the detail pane (also what Cancel returns to)
@@ -93,6 +94,10 @@ export function mount(container, { intent = null } = {}) {
    * follow-up's Done once the follow-ups are in, so Done, Snooze and Skip are one key away.
    */
   async function open({ contactId, action = null, followupId = null }) {
+    if (action === 'new') {
+      openNewForm();
+      return;
+    }
     if (form) closeForm();
     const detail = await openContact(contactId, action);
     if (!detail || action) return;

@@ -1,11 +1,12 @@
 // The Settings view: default phone region, the default follow-up time, reminders (morning
 // digest, pausing), the window (close to tray, start at login), the global Quick add
-// shortcut, and where the data file lives.
+// shortcut, where the data file lives, and About (the version and its release notes).
 
 import {
   getAutostart, getSettings, getShortcut, pauseReminders, setAutostart, setSetting, setShortcut,
 } from '../backend.js';
 import { el } from '../dom.js';
+import { createAbout } from './about.js';
 import { createBackups } from './backups.js';
 import { say } from '../status.js';
 import { formatSoon, nowMs, todayDate, useSettings, wallOf } from '../when.js';
@@ -44,6 +45,7 @@ export function mount(container) {
   let savedArea = '';
   const dataFile = el('code', { class: 'path' });
   const backups = createBackups();
+  const about = createAbout();
   let savedTime = null; // the default time the backend last confirmed
   const defaultTime = el('input', {
     type: 'time',
@@ -217,11 +219,13 @@ export function mount(container) {
         el('p', {}, dataFile),
         backups.element,
       ),
+      about.element,
     ),
   );
 
   async function load() {
     backups.load();
+    about.load();
     loadAutostart();
     loadShortcut();
     try {

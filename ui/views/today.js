@@ -1,8 +1,9 @@
 // The Today view, Tend's start screen: what is overdue, due today, going cold, which
 // maybes need a decision, and what is coming up. Live: it redraws on every change and
-// at local midnight (todayData.js), keeping keyboard focus where it was.
+// at local midnight (todayData.js), keeping keyboard focus where it was. An empty book
+// shows a welcome instead (welcome.js).
 
-import { setStage } from '../backend.js';
+import { listContacts, setStage } from '../backend.js';
 import { el, isTyping } from '../dom.js';
 import { say } from '../status.js';
 import { refreshToday, subscribe } from '../todayData.js';
@@ -10,6 +11,7 @@ import { describeWhen, formatLongDate, plural } from '../when.js';
 import { createFlowPanel } from './flowPanel.js';
 import { followupButtons, openSnooze } from './followupActions.js';
 import { reachLine } from './reach.js';
+import { createWelcome } from './welcome.js';
 
 // Section headings are fixed names (PRODUCT.md): tests and screen-reader users rely on them.
 const SECTIONS = [
@@ -34,14 +36,16 @@ export function mount(container, { go, intent = null }) {
   const sections = el('div', { class: 'today-sections' });
   const key = (k) => el('kbd', { text: k });
   const flow = createFlowPanel({ onClose: () => returnToList(), onSaved: () => refreshToday() });
+  let welcome = null; // shown in place of the sections while the book is empty
 
+  const keyHints = el('p', { class: 'key-hints-line', 'aria-hidden': 'true' },
+    key('j'), ' ', key('k'), ' move · ', key('Enter'), ' open · ', key('d'), ' done · ', key('s'), ' snooze');
   const page = el('div', { class: 'page today' },
     el('header', { class: 'today-header' }, heading, dateLine),
     flow.element,
     loadError,
     sections,
-    el('p', { class: 'key-hints-line', 'aria-hidden': 'true' },
-      key('j'), ' ', key('k'), ' move · ', key('Enter'), ' open · ', key('d'), ' done · ', key('s'), ' snooze'),
+    keyHints,
   );
   container.append(page);
 
@@ -66,6 +70,7 @@ export function mount(container, { go, intent = null }) {
 
     latestToday = today;
     dateLine.textContent = formatLongDate(today.date);
+    showWelcomeIfEmpty(today);
     followupOf.clear();
     contactOf.clear();
     sections.replaceChildren(...SECTIONS.map((section) => renderSection(section, today)));
@@ -80,6 +85,32 @@ export function mount(container, { go, intent = null }) {
     } else {
       (nearAnchor(all) ?? heading).focus(); // the item left (done, skipped): the one after it
     }
+  }
+
+  /** Nothing in any section and no contact at all (archived ones count): the welcome. */
+  let welcomeAsked = 0; // only the latest answer decides
+  async function showWelcomeIfEmpty(today) {
+    const asked = ++welcomeAsked;
+    const nothing = SECTIONS.every(({ key: k }) => (today.counts?.[k] ?? today[k]?.length ?? 0) === 0);
+    let empty = false;
+    if (nothing) {
+      try {
+        empty = (await listContacts({ query: '', offset: 0, limit: 1, includeArchived: true })).total === 0;
+      } catch {
+        empty = false; // unsure: the sections, as always
+      }
+    }
+    if (asked !== welcomeAsked) return;
+    if (empty && !welcome) {
+      welcome = createWelcome({ go });
+      sections.before(welcome.element);
+      welcome.load();
+    } else if (!empty && welcome) {
+      welcome.element.remove();
+      welcome = null;
+    }
+    sections.hidden = empty;
+    keyHints.hidden = empty;
   }
 
   function remember(itemNode) {

@@ -3,7 +3,7 @@
 //! query on the same file), and paging through the list. Prints figures; never
 //! asserts a time.
 //!
-//!     cargo run --release --no-default-features --bin tend-bench -- [--contacts N] [--touches N] [--dir PATH]
+//!     cargo run --release --no-default-features --features bench --bin tend-bench -- [--contacts N] [--touches N] [--dir PATH]
 
 mod backup; // a checked copy of the big file, writes meanwhile, a restore
 mod generate; // the generated book and its bulk loader
