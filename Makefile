@@ -1,5 +1,5 @@
-# Entry points for a fresh Debian/Ubuntu machine: `make run`, `make test` and
-# `make package`. Each installs what it needs first (system packages, test tools).
+# Two entry points for a fresh Debian/Ubuntu machine: `make run` and `make test`
+# (and `make package` for the installers). Each installs what it needs first.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
