@@ -61,6 +61,10 @@ const COMMANDS: &[&str] = &[
     "check_backup",
     "restore_backup",
     "restore_newest_backup",
+    "decision_answers",
+    "touch_keeps",
+    "cadence_plan",
+    "close_quick_add",
 ];
 
 fn main() {

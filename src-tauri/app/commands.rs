@@ -11,15 +11,15 @@ use crate::api::{
     BackupInfo, ExportFormat, ImportChoices, ImportPreview, ImportSummary, RestoreSummary, Rows,
 };
 use crate::api::{
-    Completed, DecisionOutcome, LoggedTouch, QuickAddPreview, QuickAdded, Settings, Tend, Today,
-    TouchHistory, UndoQuickAdd,
+    CadencePlan, Completed, DecisionOutcome, LoggedTouch, QuickAddPreview, QuickAdded, Settings,
+    Tend, Today, TouchHistory, UndoQuickAdd,
 };
 use crate::domain::cadence::{Cadence, CadenceDraft};
 use crate::domain::contact::{Contact, ContactDraft, ContactPage, ContactQuery};
 use crate::domain::decision::{Decision, DecisionDraft};
 use crate::domain::followup::{Followup, FollowupDraft, SnoozeChoice, SnoozeOption};
 use crate::domain::stage::StageInfo;
-use crate::domain::touch::TouchDraft;
+use crate::domain::touch::{KeptQuestion, TouchDraft};
 use crate::interchange::ColumnMapping;
 use crate::quickadd::Batch;
 use serde::Serialize;
@@ -84,6 +84,10 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         check_backup,
         restore_backup,
         restore_newest_backup,
+        decision_answers,
+        touch_keeps,
+        cadence_plan,
+        close_quick_add,
     ]
 }
 
@@ -261,8 +265,10 @@ async fn apply_cadence(
     tend: State<'_, Arc<Tend>>,
     contact_id: i64,
     cadence_id: i64,
+    start_on: Option<String>,
 ) -> UiResult<Vec<Followup>> {
-    let followups = tend.apply_cadence(contact_id, cadence_id)?;
+    let start_on = start_on.unwrap_or_default();
+    let followups = tend.apply_cadence(contact_id, cadence_id, &start_on)?;
     Ok(followups)
 }
 
@@ -572,4 +578,49 @@ async fn check_backup(tend: State<'_, Arc<Tend>>, path: String) -> UiResult<Back
 #[tauri::command]
 async fn restore_backup(tend: State<'_, Arc<Tend>>, path: String) -> UiResult<RestoreSummary> {
     Ok(tend.restore_from(Path::new(&path))?)
+}
+
+// ---------- Outcomes settle promises; cadences follow the calendar ----------
+
+/// The open promises a decision of `kind` would close, shown ticked in its form.
+#[tauri::command]
+async fn decision_answers(
+    tend: State<'_, Arc<Tend>>,
+    contact_id: i64,
+    kind: String,
+) -> UiResult<Vec<Followup>> {
+    Ok(tend.decision_answers(contact_id, &kind)?)
+}
+
+/// The open follow-up a touch at `when` most likely kept, to ask about.
+#[tauri::command]
+async fn touch_keeps(
+    tend: State<'_, Arc<Tend>>,
+    contact_id: i64,
+    when: String,
+) -> UiResult<Option<KeptQuestion>> {
+    Ok(tend.touch_keeps(contact_id, &when)?)
+}
+
+/// What applying a cadence (none: the one fitting the stage) would plan.
+#[tauri::command]
+async fn cadence_plan(
+    tend: State<'_, Arc<Tend>>,
+    contact_id: i64,
+    cadence_id: Option<i64>,
+    start_on: String,
+) -> UiResult<CadencePlan> {
+    Ok(tend.cadence_plan(contact_id, cadence_id, &start_on)?)
+}
+
+/// Escape in the small Quick add window: it goes away, its batch kept for
+/// the next time it is called up.
+#[tauri::command]
+async fn close_quick_add<R: Runtime>(app: AppHandle<R>) -> UiResult<()> {
+    if let Some(window) = app.get_webview_window(super::windows::QUICK_ADD_WINDOW) {
+        window
+            .hide()
+            .map_err(|err| UiError::os(format!("Could not close Quick add: {err}")))?;
+    }
+    Ok(())
 }

@@ -358,6 +358,18 @@ pub fn reindex(tx: &Transaction, id: i64) -> Result<()> {
     Ok(())
 }
 
+/// The day they met, when it is known (a quick-add batch's "Met on").
+pub fn met_on(conn: &Connection, id: i64) -> Result<Option<chrono::NaiveDate>> {
+    let text: Option<String> = conn
+        .query_row("SELECT met_on FROM contacts WHERE id = ?1", [id], |row| {
+            row.get(0)
+        })
+        .optional()?
+        .ok_or(Error::NotFound { what: "contact" })?;
+    // Kept as "YYYY-MM-DD"; a value some other tool wrote is no day at all.
+    Ok(text.and_then(|text| chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok()))
+}
+
 /// The words a phone is found by: as typed ("555", "0142"), all its digits
 /// ("4155550142"), E.164 without the plus, and the local part people dial.
 fn phone_search_text(display: &str, e164: &str) -> String {
