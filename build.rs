@@ -61,6 +61,7 @@ const COMMANDS: &[&str] = &[
     "check_backup",
     "restore_backup",
     "restore_newest_backup",
+    "read_date",
     "decision_answers",
     "touch_keeps",
     "cadence_plan",

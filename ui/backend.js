@@ -352,6 +352,24 @@ export function restoreNewestBackup() {
   return call('restore_newest_backup');
 }
 
+// ---------- Dates typed in forms ----------
+
+/**
+ * A day as she typed it ("Mon", "in 3 weeks", "Dec 3 at 2pm"), read by Quick add's phrases.
+ * ask = {text, time: 'HH:MM' or '', withTime, allowPast} → {date: 'YYYY-MM-DD', time: 'HH:MM' or null,
+ * shown: 'Mon 7 Dec, 09:00', why: string or null}; what cannot be read rejects on field 'date' or 'time'.
+ */
+export function readDate(ask) {
+  return call('read_date', {
+    ask: {
+      text: String(ask?.text ?? ''),
+      time: String(ask?.time ?? ''),
+      withTime: ask?.withTime !== false,
+      allowPast: Boolean(ask?.allowPast),
+    },
+  });
+}
+
 // ---------- Events from the backend ----------
 
 /** Calls `handler(payload)` for every `name` event. Resolves to an unlisten function. */

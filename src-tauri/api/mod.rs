@@ -6,6 +6,7 @@
 mod backups; // automatic backups, back up now, the list, restore
 mod cadences; // rhythms: list, edit, apply
 mod contacts; // contacts and stages
+mod date_phrases; // a day typed into any form, read by the quick-add phrases
 mod decisions; // where a contact stands, and what follows from it
 mod export; // contacts as vCard or CSV, open follow-ups as iCalendar, saved atomically
 mod followups; // plan, keep, snooze, reschedule, skip
@@ -21,6 +22,7 @@ pub use backups::{
     backups_in, restore_newest_over_unusable, BackupInfo, RestoreSummary, BACKUP_FOLDER,
 };
 pub use cadences::CadencePlan;
+pub use date_phrases::{DateAsk, DateReading};
 pub use decisions::DecisionOutcome;
 pub use export::{ExportFormat, ExportSummary};
 pub use followups::Completed;

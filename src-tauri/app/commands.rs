@@ -14,6 +14,7 @@ use crate::api::{
     CadencePlan, Completed, DecisionOutcome, LoggedTouch, QuickAddPreview, QuickAdded, Settings,
     Tend, Today, TouchHistory, UndoQuickAdd,
 };
+use crate::api::{DateAsk, DateReading};
 use crate::domain::cadence::{Cadence, CadenceDraft};
 use crate::domain::contact::{Contact, ContactDraft, ContactPage, ContactQuery};
 use crate::domain::decision::{Decision, DecisionDraft};
@@ -84,6 +85,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         check_backup,
         restore_backup,
         restore_newest_backup,
+        read_date,
         decision_answers,
         touch_keeps,
         cadence_plan,
@@ -578,6 +580,12 @@ async fn check_backup(tend: State<'_, Arc<Tend>>, path: String) -> UiResult<Back
 #[tauri::command]
 async fn restore_backup(tend: State<'_, Arc<Tend>>, path: String) -> UiResult<RestoreSummary> {
     Ok(tend.restore_from(Path::new(&path))?)
+}
+
+/// A day as she typed it in a form ("Mon", "Dec 3 at 2pm") → the day it means.
+#[tauri::command]
+async fn read_date(tend: State<'_, Arc<Tend>>, ask: DateAsk) -> UiResult<DateReading> {
+    Ok(tend.read_date(&ask)?)
 }
 
 // ---------- Outcomes settle promises; cadences follow the calendar ----------

@@ -124,6 +124,10 @@ pub fn parse(line: &str, ctx: &ParseContext, dates: &dyn DatePhrases) -> Result<
                 i = end;
                 continue;
             }
+            // "Feb 30" is no day: said, not kept as note text.
+            if let Some((_, why)) = dates.impossible_at(&open[i..], ctx.now, ctx.date_order) {
+                return Err(Error::invalid("date", why));
+            }
         }
         if let Some((end, phone)) = phones::phone_at(&tokens[..open_end[i]], i, ctx.phone_region) {
             roles[i..end].fill(Role::Phone);

@@ -213,6 +213,7 @@ impl DatePhrases for Someday {
             date: now.date() + chrono::Days::new(7),
             time: None,
             looks_back: false,
+            span: None,
         })
     }
 }
@@ -244,6 +245,7 @@ impl DatePhrases for Greedy {
             date: now.date(),
             time: None,
             looks_back: false,
+            span: None,
         })
     }
 }
@@ -289,4 +291,28 @@ fn words_are_kept_as_typed_in_the_note() {
         "spaces tidied, separators kept (the first of a gap), recognised parts taken out"
     );
     assert_eq!(parsed.tags, ["oils"]);
+}
+
+#[test]
+fn feb_30_is_refused_as_not_a_date_not_kept_as_note_text() {
+    for (line, message) in [
+        (
+            "Maria Lopez birthday Feb 30",
+            "“Feb 30” is not a date: February has 28 days, 29 in a leap year.",
+        ),
+        (
+            "Tom Reyes call Apr 31 at 2pm",
+            "“Apr 31” is not a date: April has 30 days.",
+        ),
+        (
+            "Tom Reyes text 2/30",
+            "“2/30” is not a date: February has 28 days, 29 in a leap year.",
+        ),
+    ] {
+        let error = parse_line(line, &ctx()).expect_err(line);
+        assert_eq!(error.field(), Some("date"), "{line}");
+        assert_eq!(error.to_string(), message, "{line}");
+    }
+    let fine = read("Maria Lopez birthday Feb 28");
+    assert_eq!(fine.note, "birthday", "a real day is still read");
 }

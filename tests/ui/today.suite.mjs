@@ -120,6 +120,7 @@ describe('ui/views/today.js', () => {
     await flush(8);
     assert.equal(button(byLabel(document, 'Sections'), 'Contacts').getAttribute('aria-current'), 'page');
     assert.equal(document.activeElement, byLabel(document, 'What did you promise?'));
+    tauri.respond('read_date', ({ ask }) => ({ date: ask.text, time: null, shown: 'Sat 21 Nov, 09:00', why: null }));
     tauri.fail('plan_followup', { kind: 'invalid', message: 'Sat 21 Nov 2026 has already passed; pick today or a later date.', field: 'date' });
     const promise = byLabel(document, 'What did you promise?');
     promise.value = 'call about the party';

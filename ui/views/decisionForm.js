@@ -3,6 +3,7 @@
 import { recordDecision } from '../backend.js';
 import { el } from '../dom.js';
 import { formatDate } from '../when.js';
+import { createDateField } from './dateField.js';
 import { DECISIONS, createFields, guardSubmit, select } from './formKit.js';
 import { submitOnCtrlEnter } from './touchForm.js';
 
@@ -12,17 +13,19 @@ export function createDecisionForm({ contactId, contactName, onSaved, onCancel }
   const controls = {
     // No decision is pre-chosen: recording one by accident would stop or start cadences.
     kind: select([['', 'Choose…'], ...DECISIONS], ''),
-    revisitOn: el('input', { type: 'date' }),
     note: el('textarea', { rows: '3' }),
   };
+  const revisit = createDateField(fields, {
+    key: 'revisitOn', label: 'Ask again on', withTime: false,
+    hint: 'empty = in 3 months for Not now, 6 months for No',
+  });
 
   const form = el('form', { class: 'mini-form', 'aria-label': 'Record decision', novalidate: true },
     el('h3', { text: `Where does ${contactName} stand?` }),
     fields.formError,
     el('div', { class: 'field-pair' },
       fields.field('kind', 'Decision', controls.kind),
-      fields.field('revisitOn', 'Ask again on', controls.revisitOn,
-        'empty = in 3 months for Not now, 6 months for No'),
+      revisit.element,
     ),
     fields.field('note', 'Note', controls.note),
     el('div', { class: 'actions' },
@@ -32,11 +35,13 @@ export function createDecisionForm({ contactId, contactName, onSaved, onCancel }
   );
 
   guardSubmit(form, fields, async () => {
+    // Empty is fine here: Not now and No then choose their own day.
+    const revisitOn = revisit.input.value.trim() ? (await revisit.resolve()).date : '';
     const outcome = await recordDecision({
       contactId,
       kind: controls.kind.value,
       note: controls.note.value,
-      revisitOn: controls.revisitOn.value,
+      revisitOn,
     });
     onSaved(outcome);
   });

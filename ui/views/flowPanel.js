@@ -19,7 +19,8 @@ export function createFlowPanel({ onClose, onSaved = () => {} }) {
   let pending = null; // the follow-up just kept, while "Log this as a touch?" is offered
 
   function showContent(...nodes) {
-    element.replaceChildren(...nodes);
+    // replaceChildren(null) would show the word "null": absent parts are left out.
+    element.replaceChildren(...nodes.filter(Boolean));
     element.hidden = false;
     element.scrollIntoView?.({ block: 'nearest' }); // (absent in jsdom)
   }
