@@ -21,3 +21,4 @@ import './interchange.suite.mjs';
 import './startup.suite.mjs';
 import './backups.suite.mjs';
 import './dateField.suite.mjs';
+import './dailyLoop.suite.mjs';

@@ -208,6 +208,7 @@ export function mount(container, { intent = null } = {}) {
   return {
     refresh,
     onKey,
+    focusList: () => list.focusList(),
     open,
     unmount: () => list.destroy(),
   };

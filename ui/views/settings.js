@@ -7,6 +7,7 @@ import {
 } from '../backend.js';
 import { el } from '../dom.js';
 import { createBackups } from './backups.js';
+import { createCadenceSettings } from './cadenceSettings.js';
 import { say } from '../status.js';
 import { formatSoon, nowMs, todayDate, useSettings, wallOf } from '../when.js';
 
@@ -37,6 +38,7 @@ export function mount(container) {
   }, REGIONS.map(([code]) => el('option', { value: code, text: regionLabel(code) })));
   const dataFile = el('code', { class: 'path' });
   const backups = createBackups();
+  const cadenceSettings = createCadenceSettings();
   let savedTime = null; // the default time the backend last confirmed
   const defaultTime = el('input', {
     type: 'time',
@@ -137,6 +139,7 @@ export function mount(container) {
         ),
         zoneLine,
       ),
+      cadenceSettings.element,
       el('section', { class: 'settings-group', 'aria-labelledby': 'windows-heading' },
         el('h2', { id: 'windows-heading', text: 'Keep in touch' }),
         el('p', {
@@ -232,6 +235,7 @@ export function mount(container) {
       showDigest(settings.digestTime);
       if (typeof settings.closeToTray === 'boolean') closeToTray.checked = settings.closeToTray;
       showPause(settings);
+      cadenceSettings.show(settings);
     } catch (err) {
       say(`Couldn’t load settings: ${err.message}`);
     }
