@@ -294,6 +294,9 @@ fn a_cadence_applied_weeks_after_the_party_counts_from_the_party() {
         .map(|x| x.due_local.as_str())
         .collect();
     assert_eq!(pending, days, "what the preview showed is what was planned");
+    let again = f.tend.cadence_plan(guest.id, None, "").expect("plan");
+    assert!(again.running, "the picker says New lead is already running");
+    assert_eq!(again.running_ids, [plan.cadence_id]);
 
     // A start she picks herself.
     let picked = f

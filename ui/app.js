@@ -36,8 +36,8 @@ function startApp() {
   // Quick add sits above every view; a name in its list opens that contact.
   const quick = createQuickAdd({
     onOpenContact: (contactId) => show('contacts', { contactId }),
-    // Escape: back where she was when that was a list or a button, else to the view's list.
-    onLeave: (from) => (from && !isTyping(from) ? from.focus() : focusList()),
+    // Escape: to the view's list; a view without one, back where she was (not a text field).
+    onLeave: (from) => focusList(from && !isTyping(from) ? from : null),
   });
   document.getElementById('quick-bar')?.append(quick.element);
 
@@ -67,9 +67,13 @@ function startApp() {
     if (keys) button.setAttribute('aria-keyshortcuts', keys);
 }
 
-  /** Focus to the visible view's list (Today's items, the contact list…), else its heading. */
-  function focusList() {
+  /** Focus to the visible view's list (Today's items, the contact list…), else `otherwise`, else its heading. */
+  function focusList(otherwise = null) {
     if (current?.view.focusList?.()) return;
+    if (otherwise?.isConnected) {
+      otherwise.focus();
+      return;
+    }
     const heading = main.querySelector('h1');
     if (!heading) return;
     if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');

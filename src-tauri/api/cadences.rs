@@ -73,7 +73,13 @@ impl Tend {
             let days_off = settings::days_off(conn)?;
             let cal = calendar(conn, now, zone, &days_off)?;
             let plan = cadence::plan_run(contact_id, &steps, start_on, cal)?;
+            let running_ids: Vec<i64> = cadences::active_runs(conn, contact_id)?
+                .iter()
+                .map(|run| run.cadence_id)
+                .collect();
             Ok(CadencePlan {
+                running: running_ids.contains(&cadence_id),
+                running_ids,
                 cadence_id,
                 cadence_name: cadence.name,
                 suggested_id,
@@ -164,6 +170,9 @@ pub struct CadencePlan {
     pub start_text: String,
     pub steps: Vec<PlannedView>,
     pub passed: Vec<PassedView>,
+    /// The rhythms already running for them, and whether this one is.
+    pub running_ids: Vec<i64>,
+    pub running: bool,
 }
 
 /// Where a run begins: on a day (its steps count from it); from the day they

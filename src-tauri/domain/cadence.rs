@@ -163,6 +163,7 @@ pub struct RunStep {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActiveRun {
     pub run_id: i64,
+    pub cadence_id: i64,
     pub cadence_name: String,
     pub builtin_key: Option<String>,
     pub stops_on: Vec<DecisionKind>,
@@ -765,6 +766,7 @@ mod tests {
     fn a_decision_stops_the_runs_that_stop_on_it() {
         let run = |run_id, key: Option<&str>, stops_on: Vec<DecisionKind>| ActiveRun {
             run_id,
+            cadence_id: run_id,
             cadence_name: format!("run {run_id}"),
             builtin_key: key.map(str::to_string),
             stops_on,

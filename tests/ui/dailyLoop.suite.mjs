@@ -5,7 +5,7 @@
 import { describe, test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  installDom, importUi, indexHtml, teardown, flush, byLabel, queryByLabel, button, press, type, setChecked,
+  installDom, importUi, indexHtml, teardown, flush, byLabel, button, press, type, setChecked,
   listItem, serveContacts,
 } from './harness.mjs';
 
@@ -148,6 +148,8 @@ describe('issue 10: the cadence picker', () => {
         { dueLocal: '2026-12-14T09:00', channel: 'text', channelLabel: 'Text', promise: 'Follow up (moved from Sat 12 Dec: a day off)', note: 'moved from Sat 12 Dec: a day off' },
       ],
       passed: [],
+      runningIds: [4],
+      running: id === 4,
     };
   }
 
@@ -215,6 +217,8 @@ describe('issue 10: the cadence picker', () => {
     await flush(8);
     assert.deepEqual(tauri.callsTo('cadence_plan').at(-1).args, { contactId: 7, cadenceId: 4, startOn: '' });
     assert.equal(choice.value, '4');
+    assert.equal(choice.selectedOptions[0].textContent, 'Win back an inactive customer (running)');
+    assert.match(byLabel(document, 'Cadence preview').textContent, /already running for them/);
   });
 });
 
@@ -316,6 +320,7 @@ describe('issue 10: keyboard all the way', () => {
     press(document.body, '2', { altKey: true, code: 'Digit2' });
     await flush(4);
     assert.equal(current(), 'contacts', 'Alt+2');
+    assert.equal(document.activeElement, rows()[0], 'in the list once its rows came, so j moves it');
     assert.equal(sections().querySelector('[data-view="cadences"]').getAttribute('aria-keyshortcuts'), 'G A Alt+3');
   });
 
@@ -332,16 +337,16 @@ describe('issue 10: keyboard all the way', () => {
 
   test('? lists every key in a dialog; Escape closes it', async () => {
     press(document.body, '?');
-    const dialog = byLabel(document, 'Keyboard shortcuts');
+    const dialog = document.querySelector('dialog[aria-label="Keyboard shortcuts"]');
     assert.equal(dialog.tagName, 'DIALOG');
     assert.match(dialog.textContent, /g then tToday/);
     assert.match(dialog.textContent, /Alt\+1 … 4/);
     assert.match(dialog.textContent, /Escape|Esc/);
     dialog.close();
     await flush();
-    assert.equal(queryByLabel(document, 'Keyboard shortcuts'), null);
-    button(document, 'Keyboard shortcuts ?').click();
-    assert.ok(byLabel(document, 'Keyboard shortcuts'));
+    assert.equal(document.querySelector('dialog[aria-label="Keyboard shortcuts"]'), null);
+    button(document, 'Keyboard shortcuts').click();
+    assert.ok(document.querySelector('dialog[aria-label="Keyboard shortcuts"]'), 'the sidebar’s Keys button opens it too');
   });
 
   test('Escape out of Quick add goes to the list, keeping the line; then j moves the list', async () => {

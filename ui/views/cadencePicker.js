@@ -22,7 +22,7 @@ export function createCadencePicker({ contact, onApplied }) {
   const choice = el('select', { id: `${id}-cadence` });
   const start = createDateField(fields, {
     key: 'startOn', label: 'Start on', withTime: false, allowPast: true,
-    hint: 'empty = the day they met, if the rhythm still fits',
+    hint: 'empty = the day they met, while the rhythm still fits',
   });
   const applyButton = el('button', { type: 'button', text: 'Apply', 'aria-describedby': `${id}-preview` });
   const preview = el('output', {
@@ -41,6 +41,7 @@ export function createCadencePicker({ contact, onApplied }) {
 
   let cadences = [];
   let suggestedId = null;
+  let runningIds = []; // the rhythms already running for them, as strings
   let chosenByHer = false; // once she picks a rhythm, a refresh never changes it back
   let asked = 0;
   let shown = null; // the plan on screen
@@ -74,7 +75,7 @@ export function createCadencePicker({ contact, onApplied }) {
   function drawOptions() {
     choice.replaceChildren(...cadences.map((cadence) => el('option', {
       value: cadence.id,
-      text: String(cadence.id) === String(suggestedId) ? `${cadence.name} (fits their stage)` : cadence.name,
+      text: `${cadence.name}${String(cadence.id) === String(suggestedId) ? ' (fits their stage)' : ''}${runningIds.includes(String(cadence.id)) ? ' (running)' : ''}`,
       'data-name': cadence.name,
     })));
   }
@@ -86,8 +87,10 @@ export function createCadencePicker({ contact, onApplied }) {
       const day = await startOn();
       const plan = await cadencePlan(contact().id, chosenByHer ? choice.value : null, day);
       if (mine !== asked) return;
-      if (String(plan.suggestedId) !== String(suggestedId)) {
+      const running = (plan.runningIds ?? []).map(String);
+      if (String(plan.suggestedId) !== String(suggestedId) || running.join() !== runningIds.join()) {
         suggestedId = plan.suggestedId;
+        runningIds = running;
         const keep = choice.value;
         drawOptions();
         choice.value = keep;
@@ -114,11 +117,14 @@ export function createCadencePicker({ contact, onApplied }) {
         text: `Left out, long gone: ${plan.passed.map((p) => `${formatDate(p.on)}${p.message ? ` — ${p.message}` : ''}`).join('; ')}`,
       })
       : null;
-    preview.replaceChildren(
-      el('p', { class: 'hint', text: `Plans ${plural(plan.steps.length, 'follow-up')} ${plan.startText}:` }),
+    // The days fold away under the one line that sums them up (her page stays short).
+    const open = preview.querySelector('details')?.open ?? false;
+    const running = plan.running ? ' It is already running for them.' : '';
+    preview.replaceChildren(el('details', { open },
+      el('summary', { text: `Plans ${plural(plan.steps.length, 'follow-up')} ${plan.startText}.${running}` }),
       el('ul', { class: 'cadence-steps' }, steps),
       passed,
-    );
+    ));
   }
 
   async function apply() {
