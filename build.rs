@@ -68,6 +68,10 @@ const COMMANDS: &[&str] = &[
     "set_quick_add_batch",
     "about_tend",
     "send_test_notification",
+    "decision_answers",
+    "touch_keeps",
+    "cadence_plan",
+    "close_quick_add",
 ];
 
 fn main() {

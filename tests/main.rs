@@ -11,6 +11,7 @@ mod cli; // the `tend` binary in a terminal: add, dry-run JSON, exit status
 mod cli_import; // `tend import` on real files: its JSON, dry run, twice adds nothing, refusals
 mod contacts; // create, read, update, archive, delete, validation through the store
 mod crash; // SIGKILL in the middle of a stream of writes loses nothing acknowledged
+mod daily_loop; // decisions settle promises, touches keep them, cadences count from the day met and skip days off
 mod date_phrases; // a day typed into a form: read in her zone, order and default time; refusals
 mod export; // vCard, CSV and iCalendar out, read back by other parsers; atomic files; `tend export`
 mod followups; // plan, done, snooze, reschedule, skip, touches; DST and zone changes

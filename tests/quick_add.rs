@@ -29,9 +29,12 @@ fn a_line_becomes_a_contact_with_its_follow_up() {
     assert_eq!(added.contact.name, "Jane Doe");
     assert_eq!(added.contact.phone.as_deref(), Some("555-0142"));
     assert_eq!(added.contact.notes, "wants the lavender set");
-    assert_eq!(added.followups.len(), 1);
     assert_eq!(added.followups[0].due_local, "2026-11-26T09:00");
     assert_eq!(added.followups[0].promise, "wants the lavender set");
+    assert_eq!(
+        added.followups[0].cadence_name, None,
+        "her promise is her own"
+    );
     assert_eq!(
         added.text,
         "Jane Doe · 555-0142 (no area code: kept as typed) · note: wants the lavender set · call Thu 26 Nov, 09:00"
@@ -39,6 +42,74 @@ fn a_line_becomes_a_contact_with_its_follow_up() {
     assert_eq!(
         added.contact.phone_e164, None,
         "no made-up E.164 for a local number"
+    );
+    // Her Thursday call is New lead's first step: 3 weeks and 3 months follow,
+    // spaced after it as the rhythm spaces them after day 3.
+    let rest: Vec<(&str, Option<&str>)> = added.followups[1..]
+        .iter()
+        .map(|x| (x.due_local.as_str(), x.cadence_name.as_deref()))
+        .collect();
+    let lead = Some("New lead: 3 days, 3 weeks, 3 months");
+    assert_eq!(
+        rest,
+        [("2026-12-14T09:00", lead), ("2027-02-21T09:00", lead)]
+    );
+    assert_eq!(
+        added.created_followup_ids.len(),
+        3,
+        "Undo takes all three back"
+    );
+}
+
+#[test]
+fn with_the_setting_off_a_dated_line_is_the_whole_story() {
+    let f = monday();
+    f.tend
+        .set_setting("datedLineStartsNewLead", "off")
+        .expect("saved");
+    assert!(
+        !f.tend
+            .settings()
+            .expect("settings")
+            .dated_line_starts_new_lead
+    );
+    let line = "Jane Doe 555-0142 call Thu";
+    assert!(
+        !f.tend
+            .preview_quick_add(line, &Batch::default())
+            .expect("preview")
+            .applies_cadence
+    );
+    let added = f
+        .tend
+        .quick_add(line, &Batch::default(), None)
+        .expect("added");
+    assert_eq!(added.followups.len(), 1);
+    assert_eq!(added.followups[0].due_local, "2026-11-26T09:00");
+}
+
+#[test]
+fn new_lead_counts_from_the_batch_met_on_day() {
+    // The party was Saturday 21 Nov; she types the guests in on Monday.
+    let f = monday();
+    let party = Batch {
+        met_where: "Sara's party".into(),
+        met_on: "2026-11-21".into(),
+        no_cadence: false,
+    };
+    let added = f
+        .tend
+        .quick_add("Carl Weber 555-0199", &party, None)
+        .expect("added");
+    let dates: Vec<&str> = added
+        .followups
+        .iter()
+        .map(|x| x.due_local.as_str())
+        .collect();
+    assert_eq!(
+        dates,
+        ["2026-11-24T09:00", "2026-12-12T09:00", "2027-02-19T09:00"],
+        "3 days, 3 weeks, 3 months after the party, not after Monday"
     );
 }
 

@@ -174,6 +174,14 @@ export function skipFollowup(id, reason) {
 // ---------- Touches ----------
 
 /**
+ * Before a touch at `when` ('YYYY-MM-DDTHH:MM' or '' for now) is logged: the open follow-up it most
+ * likely kept → {followup, question: 'Did this keep “…” (due Thu)?'} or null
+ */
+export function touchKeeps(contactId, when) {
+  return call('touch_keeps', { contactId: Number(contactId), when: String(when ?? '') });
+}
+
+/**
  * draft = {contactId, channel, outcome, note, when: 'YYYY-MM-DDTHH:MM' or '', followupId or null}
  * → {touch, count, countText, suggestion: {contactId, channel, date, promise}, rebased}
  */
@@ -204,19 +212,36 @@ export function updateCadence(id, draft) {
   return call('update_cadence', { id: Number(id), draft });
 }
 
-/** → [Followup]: the contact's follow-ups afterwards */
-export function applyCadence(contactId, cadenceId) {
-  return call('apply_cadence', { contactId: Number(contactId), cadenceId: Number(cadenceId) });
+/** Applies a cadence from startOn ('YYYY-MM-DD', or '' for where it counts from by default) → [Followup] afterwards */
+export function applyCadence(contactId, cadenceId, startOn = '') {
+  return call('apply_cadence', { contactId: Number(contactId), cadenceId: Number(cadenceId), startOn: String(startOn ?? '') });
+}
+
+/**
+ * What applying a cadence (cadenceId null: the one that fits the contact's stage) from startOn would plan
+ * → {cadenceId, cadenceName, suggestedId, startOn, startFrom, startText,
+ *    steps: [{dueLocal, channel, channelLabel, promise, note}], passed: [{on, message}]}
+ */
+export function cadencePlan(contactId, cadenceId = null, startOn = '') {
+  const id = cadenceId === null || cadenceId === undefined || cadenceId === '' ? null : Number(cadenceId);
+  return call('cadence_plan', { contactId: Number(contactId), cadenceId: id, startOn: String(startOn ?? '') });
 }
 
 // ---------- Decisions ----------
 
 /**
- * draft = {contactId, kind, note, revisitOn: 'YYYY-MM-DD' or ''}
- * → {decision, stage, stoppedCadences: [name], startedCadence, revisit: Followup or null}
+ * draft = {contactId, kind, note, revisitOn: 'YYYY-MM-DD' or '', keepOpen: [followupId]: answered ones she unticked}
+ * → {decision, stage, stoppedCadences: [name], startedCadence, revisit: Followup or null, settled: [Followup]}
  */
 export function recordDecision(draft) {
-  return call('record_decision', { draft: { ...draft, contactId: Number(draft.contactId) } });
+  return call('record_decision', {
+    draft: { ...draft, contactId: Number(draft.contactId), keepOpen: (draft.keepOpen ?? []).map(Number) },
+  });
+}
+
+/** The open follow-ups a decision of `kind` would close (ticked in its form) → [Followup] */
+export function decisionAnswers(contactId, kind) {
+  return call('decision_answers', { contactId: Number(contactId), kind: String(kind) });
 }
 
 /** → [Decision], newest first */
@@ -408,6 +433,11 @@ export function aboutTend() {
 /** → {reached, message}: a test notification sent, and whether the desktop took it */
 export function sendTestNotification() {
   return call('send_test_notification');
+}
+
+/** Escape in the small Quick add window: it goes away (its batch is kept). */
+export function closeQuickAdd() {
+  return call('close_quick_add');
 }
 
 // ---------- Events from the backend ----------

@@ -1,14 +1,14 @@
 //! Decisions: where a contact stands, and what follows — `domain::decision`
 //! decides (stage, New customer care, the day to ask again), this saves it.
 
-use super::cadences::start_builtin;
+use super::cadences::{start_builtin, Begin};
 use super::tend::Tend;
 use crate::domain::cadence::{self, NEW_CUSTOMER_CARE};
-use crate::domain::decision::{self, Decision, DecisionDraft};
+use crate::domain::decision::{self, Decision, DecisionDraft, DecisionKind, Settle};
 use crate::domain::followup::{Due, Followup, ValidFollowup};
 use crate::domain::local_time;
 use crate::domain::stage::Stage;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::store::{cadences, contacts, decisions, followups, settings};
 use serde::Serialize;
 
@@ -22,12 +22,15 @@ pub struct DecisionOutcome {
     pub started_cadence: Option<String>,
     /// For "not now" and "no": the follow-up that brings them back.
     pub revisit: Option<Followup>,
+    /// The open promises the decision answered, as they are now (done or skipped).
+    pub settled: Vec<Followup>,
 }
 
 impl Tend {
-    /// Records a decision and what follows from it: the runs that stop on it
-    /// stop; "bought" moves the stage and starts New customer care; "not now"
-    /// and "no" plan the day to ask again.
+    /// Records a decision and what follows from it: the open promises it
+    /// answers close (unless she kept one open); the runs that stop on it stop;
+    /// "bought" moves the stage and starts New customer care; "not now" and "no"
+    /// plan the day to ask again.
     pub fn record_decision(&self, draft: &DecisionDraft) -> Result<DecisionOutcome> {
         let now = self.clock().now();
         let zone = self.zone()?;
@@ -46,6 +49,15 @@ impl Tend {
 
             let id = decisions::insert(tx, &valid, now)?;
             contacts::decided(tx, contact_id, valid.kind, now)?;
+            let open = followups::for_contact(tx, contact_id, zone)?;
+            let mut settled_ids = Vec::new();
+            for (followup_id, settle) in decision::settlements(&valid, &open) {
+                match settle {
+                    Settle::Done => followups::complete(tx, followup_id, now)?,
+                    Settle::Skip(reason) => followups::skip(tx, followup_id, &reason, now)?,
+                }
+                settled_ids.push(followup_id);
+            }
             let reason = cadence::stop_reason(valid.kind);
             let mut stopped_cadences = Vec::new();
             for run in cadence::stopped_by(&runs, valid.kind) {
@@ -57,7 +69,14 @@ impl Tend {
                 contacts::set_stage(tx, contact_id, next, now)?;
             }
             let started_cadence = if follows.start_new_customer_care {
-                start_builtin(tx, contact_id, NEW_CUSTOMER_CARE, now, zone)?
+                start_builtin(
+                    tx,
+                    contact_id,
+                    NEW_CUSTOMER_CARE,
+                    Begin::On(today),
+                    now,
+                    zone,
+                )?
             } else {
                 None
             };
@@ -75,6 +94,10 @@ impl Tend {
                 None => None,
             };
             let stage = follows.new_stage.unwrap_or(stage);
+            let settled = settled_ids
+                .into_iter()
+                .map(|id| followups::get(tx, id, zone))
+                .collect::<Result<Vec<_>>>()?;
             Ok(DecisionOutcome {
                 decision: decisions::get(tx, id)?,
                 stage,
@@ -82,7 +105,26 @@ impl Tend {
                 stopped_cadences,
                 started_cadence,
                 revisit,
+                settled,
             })
+        })
+    }
+
+    /// The open promises a decision of `kind` would answer, for the decision
+    /// form to show (ticked) before it is saved. No kind chosen yet: none.
+    pub fn decision_answers(&self, contact_id: i64, kind: &str) -> Result<Vec<Followup>> {
+        let kind = match kind.trim() {
+            "" => return Ok(Vec::new()),
+            key => DecisionKind::from_key(key)
+                .ok_or_else(|| Error::invalid("kind", "Please choose a decision."))?,
+        };
+        let zone = self.zone()?;
+        self.read(|conn| {
+            let open = followups::for_contact(conn, contact_id, zone)?;
+            Ok(decision::answers(kind, &open)
+                .into_iter()
+                .cloned()
+                .collect())
         })
     }
 

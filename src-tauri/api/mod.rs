@@ -22,6 +22,7 @@ mod touches; // logging what happened, counting touches
 pub use backups::{
     backups_in, restore_newest_over_unusable, BackupInfo, RestoreSummary, BACKUP_FOLDER,
 };
+pub use cadences::CadencePlan;
 pub use date_phrases::{DateAsk, DateReading};
 pub use decisions::DecisionOutcome;
 pub use export::{ExportFormat, ExportSummary};

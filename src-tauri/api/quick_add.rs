@@ -2,7 +2,7 @@
 //! phone or email is already known, a next step on that contact instead. What
 //! the line turns into is `quickadd::plan`; this reads and saves it.
 
-use super::cadences::start_builtin;
+use super::cadences::{start_builtin, Begin};
 use super::tend::Tend;
 use crate::domain::cadence::NEW_LEAD;
 use crate::domain::contact::{validate_name, Contact};
@@ -34,7 +34,8 @@ pub struct QuickAddPreview {
     /// "Jane Doe · +1 555 0142 · note: wants the lavender set · call Thu 26 Nov, 09:00"
     pub text: String,
     pub duplicate: Option<Duplicate>,
-    /// No date in the line: the New lead cadence (3 days, 3 weeks, 3 months) applies.
+    /// The New lead cadence (3 days, 3 weeks, 3 months) applies; after the
+    /// line's own promise when it names a date.
     pub applies_cadence: bool,
 }
 
@@ -110,7 +111,12 @@ impl Tend {
             };
             Ok(QuickAddPreview {
                 text: parsed.preview_on(ctx.default_time, ctx.now.date(), self.clock().zone()),
-                applies_cadence: quickadd::plan::starts_new_lead(&parsed, batch, target),
+                applies_cadence: quickadd::plan::starts_new_lead(
+                    &parsed,
+                    batch,
+                    target,
+                    settings::dated_line_starts_new_lead(conn)?,
+                ),
                 duplicate,
                 parsed,
             })
@@ -137,6 +143,7 @@ impl Tend {
                 &parsed,
                 batch,
                 target,
+                settings::dated_line_starts_new_lead(tx)?,
                 now,
                 ctx.now.date(),
                 zone,
@@ -145,6 +152,12 @@ impl Tend {
             )?;
 
             let created_contact = matches!(plan.landing, Landing::NewContact(_));
+            // New lead counts from the day they met, or follows the line's promise.
+            let begin = match (&plan.next_step, &plan.landing) {
+                (Some(step), _) => Some(Begin::AfterPromise(step.due.local.date())),
+                (None, Landing::NewContact(new)) => Some(Begin::Met(new.met_on)),
+                (None, Landing::Existing { .. }) => None,
+            };
             let (contact_id, touch_id) = match &plan.landing {
                 Landing::NewContact(new) => {
                     let id = contacts::insert(tx, &new.contact, now)?;
@@ -182,8 +195,8 @@ impl Tend {
                 };
                 planned.push(followups::insert(tx, &followup, None, now)?);
             }
-            if plan.start_new_lead {
-                start_builtin(tx, contact_id, NEW_LEAD, now, zone)?;
+            if let (true, Some(begin)) = (plan.start_new_lead, begin) {
+                start_builtin(tx, contact_id, NEW_LEAD, begin, now, zone)?;
             }
 
             let followups: Vec<Followup> = followups::for_contact(tx, contact_id, zone)?

@@ -25,6 +25,11 @@ pub struct Settings {
     pub reminders_paused_until: Option<DateTime<Utc>>,
     pub time_zone: String,
     pub data_file: String,
+    /// The weekdays she doesn't work ("sat", "sun") and the dates she added.
+    pub days_off_weekdays: Vec<&'static str>,
+    pub days_off_dates: Vec<chrono::NaiveDate>,
+    /// A quick-add line with a date starts New lead after its promise.
+    pub dated_line_starts_new_lead: bool,
 }
 
 impl Tend {
@@ -47,6 +52,9 @@ impl Tend {
                 reminders_paused_until: settings::paused_until(conn)?.filter(|until| *until > now),
                 time_zone: self.clock().zone().name().to_string(),
                 data_file: self.store().path().display().to_string(),
+                days_off_weekdays: settings::days_off(conn)?.weekdays(),
+                days_off_dates: settings::days_off(conn)?.dates(),
+                dated_line_starts_new_lead: settings::dated_line_starts_new_lead(conn)?,
             })
         })
     }

@@ -14,8 +14,8 @@ use crate::api::{
     BackupInfo, ExportFormat, ImportChoices, ImportPreview, ImportSummary, RestoreSummary, Rows,
 };
 use crate::api::{
-    Completed, DecisionOutcome, Insights, LoggedTouch, QuickAddPreview, QuickAdded, Settings, Tend,
-    Today, TouchHistory, UndoOutcome, UndoQuickAdd,
+    CadencePlan, Completed, DecisionOutcome, Insights, LoggedTouch, QuickAddPreview, QuickAdded,
+    Settings, Tend, Today, TouchHistory, UndoOutcome, UndoQuickAdd,
 };
 use crate::api::{DateAsk, DateReading};
 use crate::domain::cadence::{Cadence, CadenceDraft};
@@ -27,7 +27,7 @@ use crate::domain::links::{self, LinkRequest};
 use crate::domain::release::{self, Release};
 use crate::domain::stage::StageInfo;
 use crate::domain::text::quoted;
-use crate::domain::touch::TouchDraft;
+use crate::domain::touch::{KeptQuestion, TouchDraft};
 use crate::interchange::ColumnMapping;
 use crate::quickadd::Batch;
 use crate::reminders::test_notice::TestOutcome;
@@ -100,6 +100,10 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         set_quick_add_batch,
         about_tend,
         send_test_notification,
+        decision_answers,
+        touch_keeps,
+        cadence_plan,
+        close_quick_add,
     ]
 }
 
@@ -289,8 +293,10 @@ async fn apply_cadence(
     tend: State<'_, Arc<Tend>>,
     contact_id: i64,
     cadence_id: i64,
+    start_on: Option<String>,
 ) -> UiResult<Vec<Followup>> {
-    let followups = tend.apply_cadence(contact_id, cadence_id)?;
+    let start_on = start_on.unwrap_or_default();
+    let followups = tend.apply_cadence(contact_id, cadence_id, &start_on)?;
     Ok(followups)
 }
 
@@ -637,4 +643,49 @@ async fn send_test_notification(startup: State<'_, Startup>) -> UiResult<TestOut
     let icon = icon_path(&startup.dir);
     let icon = icon.is_file().then(|| icon.display().to_string());
     Ok(notifier::send_test(icon))
+}
+
+// ---------- Outcomes settle promises; cadences follow the calendar ----------
+
+/// The open promises a decision of `kind` would close, shown ticked in its form.
+#[tauri::command]
+async fn decision_answers(
+    tend: State<'_, Arc<Tend>>,
+    contact_id: i64,
+    kind: String,
+) -> UiResult<Vec<Followup>> {
+    Ok(tend.decision_answers(contact_id, &kind)?)
+}
+
+/// The open follow-up a touch at `when` most likely kept, to ask about.
+#[tauri::command]
+async fn touch_keeps(
+    tend: State<'_, Arc<Tend>>,
+    contact_id: i64,
+    when: String,
+) -> UiResult<Option<KeptQuestion>> {
+    Ok(tend.touch_keeps(contact_id, &when)?)
+}
+
+/// What applying a cadence (none: the one fitting the stage) would plan.
+#[tauri::command]
+async fn cadence_plan(
+    tend: State<'_, Arc<Tend>>,
+    contact_id: i64,
+    cadence_id: Option<i64>,
+    start_on: String,
+) -> UiResult<CadencePlan> {
+    Ok(tend.cadence_plan(contact_id, cadence_id, &start_on)?)
+}
+
+/// Escape in the small Quick add window: it goes away, its batch kept for
+/// the next time it is called up.
+#[tauri::command]
+async fn close_quick_add<R: Runtime>(app: AppHandle<R>) -> UiResult<()> {
+    if let Some(window) = app.get_webview_window(super::windows::QUICK_ADD_WINDOW) {
+        window
+            .hide()
+            .map_err(|err| UiError::os(format!("Could not close Quick add: {err}")))?;
+    }
+    Ok(())
 }

@@ -6,6 +6,7 @@ pub mod cadence; // rhythms: steps, schedules, re-basing on an answer
 pub mod channel; // call, text, email, in person, message
 pub mod contact; // drafts, validation, the contact as the app shows it
 pub mod dates; // the window of dates Tend accepts: within 100 years of today
+pub mod days_off; // weekdays she doesn't work and holidays: where a chosen date moves
 pub mod decision; // interested, thinking, not now, no, bought
 pub mod followup; // promises: planning rules, snooze choices
 pub mod import; // which imported cards are new, which merge, what a merge adds

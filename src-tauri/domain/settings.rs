@@ -19,6 +19,13 @@ pub const CLOSE_TO_TRAY: &str = "closeToTray";
 pub const DIGEST_TIME: &str = "digestTime";
 /// When her working day ends, for "kept on time" (Insights); "off": the day's end.
 pub const WORKDAY_END: &str = "workdayEnd";
+/// The weekdays she doesn't work, "sat,sun" (`days_off`): no cadence step lands on one.
+pub const DAYS_OFF_WEEKDAYS: &str = "daysOffWeekdays";
+/// Dates off she added (holidays), "2026-12-25,2027-01-01".
+pub const DAYS_OFF_DATES: &str = "daysOffDates";
+/// "on" (the default): a quick-add line with a date makes that promise the
+/// first step of the New lead rhythm, so one call is not the end of the story.
+pub const DATED_LINE_STARTS_NEW_LEAD: &str = "datedLineStartsNewLead";
 /// "keepInTouch.lead" = "7": a stage's default window (kept in the stages table).
 const KEEP_IN_TOUCH_PREFIX: &str = "keepInTouch.";
 
@@ -99,10 +106,19 @@ pub fn parse(key: &str, value: &str) -> Result<SettingChange> {
             },
         },
         DEFAULT_TIME => (DEFAULT_TIME, time_of_day(value, DEFAULT_TIME, "")?),
-        CLOSE_TO_TRAY => match value {
-            "on" | "off" => (CLOSE_TO_TRAY, value.to_string()),
-            _ => return Err(Error::invalid(CLOSE_TO_TRAY, "Choose on or off.")),
-        },
+        CLOSE_TO_TRAY => (CLOSE_TO_TRAY, on_or_off(value, CLOSE_TO_TRAY)?),
+        DATED_LINE_STARTS_NEW_LEAD => (
+            DATED_LINE_STARTS_NEW_LEAD,
+            on_or_off(value, DATED_LINE_STARTS_NEW_LEAD)?,
+        ),
+        DAYS_OFF_WEEKDAYS => (
+            DAYS_OFF_WEEKDAYS,
+            super::days_off::parse_weekdays(value, DAYS_OFF_WEEKDAYS)?,
+        ),
+        DAYS_OFF_DATES => (
+            DAYS_OFF_DATES,
+            super::days_off::parse_dates(value, DAYS_OFF_DATES)?,
+        ),
         DIGEST_TIME => match value {
             "off" => (DIGEST_TIME, "off".to_string()),
             _ => (DIGEST_TIME, time_of_day(value, DIGEST_TIME, " or “off”")?),
@@ -119,6 +135,13 @@ pub fn parse(key: &str, value: &str) -> Result<SettingChange> {
         }
     };
     Ok(SettingChange::Value { key, text })
+}
+
+fn on_or_off(value: &str, field: &'static str) -> Result<String> {
+    match value {
+        "on" | "off" => Ok(value.to_string()),
+        _ => Err(Error::invalid(field, "Choose on or off.")),
+    }
 }
 
 fn time_of_day(value: &str, field: &'static str, or: &str) -> Result<String> {
@@ -158,11 +181,21 @@ mod tests {
         assert_eq!(accepted(DEFAULT_TIME, "8:05"), "08:05");
         assert_eq!(accepted(DIGEST_TIME, "off"), "off");
         assert_eq!(accepted(CLOSE_TO_TRAY, "off"), "off");
+        assert_eq!(accepted(DATED_LINE_STARTS_NEW_LEAD, "off"), "off");
+        assert_eq!(accepted(DAYS_OFF_WEEKDAYS, "Sun sat"), "sat,sun");
+        assert_eq!(accepted(DAYS_OFF_WEEKDAYS, ""), "");
+        assert_eq!(
+            accepted(DAYS_OFF_DATES, "2026-12-25,2026-12-24"),
+            "2026-12-24,2026-12-25"
+        );
         for (key, value) in [
             (PHONE_REGION, "XX"),
             (DEFAULT_TIME, "25:00"),
             (DIGEST_TIME, "soon"),
             (CLOSE_TO_TRAY, "maybe"),
+            (DATED_LINE_STARTS_NEW_LEAD, "yes"),
+            (DAYS_OFF_WEEKDAYS, "mon,tue,wed,thu,fri,sat,sun"),
+            (DAYS_OFF_DATES, "Christmas"),
             ("colour", "blue"),
             ("keepInTouch.lead", "0"),
             ("keepInTouch.friend", "7"),

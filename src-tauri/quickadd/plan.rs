@@ -1,5 +1,6 @@
 //! What a read line turns into: a new contact (or a note on a known one), its
-//! next step, or the New lead rhythm when the line names no date.
+//! next step, and the New lead rhythm (after the line's own promise, when it
+//! names a date).
 
 use super::parsed::{ParsedFollowup, ParsedLine, ParsedPhone};
 use crate::domain::channel::Channel;
@@ -21,7 +22,7 @@ pub struct Batch {
     pub met_where: String,
     /// "YYYY-MM-DD"; empty means today.
     pub met_on: String,
-    /// A line with no date starts the New lead cadence unless this is set.
+    /// A new contact starts the New lead cadence unless this is set.
     pub no_cadence: bool,
 }
 
@@ -66,23 +67,33 @@ pub enum Landing {
 pub struct LinePlan {
     pub landing: Landing,
     pub next_step: Option<NextStep>,
-    /// No date in the line, on a new contact: the New lead cadence applies.
+    /// On a new contact: the New lead cadence applies (after `next_step`, if
+    /// the line named a date).
     pub start_new_lead: bool,
 }
 
 /// Whether a line starts the New lead cadence (3 days, 3 weeks, 3 months): only
-/// on a new contact, only when it names no date, and not when the batch says not.
-pub fn starts_new_lead(parsed: &ParsedLine, batch: &Batch, target: Target) -> bool {
-    parsed.followup.is_none() && !batch.no_cadence && target == Target::NewContact
+/// on a new contact, not when the batch says not, and for a line that names a
+/// date only when `after_a_date` (a setting, on by default): that promise is
+/// then the rhythm's first step, so one call is not the end of the story.
+pub fn starts_new_lead(
+    parsed: &ParsedLine,
+    batch: &Batch,
+    target: Target,
+    after_a_date: bool,
+) -> bool {
+    !batch.no_cadence && target == Target::NewContact && (parsed.followup.is_none() || after_a_date)
 }
 
 /// Decides what saving `parsed` writes. `today` is the local date (the batch's
 /// "met on" defaults to it); a follow-up already past is refused.
+/// `after_a_date`: see [`starts_new_lead`].
 #[allow(clippy::too_many_arguments)]
 pub fn plan(
     parsed: &ParsedLine,
     batch: &Batch,
     target: Target,
+    after_a_date: bool,
     now: DateTime<Utc>,
     today: NaiveDate,
     zone: Tz,
@@ -124,7 +135,7 @@ pub fn plan(
     Ok(LinePlan {
         landing,
         next_step,
-        start_new_lead: starts_new_lead(parsed, batch, target),
+        start_new_lead: starts_new_lead(parsed, batch, target, after_a_date),
     })
 }
 
@@ -209,6 +220,7 @@ mod tests {
             &read(line),
             batch,
             target,
+            true,
             utc("2026-11-23T14:00:00Z"),
             today,
             chrono_tz::UTC,
@@ -218,7 +230,7 @@ mod tests {
     }
 
     #[test]
-    fn a_new_prospect_with_a_date_gets_that_step_and_no_rhythm() {
+    fn a_new_prospect_with_a_date_gets_that_step_then_the_rhythm() {
         let batch = Batch {
             met_where: " Sara's party ".into(),
             ..Batch::default()
@@ -246,7 +258,18 @@ mod tests {
         );
         assert_eq!(step.channel, Channel::Call);
         assert_eq!(step.due.local.to_string(), "2026-11-26 09:00:00");
-        assert!(!plan.start_new_lead);
+        assert!(plan.start_new_lead, "the call is New lead's first step");
+        let line = read("Jane Doe call Thu");
+        assert!(
+            !starts_new_lead(&line, &batch, Target::NewContact, false),
+            "with the setting off, a dated line is the whole story"
+        );
+        assert!(starts_new_lead(
+            &read("Jane Doe"),
+            &batch,
+            Target::NewContact,
+            false
+        ));
     }
 
     #[test]

@@ -438,6 +438,18 @@ fn phone_search_text(display: &str, normalized: &str) -> String {
     words.join(" ")
 }
 
+/// The day they met, when it is known (a quick-add batch's "Met on").
+pub fn met_on(conn: &Connection, id: i64) -> Result<Option<chrono::NaiveDate>> {
+    let text: Option<String> = conn
+        .query_row("SELECT met_on FROM contacts WHERE id = ?1", [id], |row| {
+            row.get(0)
+        })
+        .optional()?
+        .ok_or(Error::NotFound { what: "contact" })?;
+    // Kept as "YYYY-MM-DD"; a value some other tool wrote is no day at all.
+    Ok(text.and_then(|text| chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok()))
+}
+
 pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
     let contact = conn
         .query_row(

@@ -222,6 +222,16 @@ pub fn reschedule(tx: &Transaction, id: i64, due: &Due, now: DateTime<Utc>) -> R
     Ok(())
 }
 
+/// New words for a pending promise (a cadence step that now says why it moved).
+pub fn reword(tx: &Transaction, id: i64, promise: &str, now: DateTime<Utc>) -> Result<()> {
+    pending_state(tx, id)?;
+    tx.execute(
+        "UPDATE followups SET promise = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, promise, time::to_sql(now)],
+    )?;
+    Ok(())
+}
+
 /// Pending follow-ups with only a date whose zone is not `zone`.
 pub fn date_only_outside(conn: &Connection, zone: Tz) -> Result<Vec<DateOnly>> {
     let mut statement = conn.prepare_cached(
@@ -297,7 +307,7 @@ pub fn detach_from_steps_of(tx: &Transaction, cadence_id: i64) -> Result<()> {
 /// The follow-ups a cadence run planned, in step order, with their step's day.
 pub fn of_run(conn: &Connection, run_id: i64) -> Result<Vec<RunFollowup>> {
     let mut statement = conn.prepare_cached(
-        "SELECT f.id, s.offset_days, f.status, f.due_at
+        "SELECT f.id, s.offset_days, f.status, f.due_at, s.message, f.promise
          FROM followups f JOIN cadence_steps s ON s.id = f.cadence_step_id
          WHERE f.cadence_run_id = ?1 ORDER BY s.position",
     )?;
@@ -307,6 +317,8 @@ pub fn of_run(conn: &Connection, run_id: i64) -> Result<Vec<RunFollowup>> {
             offset_days: row.get(1)?,
             status: row.get(2)?,
             due_at: instant(row, 3)?,
+            message: row.get(4)?,
+            promise: row.get(5)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

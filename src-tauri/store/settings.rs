@@ -1,6 +1,7 @@
 //! The `settings` table (key/value text) and the stages' keep-in-touch windows.
 //! What a value may be and what it defaults to is `domain::settings`.
 
+use crate::domain::days_off::{self, DaysOff};
 use crate::domain::phone::{self, AreaCode, PhoneRules, Region};
 use crate::domain::settings::{self as rules, SettingChange};
 use crate::domain::stage::Stage;
@@ -56,6 +57,19 @@ pub fn default_time(conn: &Connection) -> Result<NaiveTime> {
 
 pub fn close_to_tray(conn: &Connection) -> Result<bool> {
     Ok(get(conn, rules::CLOSE_TO_TRAY)?.as_deref() != Some("off"))
+}
+
+/// The weekdays and dates she doesn't work.
+pub fn days_off(conn: &Connection) -> Result<DaysOff> {
+    Ok(days_off::read(
+        get(conn, rules::DAYS_OFF_WEEKDAYS)?.as_deref(),
+        get(conn, rules::DAYS_OFF_DATES)?.as_deref(),
+    ))
+}
+
+/// Whether a quick-add line with a date starts New lead after that promise.
+pub fn dated_line_starts_new_lead(conn: &Connection) -> Result<bool> {
+    Ok(get(conn, rules::DATED_LINE_STARTS_NEW_LEAD)?.as_deref() != Some("off"))
 }
 
 /// The digest's time of day, or `None` when it is off.

@@ -79,6 +79,17 @@ pub fn latest_for_contact(conn: &Connection, contact_id: i64) -> Result<Option<D
     Ok(text.map(|text| time::from_sql(&text)).transpose()?)
 }
 
+/// When the contact was first touched, if ever (where a rhythm counts from
+/// when the day they met is not known).
+pub fn first_for_contact(conn: &Connection, contact_id: i64) -> Result<Option<DateTime<Utc>>> {
+    let text: Option<String> = conn.query_row(
+        "SELECT min(occurred_at) FROM touches WHERE contact_id = ?1",
+        [contact_id],
+        |row| row.get(0),
+    )?;
+    Ok(text.map(|text| time::from_sql(&text)).transpose()?)
+}
+
 /// Removes a touch of this contact.
 pub fn delete(tx: &Transaction, id: i64, contact_id: i64) -> Result<()> {
     let changed = tx.execute(

@@ -61,6 +61,16 @@ describe('ui/backend.js', () => {
     ['undoQuickAdd(added) of a created contact, answering the question',
       (b) => b.undoQuickAdd({ contactId: 4, createdContact: true, followupIds: [], touchId: null, contactUpdatedAt: '2026-11-20T18:00:00Z', choice: 'keepContact' }),
       'undo_quick_add', { added: { contactId: 4, createdContact: true, followupIds: [], touchId: null, contactUpdatedAt: '2026-11-20T18:00:00Z', choice: 'keepContact' } }],
+    ['decisionAnswers("7", kind)', (b) => b.decisionAnswers('7', 'bought'), 'decision_answers', { contactId: 7, kind: 'bought' }],
+    ['recordDecision with keepOpen as numbers',
+      (b) => b.recordDecision({ contactId: '7', kind: 'no', note: '', revisitOn: '', keepOpen: ['12'] }),
+      'record_decision', { draft: { contactId: 7, kind: 'no', note: '', revisitOn: '', keepOpen: [12] } }],
+    ['touchKeeps("7", "")', (b) => b.touchKeeps('7', ''), 'touch_keeps', { contactId: 7, when: '' }],
+    ['cadencePlan(7) asks for the stage’s rhythm', (b) => b.cadencePlan(7), 'cadence_plan', { contactId: 7, cadenceId: null, startOn: '' }],
+    ['cadencePlan("7", "4", day)', (b) => b.cadencePlan('7', '4', '2026-12-14'), 'cadence_plan', { contactId: 7, cadenceId: 4, startOn: '2026-12-14' }],
+    ['applyCadence("7", "4", day)', (b) => b.applyCadence('7', '4', '2026-12-14'), 'apply_cadence', { contactId: 7, cadenceId: 4, startOn: '2026-12-14' }],
+    ['applyCadence(7, 4) from the default start', (b) => b.applyCadence(7, 4), 'apply_cadence', { contactId: 7, cadenceId: 4, startOn: '' }],
+    ['closeQuickAdd()', (b) => b.closeQuickAdd(), 'close_quick_add', undefined],
   ];
 
   for (const [what, run, cmd, args] of EXACT) {

@@ -410,17 +410,19 @@ describe('ui/views/quickAdd.js', () => {
     assert.deepEqual(opened, [101]);
   });
 
-  test('Escape clears the line; user text is only ever text', async () => {
+  test('Escape leaves the line as typed; user text is only ever text', async () => {
     const xss = '<img src=x onerror=alert(1)> call Thu';
     tauri.respond('preview_quick_add', () => ({ ...previewOf('x'), text: xss, appliesCadence: false }));
     type(input(), xss);
     await flush();
     assert.equal(preview().querySelector('img'), null);
     assert.equal(preview().textContent, xss);
-    press(input(), 'Escape');
+    input().focus();
+    const event = press(input(), 'Escape');
     await flush();
-    assert.equal(input().value, '');
-    assert.equal(preview().textContent, '');
+    assert.equal(event.defaultPrevented, true, 'Escape is Quick add’s, not a form’s');
+    assert.notEqual(document.activeElement, input(), 'out of the field');
+    assert.equal(input().value, xss, 'nothing typed is dropped');
   });
 });
 

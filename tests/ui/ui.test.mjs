@@ -23,3 +23,4 @@ import './backups.suite.mjs';
 import './insights.suite.mjs';
 import './dateField.suite.mjs';
 import './reach.suite.mjs';
+import './dailyLoop.suite.mjs';

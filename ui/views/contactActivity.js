@@ -4,11 +4,12 @@
 // across redraws of the page around it, so an open form never loses what was typed.
 
 import {
-  applyCadence, contactDecisions, contactFollowups, contactTouches, listCadences,
+  contactDecisions, contactFollowups, contactTouches, listCadences,
 } from '../backend.js';
 import { el } from '../dom.js';
 import { say } from '../status.js';
-import { describeWhen, formatDate, formatInstant, plural, wallOf } from '../when.js';
+import { describeWhen, formatDate, formatInstant, wallOf } from '../when.js';
+import { createCadencePicker } from './cadencePicker.js';
 import { loadStages } from './contactForm.js';
 import { describeOutcome } from './decisionForm.js';
 import { createFlowPanel } from './flowPanel.js';
@@ -34,22 +35,15 @@ export function createActivity(contact) {
   const logButton = el('button', { type: 'button', class: 'primary', text: 'Log touch' });
   const planButton = el('button', { type: 'button', text: 'Plan follow-up' });
   const decideButton = el('button', { type: 'button', text: 'Record decision' });
-  const cadenceSelect = el('select', { id: `${id}-cadence` });
-  const applyButton = el('button', { type: 'button', text: 'Apply', 'aria-describedby': `${id}-cadence-hint` });
+  const picker = createCadencePicker({ contact: () => person, onApplied: (followups) => renderFollowups(followups) });
 
   logButton.addEventListener('click', () => open('touch', logButton));
   planButton.addEventListener('click', () => open('plan', planButton));
   decideButton.addEventListener('click', () => open('decide', decideButton));
-  applyButton.addEventListener('click', apply);
 
   const toolbar = el('div', { class: 'activity-bar' },
     el('div', { class: 'actions' }, logButton, planButton, decideButton),
-    el('div', { class: 'apply-cadence', role: 'group', 'aria-label': 'Apply cadence' },
-      el('label', { for: cadenceSelect.id, text: 'Cadence' }),
-      cadenceSelect,
-      applyButton,
-      el('span', { class: 'visually-hidden', id: `${id}-cadence-hint`, text: 'Plans all of the cadence’s follow-ups from today' }),
-    ),
+    picker.element,
   );
   const top = el('div', { class: 'activity-top' }, toolbar, flow.element);
 
@@ -90,19 +84,6 @@ export function createActivity(contact) {
     if (lastOpener?.isConnected) lastOpener.focus();
     else (followupList.querySelector('[data-action="done"]') ?? logButton).focus();
     lastOpener = null;
-  }
-
-  async function apply() {
-    const option = cadenceSelect.selectedOptions[0];
-    if (!option) return;
-    try {
-      const followups = await applyCadence(person.id, option.value);
-      renderFollowups(followups);
-      const steps = Number(option.dataset.steps) || 0;
-      say(`Applied ${option.textContent} to ${person.name}: ${plural(steps, 'follow-up')} planned`);
-    } catch (err) {
-      say(`Couldn’t apply ${option.textContent}: ${err.message}`);
-    }
   }
 
   // ---------- the sections ----------
@@ -228,15 +209,6 @@ export function createActivity(contact) {
     ));
   }
 
-  function renderCadences(cadences) {
-    const chosen = cadenceSelect.value;
-    cadenceSelect.replaceChildren(...cadences.map((cadence) => el('option', {
-      value: cadence.id, text: cadence.name, 'data-steps': cadence.steps.length,
-    })));
-    if (cadences.some((c) => String(c.id) === chosen)) cadenceSelect.value = chosen;
-    applyButton.disabled = cadences.length === 0;
-  }
-
   let latestLoad = Promise.resolve(); // the newest refresh, for focusFollowup to wait on
 
   /** Loads the sections again (after a change here or anywhere). */
@@ -265,7 +237,7 @@ export function createActivity(contact) {
     const mine = ++generation;
     try {
       // Cadences on their own: a failure there must not hide the contact's history.
-      listCadences().then((cadences) => mine === generation && renderCadences(cadences), () => {});
+      listCadences().then((cadences) => mine === generation && picker.setCadences(cadences), () => {});
       const [followups, touches, decisions] = await Promise.all([
         contactFollowups(person.id),
         contactTouches(person.id),

@@ -33,7 +33,7 @@ export function mount(container, { intent = null } = {}) {
 
   loadStages().catch(() => {}); // warm the cache so the form opens complete; errors surface in the form
   showEmpty();
-  list.reload();
+  const firstLoad = list.reload();
   if (intent) open(intent);
 
   function showEmpty() {
@@ -213,6 +213,16 @@ export function mount(container, { intent = null } = {}) {
   return {
     refresh,
     onKey,
+    // Asked before the first rows arrived (a section key right after mounting): focus
+    // goes to the list once they do, unless she moved it meanwhile.
+    focusList: () => {
+      if (list.focusList()) return true;
+      Promise.resolve(firstLoad).then(() => {
+        const active = document.activeElement;
+        if (!active || active === document.body || active.tagName === 'H1') list.focusList();
+      });
+      return false;
+    },
     open,
     unmount: () => list.destroy(),
   };

@@ -13,6 +13,8 @@ import { askWhatUndoTakes } from './undoQuestion.js';
 
 const PLACEHOLDER = 'Jane Doe 555-0142 wants the lavender set, call Thu';
 const CADENCE_NOTE = '+ New lead cadence: 3 days, 3 weeks, 3 months';
+// A line with a date: its promise is New lead's first step, the rest follow it.
+const AFTER_DATE_NOTE = '+ New lead cadence after it: 3 weeks, 3 months';
 const MAC = /Mac/.test(navigator.platform);
 
 let sequence = 0;
@@ -22,9 +24,11 @@ let sequence = 0;
  * window has no contact page) names are plain text.
  * standalone: the Quick add window, where the component is all there is: a how-to line
  * under the input and the batch context open from the start.
+ * onLeave(from): Escape in the line or the batch fields; `from` is where focus was before
+ * Ctrl+K / q (or null). The host moves focus out (back to its list, or closes the window).
  * Returns {element, input, focus()}.
  */
-export function createQuickAdd({ onOpenContact = null, standalone = false } = {}) {
+export function createQuickAdd({ onOpenContact = null, standalone = false, onLeave = null } = {}) {
   const id = `quick-${++sequence}`;
   const previewId = `${id}-preview`;
   const errorId = `${id}-error`;
@@ -199,7 +203,10 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
       // Redrawn only on a real change, so the live region speaks once per new meaning.
       shownKey = drawnKey;
       const parts = [el('span', { class: 'preview-text', text: result.text })];
-      if (result.appliesCadence) parts.push(el('span', { class: 'preview-cadence', text: CADENCE_NOTE }));
+      if (result.appliesCadence) {
+        const note = result.parsed?.followup ? AFTER_DATE_NOTE : CADENCE_NOTE;
+        parts.push(el('span', { class: 'preview-cadence', text: note }));
+      }
       if (result.duplicate) {
         parts.push(el('span', { class: 'preview-duplicate', text: duplicateText(result.duplicate) }));
       }
@@ -598,18 +605,20 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
     if (event.key === 'Enter' && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
       event.preventDefault();
       onEnter();
-    } else if (event.key === 'Escape' && !event.altKey && !event.ctrlKey && !event.metaKey) {
-      // Escape here belongs to Quick add (a view must not close its form for it): it clears
-      // the line, as in a search box; on an empty line it goes back where the person was.
-      event.preventDefault();
-      if (input.value) {
-        input.value = '';
-        requestPreview();
-      } else if (returnTo?.isConnected && !element.contains(returnTo)) {
-        returnTo.focus();
-        returnTo = null;
-      }
     }
+  });
+  // Escape belongs to Quick add (a view must not close its form for it): it leaves the line,
+  // which keeps what was typed (selected, to replace, when she comes back), so j and k that
+  // follow move a list instead of typing here.
+  element.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || event.isComposing || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.target !== input && event.target !== metWhere && event.target !== metOn) return;
+    event.preventDefault();
+    const from = returnTo?.isConnected && !element.contains(returnTo) ? returnTo : null;
+    returnTo = null;
+    if (onLeave) onLeave(from);
+    else if (from) from.focus();
+    else event.target.blur();
   });
   batchToggle.addEventListener('click', () => {
     const open = batchPanel.hidden;

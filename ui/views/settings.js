@@ -8,6 +8,7 @@ import {
 import { el } from '../dom.js';
 import { createAbout } from './about.js';
 import { createBackups } from './backups.js';
+import { createCadenceSettings } from './cadenceSettings.js';
 import { say } from '../status.js';
 import { formatSoon, nowMs, todayDate, useSettings, wallOf } from '../when.js';
 
@@ -46,6 +47,7 @@ export function mount(container) {
   const dataFile = el('code', { class: 'path' });
   const backups = createBackups();
   const about = createAbout();
+  const cadenceSettings = createCadenceSettings();
   let savedTime = null; // the default time the backend last confirmed
   const defaultTime = el('input', {
     type: 'time',
@@ -156,6 +158,7 @@ export function mount(container) {
         ),
         zoneLine,
       ),
+      cadenceSettings.element,
       el('section', { class: 'settings-group', 'aria-labelledby': 'windows-heading' },
         el('h2', { id: 'windows-heading', text: 'Keep in touch' }),
         el('p', {
@@ -255,6 +258,7 @@ export function mount(container) {
       showDigest(settings.digestTime);
       if (typeof settings.closeToTray === 'boolean') closeToTray.checked = settings.closeToTray;
       showPause(settings);
+      cadenceSettings.show(settings);
     } catch (err) {
       say(`Couldn’t load settings: ${err.message}`);
     }

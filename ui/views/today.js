@@ -366,6 +366,10 @@ export function mount(container, { go, intent = null }) {
 
   return {
     onKey,
+    focusList: () => {
+      returnToList();
+      return true;
+    },
     open: (again) => {
       if (again?.focus) heading.focus();
     },
