@@ -1,5 +1,5 @@
-// The keys that reach every section from anywhere: g then a letter (g t, g c, g a, g s) or
-// Alt+1…4, and ? for the list of every key Tend knows, in a dialog.
+// The keys that reach every section from anywhere: g then a letter (g t, g c, g a, g i,
+// g s) or Alt+1…5, and ? for the list of every key Tend knows, in a dialog.
 
 import { el, isTyping } from './dom.js';
 import { openDialog } from './views/dialog.js';
@@ -10,6 +10,7 @@ export const SECTION_KEYS = [
   ['contacts', 'Contacts', 'c', '2'],
   ['cadences', 'Cadences', 'a', '3'],
   ['settings', 'Settings', 's', '4'],
+  ['insights', 'Insights', 'i', '5'],
 ];
 
 // After g, the section's letter must follow within this long (then g is forgotten).
@@ -64,7 +65,8 @@ export function createSectionKeys({ go, help }) {
 const HELP = [
   ['Anywhere', [
     [['g', 't'], 'Today'], [['g', 'c'], 'Contacts'], [['g', 'a'], 'Cadences'], [['g', 's'], 'Settings'],
-    [['Alt+1 … 4'], 'The same four sections'],
+    [['g', 'i'], 'Insights'],
+    [['Alt+1 … 5'], 'The same five sections'],
     [['Ctrl+K'], 'Quick add (also q, when not typing)'],
     [['Esc'], 'Leave a field or close a form, back to the list'],
     [['?'], 'This list'],

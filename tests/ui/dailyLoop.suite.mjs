@@ -310,8 +310,8 @@ describe('issue 10: keyboard all the way', () => {
   const current = () => sections().querySelector('[aria-current="page"]').dataset.view;
   const rows = () => [...byLabel(document, 'Contact list').querySelectorAll('li > button')];
 
-  test('g then a letter, or Alt+1…4, opens each section; the sidebar says which keys', async () => {
-    for (const [letter, view] of [['c', 'contacts'], ['a', 'cadences'], ['s', 'settings'], ['t', 'today']]) {
+  test('g then a letter, or Alt+1…5, opens each section; the sidebar says which keys', async () => {
+    for (const [letter, view] of [['c', 'contacts'], ['a', 'cadences'], ['s', 'settings'], ['i', 'insights'], ['t', 'today']]) {
       press(document.body, 'g');
       press(document.body, letter);
       await flush(4);
@@ -322,6 +322,10 @@ describe('issue 10: keyboard all the way', () => {
     assert.equal(current(), 'contacts', 'Alt+2');
     assert.equal(document.activeElement, rows()[0], 'in the list once its rows came, so j moves it');
     assert.equal(sections().querySelector('[data-view="cadences"]').getAttribute('aria-keyshortcuts'), 'G A Alt+3');
+    assert.equal(sections().querySelector('[data-view="insights"]').getAttribute('aria-keyshortcuts'), 'G I Alt+5');
+    press(document.body, '5', { altKey: true, code: 'Digit5' });
+    await flush(4);
+    assert.equal(current(), 'insights', 'Alt+5');
   });
 
   test('a chord is letters, not a key typed into a field', async () => {
@@ -340,7 +344,8 @@ describe('issue 10: keyboard all the way', () => {
     const dialog = document.querySelector('dialog[aria-label="Keyboard shortcuts"]');
     assert.equal(dialog.tagName, 'DIALOG');
     assert.match(dialog.textContent, /g then tToday/);
-    assert.match(dialog.textContent, /Alt\+1 … 4/);
+    assert.match(dialog.textContent, /Alt\+1 … 5/);
+    assert.match(dialog.textContent, /g then iInsights/);
     assert.match(dialog.textContent, /Escape|Esc/);
     dialog.close();
     await flush();
