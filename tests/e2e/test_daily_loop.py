@@ -64,7 +64,9 @@ def test_bought_the_next_day_closes_thursdays_call_and_thursday_says_nothing_of_
         wait(driver, lambda d: d.find_elements(By.XPATH, f"//label[normalize-space(.)='{label}']"), message="listed")
         assert field(driver, label).is_selected(), "ticked"
         app.screenshot("decision-closes-promises")
-        button(driver, "Save decision").click()
+        save = button(driver, "Save decision")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", save)
+        save.click()
         wait(driver, lambda d: "Closed as done: 1 follow-up" in status_line(d), message="said what it closed")
         assert query(app.data_dir, "SELECT status FROM followups WHERE id = ?", promise_id) == [("done",)]
         app.quit()

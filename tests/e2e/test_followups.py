@@ -41,8 +41,8 @@ def test_new_lead_cadence_kept_snoozed_and_stopped_by_bought(tend_at):
     driver = app.driver
     new_contact(driver, "Jane Doe")
 
-    # Apply the New lead cadence: 3 days, 3 weeks, 3 months, at 09:00.
-    select_option(driver, "Cadence", "New lead: 3 days, 3 weeks, 3 months")
+    # Apply the New lead cadence: 3 days, 3 weeks, 3 months, at 09:00 (proposed for a lead).
+    select_option(driver, "Cadence", "New lead: 3 days, 3 weeks, 3 months (fits their stage)")
     button(driver, "Apply").click()
     wait(driver, lambda d: "26 Nov" in planned(d), message="three follow-ups planned")
     text = planned(driver)
