@@ -76,7 +76,7 @@ def test_bought_the_next_day_closes_thursdays_call_and_thursday_says_nothing_of_
         bus = NotificationBus(app.bus.address)
         app.start()
         [care] = bus.wait_for(lambda n: n["summary"] == "Follow up with Maria Lopez", timeout=40)
-        assert care["body"] == "Text — How are they getting on with their order?"
+        assert care["body"] == "Text — How are they getting on with their order? · 555-0150"
         time.sleep(3)
         bodies = [n["body"] for n in bus.notifications()]
         assert not [b for b in bodies if "gift set" in b], f"a closed promise was notified: {bodies}"
