@@ -16,6 +16,9 @@ run: system-deps-run rust-toolchain
 
 test: system-deps-test rust-toolchain test-tools fmt lint rust-tests ui-tests e2e
 
+# A clean run builds everything once: incremental caches would only fill the disk.
+test: export CARGO_INCREMENTAL := 0
+
 rust-toolchain:
 	@command -v $(CARGO) >/dev/null || { echo "Tend needs Rust (cargo). Install it with rustup (https://rustup.rs), then run make again." >&2; exit 1; }
 	@$(CARGO) fmt --version >/dev/null 2>&1 || rustup component add rustfmt
