@@ -61,6 +61,11 @@ const COMMANDS: &[&str] = &[
     "check_backup",
     "restore_backup",
     "restore_newest_backup",
+    "list_products",
+    "save_product",
+    "set_product_archived",
+    "record_purchase",
+    "contact_purchases",
 ];
 
 fn main() {

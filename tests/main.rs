@@ -17,6 +17,7 @@ mod import; // contacts from a file: preview, merge, all or nothing, idempotent
 mod interchange_read; // files → contact records: every vCard fixture, CSV layouts, encodings, bad files
 mod permissions; // commands registered, declared in build.rs and granted per window agree
 mod privacy; // the data folder 0700 and every file Tend writes 0600 on Unix, whatever the umask
+mod purchases; // products, Record purchase as Bought, details of a Bought, bad input, v1 purchases upgraded
 mod quick_add; // one line → contact and next step; duplicates, batch context, undo
 mod regressions; // bugs found while giving each rule one home
 mod reminders; // due → notified once; catch-up summary; digest; pause; the loop on a real clock

@@ -33,6 +33,10 @@ const SHIPPED_MIGRATIONS: &[(&str, &str)] = &[
         "0004_application_id.sql",
         "08e6f5e5f7087eb92b500cb82d890d4791ae14b006e11450c19f98cb6810e0a9",
     ),
+    (
+        "0006_customers_who_stay.sql",
+        "2e0c716fd626061801a6b46d50aa0f1477679ddb197edefe1ebd9768b50accb6",
+    ),
 ];
 
 fn schema_of(conn: &Connection) -> Vec<String> {

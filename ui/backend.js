@@ -397,3 +397,43 @@ export function onFileDropped(callback) {
     if (typeof path === 'string' && path) callback(path);
   });
 }
+
+// ---------- Customers who stay: products and purchases ----------
+
+/** → [{id, name, supplyDays, priceCents, archived}], her list by name (archived last) */
+export function listProducts() {
+  return call('list_products');
+}
+
+/** id null adds; draft = {name, supplyDays: '30' or '', price: '24.50' or ''} → Product */
+export function saveProduct(id, draft) {
+  const productId = id === null || id === undefined ? null : Number(id);
+  return call('save_product', { id: productId, draft });
+}
+
+/** → Product */
+export function setProductArchived(id, archived) {
+  return call('set_product_archived', { id: Number(id), archived: Boolean(archived) });
+}
+
+/**
+ * draft = {contactId, items: [{productId, quantity}], date: phrase or 'YYYY-MM-DD' or '',
+ *          amount: '24.50' or '', note, decisionId: id of the Bought it details, or null}
+ * → {purchase, decision: DecisionOutcome or null, stage, stageLabel, closedReminders, reminders: [Followup]}
+ */
+export function recordPurchase(draft) {
+  const decisionId = draft.decisionId === null || draft.decisionId === undefined ? null : Number(draft.decisionId);
+  return call('record_purchase', {
+    draft: {
+      ...draft,
+      contactId: Number(draft.contactId),
+      items: (draft.items ?? []).map((item) => ({ productId: Number(item.productId), quantity: Number(item.quantity) || 1 })),
+      decisionId,
+    },
+  });
+}
+
+/** → {purchases: [Purchase] newest first, totals: {purchases, lifetimeCents, lastBoughtOn, daysSinceLast}, reorders, currency} */
+export function contactPurchases(contactId) {
+  return call('contact_purchases', { contactId: Number(contactId) });
+}

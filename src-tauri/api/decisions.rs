@@ -4,12 +4,15 @@
 use super::cadences::start_builtin;
 use super::tend::Tend;
 use crate::domain::cadence::{self, NEW_CUSTOMER_CARE};
-use crate::domain::decision::{self, Decision, DecisionDraft};
+use crate::domain::decision::{self, Decision, DecisionDraft, ValidDecision};
 use crate::domain::followup::{Due, Followup, ValidFollowup};
 use crate::domain::local_time;
 use crate::domain::stage::Stage;
 use crate::error::Result;
 use crate::store::{cadences, contacts, decisions, followups, settings};
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use rusqlite::Transaction;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -33,60 +36,71 @@ impl Tend {
         let zone = self.zone()?;
         let today = local_time::local_date(now, zone);
         let valid = draft.validate(today)?;
-        let contact_id = valid.contact_id;
-        self.write(|tx| {
-            let stage = contacts::stage_of(tx, contact_id)?;
-            let runs = cadences::active_runs(tx, contact_id)?;
-            let follows = decision::consequences(
-                &valid,
-                stage,
-                cadence::is_running(&runs, NEW_CUSTOMER_CARE),
-                today,
-            );
-
-            let id = decisions::insert(tx, &valid, now)?;
-            contacts::decided(tx, contact_id, valid.kind, now)?;
-            let reason = cadence::stop_reason(valid.kind);
-            let mut stopped_cadences = Vec::new();
-            for run in cadence::stopped_by(&runs, valid.kind) {
-                cadences::stop_run(tx, run.run_id, &reason, now)?;
-                followups::skip_pending_of_run(tx, run.run_id, &reason, now)?;
-                stopped_cadences.push(run.cadence_name.clone());
-            }
-            if let Some(next) = follows.new_stage {
-                contacts::set_stage(tx, contact_id, next, now)?;
-            }
-            let started_cadence = if follows.start_new_customer_care {
-                start_builtin(tx, contact_id, NEW_CUSTOMER_CARE, now, zone)?
-            } else {
-                None
-            };
-            let revisit = match follows.revisit {
-                Some(revisit) => {
-                    let followup = ValidFollowup {
-                        contact_id,
-                        promise: revisit.promise,
-                        channel: revisit.channel,
-                        due: Due::new(revisit.on, None, zone, settings::default_time(tx)?),
-                    };
-                    let id = followups::insert(tx, &followup, None, now)?;
-                    Some(followups::get(tx, id, zone)?)
-                }
-                None => None,
-            };
-            let stage = follows.new_stage.unwrap_or(stage);
-            Ok(DecisionOutcome {
-                decision: decisions::get(tx, id)?,
-                stage,
-                stage_label: stage.label(),
-                stopped_cadences,
-                started_cadence,
-                revisit,
-            })
-        })
+        self.write(|tx| decide(tx, &valid, today, now, zone))
     }
 
     pub fn contact_decisions(&self, contact_id: i64) -> Result<Vec<Decision>> {
         self.read(|conn| decisions::for_contact(conn, contact_id))
     }
+}
+
+/// Records `valid` and what follows from it, inside the caller's write: the one
+/// path of a decision, whether the decision form or a recorded purchase ("Bought")
+/// made it.
+pub(super) fn decide(
+    tx: &Transaction,
+    valid: &ValidDecision,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    zone: Tz,
+) -> Result<DecisionOutcome> {
+    let contact_id = valid.contact_id;
+    let stage = contacts::stage_of(tx, contact_id)?;
+    let runs = cadences::active_runs(tx, contact_id)?;
+    let follows = decision::consequences(
+        valid,
+        stage,
+        cadence::is_running(&runs, NEW_CUSTOMER_CARE),
+        today,
+    );
+
+    let id = decisions::insert(tx, valid, now)?;
+    contacts::decided(tx, contact_id, valid.kind, now)?;
+    let reason = cadence::stop_reason(valid.kind);
+    let mut stopped_cadences = Vec::new();
+    for run in cadence::stopped_by(&runs, valid.kind) {
+        cadences::stop_run(tx, run.run_id, &reason, now)?;
+        followups::skip_pending_of_run(tx, run.run_id, &reason, now)?;
+        stopped_cadences.push(run.cadence_name.clone());
+    }
+    if let Some(next) = follows.new_stage {
+        contacts::set_stage(tx, contact_id, next, now)?;
+    }
+    let started_cadence = if follows.start_new_customer_care {
+        start_builtin(tx, contact_id, NEW_CUSTOMER_CARE, now, zone)?
+    } else {
+        None
+    };
+    let revisit = match follows.revisit {
+        Some(revisit) => {
+            let followup = ValidFollowup {
+                contact_id,
+                promise: revisit.promise,
+                channel: revisit.channel,
+                due: Due::new(revisit.on, None, zone, settings::default_time(tx)?),
+            };
+            let id = followups::insert(tx, &followup, None, now)?;
+            Some(followups::get(tx, id, zone)?)
+        }
+        None => None,
+    };
+    let stage = follows.new_stage.unwrap_or(stage);
+    Ok(DecisionOutcome {
+        decision: decisions::get(tx, id)?,
+        stage,
+        stage_label: stage.label(),
+        stopped_cadences,
+        started_cadence,
+        revisit,
+    })
 }

@@ -10,6 +10,8 @@ mod decisions; // where a contact stands, and what follows from it
 mod export; // contacts as vCard or CSV, open follow-ups as iCalendar, saved atomically
 mod followups; // plan, keep, snooze, reschedule, skip
 mod import; // contacts from a file: preview, then all or nothing
+mod products; // her product list: add, edit, archive
+mod purchases; // recording a purchase, re-order reminders, a contact's history
 mod quick_add; // one line → a contact and its next step
 mod reminders; // one tick of the reminder loop
 mod settings; // settings, pausing reminders, the shortcut
@@ -24,6 +26,7 @@ pub use decisions::DecisionOutcome;
 pub use export::{ExportFormat, ExportSummary};
 pub use followups::Completed;
 pub use import::{ImportChoices, ImportPreview, ImportSummary, MappingRequest, PreviewRow, Rows};
+pub use purchases::{PurchaseHistory, PurchaseOutcome};
 pub use quick_add::{Duplicate, QuickAddPreview, QuickAdded, UndoQuickAdd};
 pub use settings::Settings;
 pub use tend::Tend;

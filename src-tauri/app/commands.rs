@@ -21,6 +21,10 @@ use crate::domain::followup::{Followup, FollowupDraft, SnoozeChoice, SnoozeOptio
 use crate::domain::stage::StageInfo;
 use crate::domain::touch::TouchDraft;
 use crate::interchange::ColumnMapping;
+// issue 12: customers who stay
+use crate::api::{PurchaseHistory, PurchaseOutcome};
+use crate::domain::product::{Product, ProductDraft};
+use crate::domain::purchase::PurchaseDraft;
 use crate::quickadd::Batch;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -84,6 +88,11 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         check_backup,
         restore_backup,
         restore_newest_backup,
+        list_products,
+        save_product,
+        set_product_archived,
+        record_purchase,
+        contact_purchases,
     ]
 }
 
@@ -572,4 +581,46 @@ async fn check_backup(tend: State<'_, Arc<Tend>>, path: String) -> UiResult<Back
 #[tauri::command]
 async fn restore_backup(tend: State<'_, Arc<Tend>>, path: String) -> UiResult<RestoreSummary> {
     Ok(tend.restore_from(Path::new(&path))?)
+}
+
+// ---------- Customers who stay: products, purchases (issue 12) ----------
+
+#[tauri::command]
+async fn list_products(tend: State<'_, Arc<Tend>>) -> UiResult<Vec<Product>> {
+    Ok(tend.products()?)
+}
+
+/// `id` null adds a product; otherwise changes that one.
+#[tauri::command]
+async fn save_product(
+    tend: State<'_, Arc<Tend>>,
+    id: Option<i64>,
+    draft: ProductDraft,
+) -> UiResult<Product> {
+    Ok(tend.save_product(id, &draft)?)
+}
+
+#[tauri::command]
+async fn set_product_archived(
+    tend: State<'_, Arc<Tend>>,
+    id: i64,
+    archived: bool,
+) -> UiResult<Product> {
+    Ok(tend.set_product_archived(id, archived)?)
+}
+
+#[tauri::command]
+async fn record_purchase(
+    tend: State<'_, Arc<Tend>>,
+    draft: PurchaseDraft,
+) -> UiResult<PurchaseOutcome> {
+    Ok(tend.record_purchase(&draft)?)
+}
+
+#[tauri::command]
+async fn contact_purchases(
+    tend: State<'_, Arc<Tend>>,
+    contact_id: i64,
+) -> UiResult<PurchaseHistory> {
+    Ok(tend.contact_purchases(contact_id)?)
 }

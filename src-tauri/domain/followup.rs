@@ -301,6 +301,8 @@ pub struct Followup {
     pub completed_at: Option<DateTime<Utc>>,
     pub cadence_name: Option<String>,
     pub notified_at: Option<DateTime<Utc>>,
+    /// A re-order reminder: the product it offers again (Today's `Re-orders`).
+    pub reorder_of: Option<i64>,
 }
 
 impl Followup {

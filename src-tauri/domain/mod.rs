@@ -10,8 +10,11 @@ pub mod decision; // interested, thinking, not now, no, bought
 pub mod followup; // promises: planning rules, snooze choices
 pub mod import; // which imported cards are new, which merge, what a merge adds
 pub mod local_time; // local wall times ↔ UTC instants, DST included
+pub mod money; // amounts as she types them, kept in cents; currency codes
 pub mod pause; // pausing reminders: an hour, until tomorrow morning
 pub mod phone; // parsing and normalising phone numbers (E.164)
+pub mod product; // the product list: name, days of supply, price
+pub mod purchase; // purchases, when each product runs out, re-order dates, totals
 pub mod settings; // what each setting accepts, and its default
 pub mod shortcut; // what a global shortcut must be: a key with Ctrl, Alt or Super
 pub mod stage; // relationship stages, stored as stable keys

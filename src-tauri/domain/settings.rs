@@ -13,6 +13,12 @@ pub const DEFAULT_TIME: &str = "defaultTime";
 pub const CLOSE_TO_TRAY: &str = "closeToTray";
 /// The morning digest: "HH:MM", or "off".
 pub const DIGEST_TIME: &str = "digestTime";
+/// Her currency, ISO 4217 ("USD", "EUR"): what amounts and prices are in.
+pub const CURRENCY: &str = "currency";
+/// How many days before a product runs out its re-order reminder is due.
+pub const REORDER_LEAD_DAYS: &str = "reorderLeadDays";
+/// How many days before a birthday or event its morning notification comes (0: on the day).
+pub const EVENT_NOTICE_DAYS: &str = "eventNoticeDays";
 /// "keepInTouch.lead" = "7": a stage's default window (kept in the stages table).
 const KEEP_IN_TOUCH_PREFIX: &str = "keepInTouch.";
 
@@ -21,6 +27,9 @@ pub const DEFAULT_DEFAULT_TIME: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 
     Some(time) => time,
     None => NaiveTime::MIN,
 };
+pub const DEFAULT_CURRENCY: &str = "USD";
+pub const DEFAULT_REORDER_LEAD_DAYS: i64 = 3;
+pub const DEFAULT_EVENT_NOTICE_DAYS: i64 = 0;
 pub const DEFAULT_DIGEST_TIME: NaiveTime = match NaiveTime::from_hms_opt(8, 30, 0) {
     Some(time) => time,
     None => NaiveTime::MIN,
@@ -77,6 +86,15 @@ pub fn parse(key: &str, value: &str) -> Result<SettingChange> {
             "off" => (DIGEST_TIME, "off".to_string()),
             _ => (DIGEST_TIME, time_of_day(value, DIGEST_TIME, " or “off”")?),
         },
+        CURRENCY => (CURRENCY, super::money::parse_currency(value)?),
+        REORDER_LEAD_DAYS => (
+            REORDER_LEAD_DAYS,
+            days(value, REORDER_LEAD_DAYS, 30)?.to_string(),
+        ),
+        EVENT_NOTICE_DAYS => (
+            EVENT_NOTICE_DAYS,
+            days(value, EVENT_NOTICE_DAYS, 14)?.to_string(),
+        ),
         _ => {
             return Err(Error::invalid(
                 "key",
@@ -96,6 +114,20 @@ fn time_of_day(value: &str, field: &'static str, or: &str) -> Result<String> {
                 format!("“{value}” is not a time of day (use HH:MM){or}."),
             )
         })
+}
+
+/// A number of days from 0 to `max`.
+fn days(value: &str, field: &'static str, max: i64) -> Result<i64> {
+    value
+        .parse::<i64>()
+        .ok()
+        .filter(|days| (0..=max).contains(days))
+        .ok_or_else(|| Error::invalid(field, format!("Type a number of days from 0 to {max}.")))
+}
+
+/// Reads a kept number of days; anything unreadable means the default.
+pub fn read_days(text: Option<&str>, default: i64) -> i64 {
+    text.and_then(|text| text.parse().ok()).unwrap_or(default)
 }
 
 /// Reads a kept time of day; anything unreadable means the default.
@@ -121,7 +153,14 @@ mod tests {
         assert_eq!(accepted(DEFAULT_TIME, "8:05"), "08:05");
         assert_eq!(accepted(DIGEST_TIME, "off"), "off");
         assert_eq!(accepted(CLOSE_TO_TRAY, "off"), "off");
+        assert_eq!(accepted(CURRENCY, "eur"), "EUR");
+        assert_eq!(accepted(REORDER_LEAD_DAYS, " 5 "), "5");
+        assert_eq!(accepted(EVENT_NOTICE_DAYS, "0"), "0");
         for (key, value) in [
+            (CURRENCY, "euro"),
+            (REORDER_LEAD_DAYS, "-1"),
+            (REORDER_LEAD_DAYS, "31"),
+            (EVENT_NOTICE_DAYS, "a week"),
             (PHONE_REGION, "XX"),
             (DEFAULT_TIME, "25:00"),
             (DIGEST_TIME, "soon"),

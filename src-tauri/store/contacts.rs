@@ -152,6 +152,15 @@ pub fn set_last_touched(tx: &Transaction, id: i64, at: Option<DateTime<Utc>>) ->
     Ok(())
 }
 
+/// The day the last of her supplies runs out (Today's "ran out long ago").
+pub fn set_supply_ends_on(tx: &Transaction, id: i64, on: Option<chrono::NaiveDate>) -> Result<()> {
+    tx.execute(
+        "UPDATE contacts SET supply_ends_on = ?2 WHERE id = ?1",
+        params![id, on.map(|day| day.to_string())],
+    )?;
+    Ok(())
+}
+
 /// Keeps the contact's latest decision beside it, so Today reads one row each.
 pub fn decided(tx: &Transaction, id: i64, kind: DecisionKind, at: DateTime<Utc>) -> Result<()> {
     tx.execute(

@@ -49,7 +49,7 @@ pub fn insert(
 
 const COLUMNS: &str =
     "f.id, f.contact_id, c.name, f.promise, f.channel, f.due_at, f.due_local, f.has_time,
-    f.status, f.snoozed_until, f.skip_reason, f.completed_at, cad.name, f.notified_at";
+    f.status, f.snoozed_until, f.skip_reason, f.completed_at, cad.name, f.notified_at, f.reorder_of";
 
 const FROM: &str = "FROM followups f JOIN contacts c ON c.id = f.contact_id
     LEFT JOIN cadence_runs r ON r.id = f.cadence_run_id
@@ -108,6 +108,7 @@ fn from_row(row: &Row, zone: Tz) -> rusqlite::Result<Followup> {
         completed_at: optional_instant(row, 11)?,
         cadence_name: row.get(12)?,
         notified_at: optional_instant(row, 13)?,
+        reorder_of: row.get(14)?,
     })
 }
 
@@ -215,6 +216,31 @@ pub fn reschedule(tx: &Transaction, id: i64, due: &Due, now: DateTime<Utc>) -> R
         ],
     )?;
     Ok(())
+}
+
+/// Makes a follow-up the re-order reminder of a product.
+pub fn set_reorder_of(tx: &Transaction, id: i64, product_id: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE followups SET reorder_of = ?2 WHERE id = ?1",
+        params![id, product_id],
+    )?;
+    Ok(())
+}
+
+/// She re-ordered: the contact's pending reminders for that product are kept
+/// (done). Returns how many there were.
+pub fn complete_reorders(
+    tx: &Transaction,
+    contact_id: i64,
+    product_id: i64,
+    now: DateTime<Utc>,
+) -> Result<usize> {
+    let now = time::to_sql(now);
+    Ok(tx.execute(
+        "UPDATE followups SET status = 'done', completed_at = ?3, snoozed_until = NULL, updated_at = ?3
+         WHERE contact_id = ?1 AND reorder_of = ?2 AND status IN ('open', 'snoozed')",
+        params![contact_id, product_id, now],
+    )?)
 }
 
 /// Pending follow-ups with only a date whose zone is not `zone`.

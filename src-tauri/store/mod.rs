@@ -10,6 +10,8 @@ pub mod export; // everything an export file holds, read in a few whole-table qu
 pub mod followups; // promises and their states
 mod keys; // the domain's enums as stored keys, both ways
 mod open; // the only place PRAGMAs are set
+pub mod products; // her product list: name, days of supply, price
+pub mod purchases; // purchases with their product lines; a contact's history of a product
 pub mod reminders; // due and not yet notified; the next reminder's instant
 pub mod schema; // embedded, append-only migrations
 pub mod settings; // key/value settings

@@ -10,6 +10,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/0002_builtin_cadences.sql")),
     M::up(include_str!("migrations/0003_contacts_in_and_out.sql")),
     M::up(include_str!("migrations/0004_application_id.sql")),
+    M::up(include_str!("migrations/0006_customers_who_stay.sql")),
 ];
 
 /// `PRAGMA application_id` of every Tend file: the ASCII of "Tend". Set by

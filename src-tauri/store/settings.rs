@@ -50,6 +50,27 @@ pub fn digest_time(conn: &Connection) -> Result<Option<NaiveTime>> {
     })
 }
 
+/// Her currency (ISO 4217): what amounts and prices are in.
+pub fn currency(conn: &Connection) -> Result<String> {
+    Ok(get(conn, rules::CURRENCY)?.unwrap_or_else(|| rules::DEFAULT_CURRENCY.to_string()))
+}
+
+/// Days before a product runs out that its re-order reminder is due.
+pub fn reorder_lead_days(conn: &Connection) -> Result<i64> {
+    Ok(rules::read_days(
+        get(conn, rules::REORDER_LEAD_DAYS)?.as_deref(),
+        rules::DEFAULT_REORDER_LEAD_DAYS,
+    ))
+}
+
+/// Days before a birthday or event that its morning notification comes.
+pub fn event_notice_days(conn: &Connection) -> Result<i64> {
+    Ok(rules::read_days(
+        get(conn, rules::EVENT_NOTICE_DAYS)?.as_deref(),
+        rules::DEFAULT_EVENT_NOTICE_DAYS,
+    ))
+}
+
 pub fn paused_until(conn: &Connection) -> Result<Option<DateTime<Utc>>> {
     Ok(get(conn, REMINDERS_PAUSED_UNTIL)?.and_then(|text| super::time::from_sql(&text).ok()))
 }

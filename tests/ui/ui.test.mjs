@@ -20,3 +20,4 @@ import './settings.suite.mjs';
 import './interchange.suite.mjs';
 import './startup.suite.mjs';
 import './backups.suite.mjs';
+import './purchases.suite.mjs';

@@ -6,6 +6,7 @@
 import {
   applyCadence, contactDecisions, contactFollowups, contactTouches, listCadences,
 } from '../backend.js';
+import { createPurchases } from './contactPurchases.js';
 import { el } from '../dom.js';
 import { say } from '../status.js';
 import { describeWhen, formatDate, formatInstant, plural, wallOf } from '../when.js';
@@ -33,16 +34,19 @@ export function createActivity(contact) {
   const logButton = el('button', { type: 'button', class: 'primary', text: 'Log touch' });
   const planButton = el('button', { type: 'button', text: 'Plan follow-up' });
   const decideButton = el('button', { type: 'button', text: 'Record decision' });
+  const purchaseButton = el('button', { type: 'button', text: 'Record purchase' });
+  const purchases = createPurchases();
   const cadenceSelect = el('select', { id: `${id}-cadence` });
   const applyButton = el('button', { type: 'button', text: 'Apply', 'aria-describedby': `${id}-cadence-hint` });
 
   logButton.addEventListener('click', () => open('touch', logButton));
   planButton.addEventListener('click', () => open('plan', planButton));
   decideButton.addEventListener('click', () => open('decide', decideButton));
+  purchaseButton.addEventListener('click', () => open('purchase', purchaseButton));
   applyButton.addEventListener('click', apply);
 
   const toolbar = el('div', { class: 'activity-bar' },
-    el('div', { class: 'actions' }, logButton, planButton, decideButton),
+    el('div', { class: 'actions' }, logButton, planButton, decideButton, purchaseButton),
     el('div', { class: 'apply-cadence', role: 'group', 'aria-label': 'Apply cadence' },
       el('label', { for: cadenceSelect.id, text: 'Cadence' }),
       cadenceSelect,
@@ -63,6 +67,7 @@ export function createActivity(contact) {
     section('followups', 'Follow-ups', followupList),
     section('touches', 'Touches', touchCount, touchList),
     section('decisions', 'Decisions', decisionList),
+    section('purchases', 'Purchases', purchases.element),
   );
 
   // ---------- the working panel ----------
@@ -82,6 +87,8 @@ export function createActivity(contact) {
           say(describeOutcome(outcome, stageBefore, label));
         },
       });
+    } else if (action === 'purchase') {
+      flow.recordPurchase({ ...who, stageBefore: person.stage });
     }
   }
 
@@ -273,6 +280,7 @@ export function createActivity(contact) {
       renderFollowups(followups);
       renderTouches(touches);
       renderDecisions(decisions);
+      purchases.load(person);
     } catch (err) {
       if (mine === generation && err.kind !== 'not_found') say(`Couldn’t load ${person.name}’s history: ${err.message}`);
     }

@@ -7,6 +7,8 @@ import {
 } from '../backend.js';
 import { el } from '../dom.js';
 import { createBackups } from './backups.js';
+import { createCustomerSettings } from './customerSettings.js';
+import { createProducts } from './products.js';
 import { say } from '../status.js';
 import { formatSoon, nowMs, todayDate, useSettings, wallOf } from '../when.js';
 
@@ -37,6 +39,8 @@ export function mount(container) {
   }, REGIONS.map(([code]) => el('option', { value: code, text: regionLabel(code) })));
   const dataFile = el('code', { class: 'path' });
   const backups = createBackups();
+  const products = createProducts();
+  const customers = createCustomerSettings();
   let savedTime = null; // the default time the backend last confirmed
   const defaultTime = el('input', {
     type: 'time',
@@ -137,6 +141,8 @@ export function mount(container) {
         ),
         zoneLine,
       ),
+      customers.element,
+      products.element,
       el('section', { class: 'settings-group', 'aria-labelledby': 'windows-heading' },
         el('h2', { id: 'windows-heading', text: 'Keep in touch' }),
         el('p', {
@@ -210,6 +216,8 @@ export function mount(container) {
     try {
       const settings = await getSettings();
       useSettings(settings);
+      customers.load(settings);
+      products.load(settings.currency);
       // Keep a region we do not list (set elsewhere) rather than silently showing another one.
       if (![...region.options].some((o) => o.value === settings.phoneRegion)) {
         region.append(el('option', { value: settings.phoneRegion, text: regionLabel(settings.phoneRegion) }));
