@@ -21,6 +21,7 @@ mod purchases; // products, Record purchase as Bought, details of a Bought, bad 
 mod quick_add; // one line → contact and next step; duplicates, batch context, undo
 mod regressions; // bugs found while giving each rule one home
 mod reminders; // due → notified once; catch-up summary; digest; pause; the loop on a real clock
+mod reorders; // a purchase's reminder under Re-orders and notified; a re-order re-plans from her rhythm; lapsed customers
 mod roundtrip; // exports imported into an empty book are the same people; a killed import changes nothing
 mod schema; // migrations: validate, upgrade equals fresh and keeps a v1 file's rows, shipped ones pinned, newer files refused
 mod search; // FTS5 search: prefixes, every field, ranking, paging

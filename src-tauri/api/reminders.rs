@@ -49,6 +49,7 @@ impl Tend {
                     view.counts.due_today,
                     view.counts.going_cold,
                     view.counts.maybes,
+                    view.counts.reorders_due,
                 ));
                 self.write(|tx| {
                     settings::put(tx, settings::DIGEST_SENT_ON, Some(&today.to_string()))

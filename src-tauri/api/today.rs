@@ -3,7 +3,8 @@
 
 use super::tend::Tend;
 use crate::domain::followup::Followup;
-use crate::domain::today::{classify, Day, GoingCold, Maybe, Section};
+use crate::domain::purchase;
+use crate::domain::today::{classify, Day, GoingCold, Lapsed, Maybe, Section};
 use crate::error::Result;
 use crate::store::{followups, today};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -24,6 +25,10 @@ pub struct Today {
     pub upcoming: Vec<Followup>,
     pub going_cold: Vec<GoingCold>,
     pub maybes: Vec<Maybe>,
+    /// Re-order reminders due within the week (they are in no other section).
+    pub reorders: Vec<Followup>,
+    /// Customers whose supply ran out long ago with no re-order: suggested inactive.
+    pub lapsed: Vec<Lapsed>,
     pub counts: TodayCounts,
 }
 
@@ -35,6 +40,11 @@ pub struct TodayCounts {
     pub upcoming: usize,
     pub going_cold: i64,
     pub maybes: i64,
+    pub reorders: usize,
+    /// Re-order reminders overdue or due today: with `overdue` and `due_today`,
+    /// what the tray counts as due.
+    pub reorders_due: usize,
+    pub lapsed: i64,
 }
 
 impl Tend {
@@ -44,13 +54,24 @@ impl Tend {
         let day = Day::of(now, zone);
         self.read(|conn| {
             let (mut overdue, mut due_today, mut upcoming) = (Vec::new(), Vec::new(), Vec::new());
+            let (mut reorders, mut reorders_due) = (Vec::new(), 0);
             for followup in followups::pending_before(conn, day.upcoming_end, zone)? {
-                match classify(
+                let section = classify(
                     followup.status,
                     followup.due_at,
                     followup.snoozed_until,
                     &day,
-                ) {
+                );
+                if followup.reorder_of.is_some() {
+                    if matches!(section, Some(Section::Overdue | Section::DueToday)) {
+                        reorders_due += 1;
+                    }
+                    if section.is_some() {
+                        reorders.push(followup);
+                    }
+                    continue;
+                }
+                match section {
                     Some(Section::Overdue) => overdue.push(followup),
                     Some(Section::DueToday) => due_today.push(followup),
                     Some(Section::Upcoming) => upcoming.push(followup),
@@ -59,12 +80,21 @@ impl Tend {
             }
             let (going_cold, cold_total) = today::going_cold(conn, now, LIST_LIMIT)?;
             let (maybes, maybes_total) = today::maybes(conn, now, LIST_LIMIT)?;
+            let (lapsed, lapsed_total) = today::lapsed(
+                conn,
+                purchase::lapsed_before(day.date),
+                day.date,
+                LIST_LIMIT,
+            )?;
             let counts = TodayCounts {
                 overdue: overdue.len(),
                 due_today: due_today.len(),
                 upcoming: upcoming.len(),
                 going_cold: cold_total,
                 maybes: maybes_total,
+                reorders: reorders.len(),
+                reorders_due,
+                lapsed: lapsed_total,
             };
             Ok(Today {
                 date: day.date,
@@ -75,6 +105,8 @@ impl Tend {
                 upcoming,
                 going_cold,
                 maybes,
+                reorders,
+                lapsed,
                 counts,
             })
         })

@@ -43,7 +43,10 @@ pub fn for_followup(followup: &Followup) -> Notice {
         format!("{how} — {}", followup.promise)
     };
     Notice {
-        summary: format!("Follow up with {}", followup.contact_name),
+        summary: match followup.reorder_of {
+            Some(_) => format!("Re-order: {}", followup.contact_name),
+            None => format!("Follow up with {}", followup.contact_name),
+        },
         body,
         followup_id: Some(followup.id),
         contact_id: Some(followup.contact_id),
@@ -90,12 +93,23 @@ pub fn plan(due: &[Followup], catching_up: bool) -> Vec<Notice> {
     }]
 }
 
-/// "Today: 2 overdue, 3 due, 4 going cold, 1 maybe"
-pub fn digest(overdue: usize, due_today: usize, going_cold: i64, maybes: i64) -> Notice {
+/// "Today: 2 overdue, 3 due, 4 going cold, 1 to decide, 2 re-orders"
+pub fn digest(
+    overdue: usize,
+    due_today: usize,
+    going_cold: i64,
+    maybes: i64,
+    reorders: usize,
+) -> Notice {
     let mut parts = vec![format!("{overdue} overdue"), format!("{due_today} due")];
     parts.push(format!("{going_cold} going cold"));
     if maybes > 0 {
         parts.push(format!("{maybes} to decide"));
+    }
+    match reorders {
+        0 => {}
+        1 => parts.push("1 re-order".into()),
+        n => parts.push(format!("{n} re-orders")),
     }
     Notice {
         summary: "Good morning from Tend".into(),

@@ -5,9 +5,9 @@
 use super::time;
 use crate::domain::decision::{DecisionKind, MAYBE_AFTER_DAYS};
 use crate::domain::stage::Stage;
-use crate::domain::today::{suggest_inactive, GoingCold, Maybe};
+use crate::domain::today::{ran_out_long_ago, suggest_inactive, GoingCold, Lapsed, Maybe};
 use crate::error::Result;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::{params, Connection};
 
 /// Contacts past their keep-in-touch window with nothing planned, ranked by how
@@ -93,4 +93,45 @@ pub fn maybes(conn: &Connection, now: DateTime<Utc>, limit: u32) -> Result<(Vec<
         })
     })?;
     Ok((rows.collect::<rusqlite::Result<_>>()?, total))
+}
+
+/// Customers whose supplies all ran out before `before` with no purchase since
+/// (`contacts.supply_ends_on` moves with every purchase), the longest gone
+/// first. Returns a page and the total.
+pub fn lapsed(
+    conn: &Connection,
+    before: NaiveDate,
+    today: NaiveDate,
+    limit: u32,
+) -> Result<(Vec<Lapsed>, i64)> {
+    let mut statement = conn.prepare_cached(
+        "SELECT id, name, stage, supply_ends_on, count(*) OVER () FROM contacts
+         WHERE supply_ends_on IS NOT NULL AND supply_ends_on < ?1 AND archived_at IS NULL
+           AND stage IN ('customer', 'new_customer')
+         ORDER BY supply_ends_on, id LIMIT ?2",
+    )?;
+    let mut total = 0;
+    let mut items = Vec::new();
+    let rows = statement.query_map(params![before.to_string(), limit], |row| {
+        let stage: Stage = row.get(2)?;
+        let ended = super::purchases::date(row, 3)?;
+        Ok((
+            Lapsed {
+                contact_id: row.get(0)?,
+                name: row.get(1)?,
+                stage,
+                stage_label: stage.label(),
+                supply_ended_on: ended,
+                days_since: (today - ended).num_days(),
+                suggest_inactive: ran_out_long_ago(stage, ended, today),
+            },
+            row.get::<_, i64>(4)?,
+        ))
+    })?;
+    for row in rows {
+        let (item, count) = row?;
+        total = count;
+        items.push(item);
+    }
+    Ok((items, total))
 }

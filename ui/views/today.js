@@ -6,7 +6,7 @@ import { setStage } from '../backend.js';
 import { el, isTyping } from '../dom.js';
 import { say } from '../status.js';
 import { refreshToday, subscribe } from '../todayData.js';
-import { describeWhen, formatLongDate, plural } from '../when.js';
+import { describeWhen, formatDate, formatLongDate, plural } from '../when.js';
 import { createFlowPanel } from './flowPanel.js';
 import { followupButtons, openSnooze } from './followupActions.js';
 
@@ -14,6 +14,7 @@ import { followupButtons, openSnooze } from './followupActions.js';
 const SECTIONS = [
   { key: 'overdue', title: 'Overdue', empty: 'Nothing overdue.' },
   { key: 'dueToday', title: 'Due today', empty: 'Nothing due today.' },
+  { key: 'reorders', title: 'Re-orders', empty: 'No re-orders coming up this week.' },
   { key: 'goingCold', title: 'Going cold', empty: 'No one is going cold.' },
   { key: 'maybes', title: 'Maybes to decide', empty: 'No maybes waiting for a decision.' },
   { key: 'upcoming', title: 'Upcoming', empty: 'Nothing planned for the next 7 days.' },
@@ -96,9 +97,22 @@ export function mount(container, { go, intent = null }) {
     return all[0] ?? null;
   }
 
+  /** What a section lists: Re-orders are the reminders, then who ran out long ago. */
+  function entriesOf(sectionKey, today) {
+    if (sectionKey === 'reorders') return [...(today.reorders ?? []), ...(today.lapsed ?? [])];
+    return today[sectionKey] ?? [];
+  }
+
+  function totalOf(sectionKey, today, all) {
+    if (sectionKey === 'reorders') {
+      return (today.counts?.reorders ?? today.reorders?.length ?? 0) + (today.counts?.lapsed ?? today.lapsed?.length ?? 0);
+    }
+    return today.counts?.[sectionKey] ?? all.length;
+  }
+
   function renderSection({ key: sectionKey, title, empty }, today) {
-    const all = today[sectionKey] ?? [];
-    const total = today.counts?.[sectionKey] ?? all.length;
+    const all = entriesOf(sectionKey, today);
+    const total = totalOf(sectionKey, today, all);
     const list = expanded.has(sectionKey) ? all : all.slice(0, SHOWN_PER_SECTION);
     const headingId = `today-${sectionKey}`;
     const countId = `today-${sectionKey}-count`;
@@ -106,7 +120,9 @@ export function mount(container, { go, intent = null }) {
     if (list.length === 0) {
       body = el('p', { class: 'calm', text: empty });
     } else {
-      const renderItem = sectionKey === 'goingCold' ? coldItem : sectionKey === 'maybes' ? maybeItem : followupItem;
+      const renderItem = sectionKey === 'goingCold' ? coldItem
+        : sectionKey === 'maybes' ? maybeItem
+          : (entry) => (entry.supplyEndedOn ? lapsedItem(entry) : followupItem(entry, sectionKey));
       body = el('ul', { class: 'items', 'aria-labelledby': headingId }, list.map((entry) => renderItem(entry, sectionKey)));
     }
     return el('section', { class: `today-section section-${sectionKey}`, 'aria-labelledby': `${headingId} ${countId}` },
@@ -196,6 +212,36 @@ export function mount(container, { go, intent = null }) {
         el('p', { class: 'item-meta', text: since }),
       ),
       el('div', { class: 'item-actions' }, plan, inactive),
+    );
+  }
+
+  /** A customer whose supply ran out long ago with no re-order: one click marks her inactive. */
+  function lapsedItem(lapsed) {
+    const itemKey = `l${lapsed.contactId}`;
+    const titleId = `today-item-${itemKey}`;
+    return item(itemKey, lapsed.contactId, titleId,
+      el('div', { class: 'item-main' },
+        el('p', { class: 'item-title', id: titleId },
+          nameButton(lapsed.name, lapsed.contactId),
+          el('span', { class: 'badge', text: lapsed.stageLabel }),
+        ),
+        el('p', {
+          class: 'item-meta',
+          text: `ran out ${plural(lapsed.daysSince, 'day')} ago (${formatDate(lapsed.supplyEndedOn)}), no re-order since`,
+        }),
+      ),
+      el('div', { class: 'item-actions' },
+        el('button', {
+          type: 'button', text: 'Plan follow-up', 'data-action': 'plan', 'aria-describedby': titleId,
+          onclick: () => openContact(lapsed.contactId, 'plan'),
+        }),
+        lapsed.suggestInactive
+          ? el('button', {
+            type: 'button', text: 'Mark inactive', 'data-action': 'inactive', 'aria-describedby': titleId,
+            onclick: () => markInactive(lapsed),
+          })
+          : null,
+      ),
     );
   }
 
