@@ -66,6 +66,8 @@ const COMMANDS: &[&str] = &[
     "set_product_archived",
     "record_purchase",
     "contact_purchases",
+    "record_departure",
+    "contact_departures",
 ];
 
 fn main() {

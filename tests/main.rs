@@ -11,6 +11,7 @@ mod cli; // the `tend` binary in a terminal: add, dry-run JSON, exit status
 mod cli_import; // `tend import` on real files: its JSON, dry run, twice adds nothing, refusals
 mod contacts; // create, read, update, archive, delete, validation through the store
 mod crash; // SIGKILL in the middle of a stream of writes loses nothing acknowledged
+mod departures; // why they left: inactive, off the nagging lists for died/moved, Win back offered, back on buying
 mod export; // vCard, CSV and iCalendar out, read back by other parsers; atomic files; `tend export`
 mod followups; // plan, done, snooze, reschedule, skip, touches; DST and zone changes
 mod import; // contacts from a file: preview, merge, all or nothing, idempotent

@@ -437,3 +437,19 @@ export function recordPurchase(draft) {
 export function contactPurchases(contactId) {
   return call('contact_purchases', { contactId: Number(contactId) });
 }
+
+// ---------- Why they left ----------
+
+/**
+ * `Why did they leave?`: draft = {contactId, reason: 'died' | 'moved' | 'other_relationships' |
+ * 'competitor' | 'product_or_price' | 'indifference' | 'dont_know', note}
+ * → {departure, contact, stoppedCadences, skippedFollowups, leftTheLists, offerWinBack}
+ */
+export function recordDeparture(draft) {
+  return call('record_departure', { draft: { ...draft, contactId: Number(draft.contactId) } });
+}
+
+/** → [{id, contactId, reason, label, control, notedAt, note}], newest first */
+export function contactDepartures(contactId) {
+  return call('contact_departures', { contactId: Number(contactId) });
+}

@@ -7,6 +7,7 @@ mod backups; // automatic backups, back up now, the list, restore
 mod cadences; // rhythms: list, edit, apply
 mod contacts; // contacts and stages
 mod decisions; // where a contact stands, and what follows from it
+mod departures; // why they left, and what leaving changes
 mod export; // contacts as vCard or CSV, open follow-ups as iCalendar, saved atomically
 mod followups; // plan, keep, snooze, reschedule, skip
 mod import; // contacts from a file: preview, then all or nothing
@@ -23,6 +24,7 @@ pub use backups::{
     backups_in, restore_newest_over_unusable, BackupInfo, RestoreSummary, BACKUP_FOLDER,
 };
 pub use decisions::DecisionOutcome;
+pub use departures::DepartureOutcome;
 pub use export::{ExportFormat, ExportSummary};
 pub use followups::Completed;
 pub use import::{ImportChoices, ImportPreview, ImportSummary, MappingRequest, PreviewRow, Rows};

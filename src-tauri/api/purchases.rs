@@ -81,6 +81,7 @@ impl Tend {
                 }
             };
             let id = purchases::insert(tx, &valid, now)?;
+            contacts::set_left_reason(tx, contact_id, None)?; // she came back
 
             let mut closed_reminders = 0;
             let mut reminders = Vec::new();

@@ -22,7 +22,8 @@ use crate::domain::stage::StageInfo;
 use crate::domain::touch::TouchDraft;
 use crate::interchange::ColumnMapping;
 // issue 12: customers who stay
-use crate::api::{PurchaseHistory, PurchaseOutcome};
+use crate::api::{DepartureOutcome, PurchaseHistory, PurchaseOutcome};
+use crate::domain::departure::{Departure, DepartureDraft};
 use crate::domain::product::{Product, ProductDraft};
 use crate::domain::purchase::PurchaseDraft;
 use crate::quickadd::Batch;
@@ -93,6 +94,8 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         set_product_archived,
         record_purchase,
         contact_purchases,
+        record_departure,
+        contact_departures,
     ]
 }
 
@@ -623,4 +626,20 @@ async fn contact_purchases(
     contact_id: i64,
 ) -> UiResult<PurchaseHistory> {
     Ok(tend.contact_purchases(contact_id)?)
+}
+
+#[tauri::command]
+async fn record_departure(
+    tend: State<'_, Arc<Tend>>,
+    draft: DepartureDraft,
+) -> UiResult<DepartureOutcome> {
+    Ok(tend.record_departure(&draft)?)
+}
+
+#[tauri::command]
+async fn contact_departures(
+    tend: State<'_, Arc<Tend>>,
+    contact_id: i64,
+) -> UiResult<Vec<Departure>> {
+    Ok(tend.contact_departures(contact_id)?)
 }

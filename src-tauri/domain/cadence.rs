@@ -14,6 +14,8 @@ use serde::{Deserialize, Serialize};
 
 pub const NEW_LEAD: &str = "new_lead";
 pub const NEW_CUSTOMER_CARE: &str = "new_customer_care";
+/// The built-in rhythm offered when a customer left feeling no one cared.
+pub const WIN_BACK: &str = "win_back";
 const MAX_STEPS: usize = 30;
 const MAX_OFFSET_DAYS: i64 = 3 * 365;
 

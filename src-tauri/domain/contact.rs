@@ -312,6 +312,8 @@ pub struct Contact {
     /// "YYYY-MM-DD", or "--MM-DD" when the year is not known.
     pub birthday: Option<String>,
     pub org: String,
+    /// Why she left, while she stays gone (`Why did they leave?`).
+    pub left_reason: Option<super::departure::Reason>,
     /// Set only in what a save returns, when the name was cleaned on the way
     /// ("Removed 2 invisible characters from the name."); never stored.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -7,6 +7,7 @@ pub mod channel; // call, text, email, in person, message
 pub mod contact; // drafts, validation, the contact as the app shows it
 pub mod dates; // the window of dates Tend accepts: within 100 years of today
 pub mod decision; // interested, thinking, not now, no, bought
+pub mod departure; // why a customer left, how much was in her control, what leaving changes
 pub mod followup; // promises: planning rules, snooze choices
 pub mod import; // which imported cards are new, which merge, what a merge adds
 pub mod local_time; // local wall times ↔ UTC instants, DST included

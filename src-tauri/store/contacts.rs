@@ -152,6 +152,24 @@ pub fn set_last_touched(tx: &Transaction, id: i64, at: Option<DateTime<Utc>>) ->
     Ok(())
 }
 
+/// Who stays off every list that would nag, as SQL over `contacts c`: those who
+/// left for a reason nobody controls (`Reason::beyond_anyones_control`: died,
+/// moved). The keys are checked against the domain in this file's tests.
+pub const STILL_HERE: &str = "(c.left_reason IS NULL OR c.left_reason NOT IN ('died', 'moved'))";
+
+/// The reason she left while she stays gone; `None` when she comes back.
+pub fn set_left_reason(
+    tx: &Transaction,
+    id: i64,
+    reason: Option<crate::domain::departure::Reason>,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE contacts SET left_reason = ?2 WHERE id = ?1",
+        params![id, reason],
+    )?;
+    Ok(())
+}
+
 /// The day the last of her supplies runs out (Today's "ran out long ago").
 pub fn set_supply_ends_on(tx: &Transaction, id: i64, on: Option<chrono::NaiveDate>) -> Result<()> {
     tx.execute(
@@ -384,7 +402,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
             "SELECT c.id, c.name, c.stage, c.notes, c.archived_at IS NOT NULL, c.created_at, c.updated_at,
                     p.value, p.normalized, e.value, c.keep_in_touch_days,
                     coalesce(c.keep_in_touch_days, (SELECT keep_in_touch_days FROM stages WHERE key = c.stage)),
-                    c.uid, c.birthday, c.org
+                    c.uid, c.birthday, c.org, c.left_reason
              FROM contacts c
              LEFT JOIN contact_methods p ON p.contact_id = c.id AND p.kind = 'phone' AND p.position = 0
              LEFT JOIN contact_methods e ON e.contact_id = c.id AND e.kind = 'email' AND e.position = 0
@@ -409,6 +427,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
                     uid: row.get(12)?,
                     birthday: row.get(13)?,
                     org: row.get(14)?,
+                    left_reason: row.get(15)?,
                     tags: Vec::new(),
                     notice: None,
                 })
@@ -563,6 +582,21 @@ fn summary_from(row: &Row) -> rusqlite::Result<ContactSummary> {
 #[cfg(test)]
 mod tests {
     use super::{fts_query, like_escape};
+
+    #[test]
+    fn still_here_names_exactly_the_reasons_nobody_controls() {
+        use crate::domain::departure::Reason;
+        let quoted: Vec<String> = Reason::ALL
+            .into_iter()
+            .filter(|reason| reason.beyond_anyones_control())
+            .map(|reason| format!("'{}'", reason.key()))
+            .collect();
+        assert!(
+            super::STILL_HERE.contains(&format!("NOT IN ({})", quoted.join(", "))),
+            "{}",
+            super::STILL_HERE
+        );
+    }
 
     #[test]
     fn like_wildcards_typed_by_a_person_match_themselves() {

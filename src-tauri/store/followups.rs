@@ -304,6 +304,23 @@ pub fn skip_pending_of_run(
     Ok(())
 }
 
+/// She left for good (died, moved): every promise still pending about her is
+/// skipped, with why. Returns how many.
+pub fn skip_pending_of_contact(
+    tx: &Transaction,
+    contact_id: i64,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<usize> {
+    let now = time::to_sql(now);
+    Ok(tx.execute(
+        "UPDATE followups SET status = 'skipped', skip_reason = ?2, completed_at = ?3,
+                snoozed_until = NULL, updated_at = ?3
+         WHERE contact_id = ?1 AND status IN ('open', 'snoozed')",
+        params![contact_id, reason, now],
+    )?)
+}
+
 /// A cadence's steps are about to be replaced: follow-ups planned from them
 /// keep everything but the link to a step that will no longer exist.
 pub fn detach_from_steps_of(tx: &Transaction, cadence_id: i64) -> Result<()> {

@@ -6,6 +6,7 @@ pub mod backup; // online copies, checking a copy, swapping in a restored file
 pub mod cadences; // cadences, steps, runs: apply, stop, re-base
 pub mod contacts; // contacts, their phones/emails and tags, and search
 pub mod decisions; // decisions and the contact's latest one
+pub mod departures; // why a customer left
 pub mod export; // everything an export file holds, read in a few whole-table queries
 pub mod followups; // promises and their states
 mod keys; // the domain's enums as stored keys, both ways

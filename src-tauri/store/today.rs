@@ -2,6 +2,7 @@
 //! has lasted too long. One row per contact, thanks to the contact's
 //! `last_touched_at` and `last_decision` columns.
 
+use super::contacts;
 use super::time;
 use crate::domain::decision::{DecisionKind, MAYBE_AFTER_DAYS};
 use crate::domain::stage::Stage;
@@ -21,7 +22,7 @@ pub fn going_cold(
     // Each stage's cut-off instant is computed once, from the stages table, so
     // each contact costs a string comparison rather than date arithmetic (5x
     // faster on 100k contacts); a contact's own window is computed per row.
-    let mut statement = conn.prepare_cached(
+    let mut statement = conn.prepare_cached(&format!(
         "WITH cutoff AS MATERIALIZED (
              SELECT key, keep_in_touch_days,
                     strftime('%Y-%m-%dT%H:%M:%SZ', ?1, '-' || keep_in_touch_days || ' days') AS before
@@ -31,7 +32,7 @@ pub fn going_cold(
                 coalesce(c.keep_in_touch_days, s.keep_in_touch_days) AS window,
                 count(*) OVER ()
          FROM contacts c JOIN cutoff s ON s.key = c.stage
-         WHERE c.archived_at IS NULL
+         WHERE c.archived_at IS NULL AND {still_here}
            AND coalesce(c.last_touched_at, c.created_at) < CASE
                WHEN c.keep_in_touch_days IS NOT NULL
                    THEN strftime('%Y-%m-%dT%H:%M:%SZ', ?1, '-' || c.keep_in_touch_days || ' days')
@@ -40,7 +41,8 @@ pub fn going_cold(
                            WHERE f.contact_id = c.id AND f.status IN ('open', 'snoozed'))
          ORDER BY (julianday(?1) - julianday(since)) / window DESC, c.id
          LIMIT ?2",
-    )?;
+        still_here = contacts::STILL_HERE
+    ))?;
     let mut total = 0;
     let rows = statement.query_map(params![time::to_sql(now), limit], |row| {
         let stage: Stage = row.get(2)?;
@@ -73,16 +75,20 @@ pub fn going_cold(
 /// "Thinking it over" for more than two weeks: time to ask the tough question.
 pub fn maybes(conn: &Connection, now: DateTime<Utc>, limit: u32) -> Result<(Vec<Maybe>, i64)> {
     let cutoff = time::to_sql(now - Duration::days(MAYBE_AFTER_DAYS));
+    let still_here = contacts::STILL_HERE;
     let total: i64 = conn.query_row(
-        "SELECT count(*) FROM contacts WHERE archived_at IS NULL AND last_decision = ?2 AND last_decision_at < ?1",
+        &format!(
+            "SELECT count(*) FROM contacts c WHERE c.archived_at IS NULL AND c.last_decision = ?2
+             AND c.last_decision_at < ?1 AND {still_here}"
+        ),
         params![cutoff, DecisionKind::Thinking],
         |row| row.get(0),
     )?;
-    let mut statement = conn.prepare_cached(
-        "SELECT id, name, last_decision_at FROM contacts
-         WHERE archived_at IS NULL AND last_decision = ?3 AND last_decision_at < ?1
-         ORDER BY last_decision_at, id LIMIT ?2",
-    )?;
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT c.id, c.name, c.last_decision_at FROM contacts c
+         WHERE c.archived_at IS NULL AND c.last_decision = ?3 AND c.last_decision_at < ?1 AND {still_here}
+         ORDER BY c.last_decision_at, c.id LIMIT ?2"
+    ))?;
     let rows = statement.query_map(params![cutoff, limit, DecisionKind::Thinking], |row| {
         let since = time::from_sql(&row.get::<_, String>(2)?)?;
         Ok(Maybe {
@@ -104,12 +110,13 @@ pub fn lapsed(
     today: NaiveDate,
     limit: u32,
 ) -> Result<(Vec<Lapsed>, i64)> {
-    let mut statement = conn.prepare_cached(
-        "SELECT id, name, stage, supply_ends_on, count(*) OVER () FROM contacts
-         WHERE supply_ends_on IS NOT NULL AND supply_ends_on < ?1 AND archived_at IS NULL
-           AND stage IN ('customer', 'new_customer')
-         ORDER BY supply_ends_on, id LIMIT ?2",
-    )?;
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT c.id, c.name, c.stage, c.supply_ends_on, count(*) OVER () FROM contacts c
+             WHERE c.supply_ends_on IS NOT NULL AND c.supply_ends_on < ?1 AND c.archived_at IS NULL
+               AND c.stage IN ('customer', 'new_customer') AND {}
+             ORDER BY c.supply_ends_on, c.id LIMIT ?2",
+        contacts::STILL_HERE
+    ))?;
     let mut total = 0;
     let mut items = Vec::new();
     let rows = statement.query_map(params![before.to_string(), limit], |row| {

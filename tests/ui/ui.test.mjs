@@ -21,3 +21,4 @@ import './interchange.suite.mjs';
 import './startup.suite.mjs';
 import './backups.suite.mjs';
 import './purchases.suite.mjs';
+import './departures.suite.mjs';

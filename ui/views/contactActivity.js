@@ -7,6 +7,7 @@ import {
   applyCadence, contactDecisions, contactFollowups, contactTouches, listCadences,
 } from '../backend.js';
 import { createPurchases } from './contactPurchases.js';
+import { askWhyTheyLeft } from './departureDialog.js';
 import { el } from '../dom.js';
 import { say } from '../status.js';
 import { describeWhen, formatDate, formatInstant, plural, wallOf } from '../when.js';
@@ -36,6 +37,20 @@ export function createActivity(contact) {
   const decideButton = el('button', { type: 'button', text: 'Record decision' });
   const purchaseButton = el('button', { type: 'button', text: 'Record purchase' });
   const purchases = createPurchases();
+  // A customer can be marked inactive, which asks why; an inactive one can still say why.
+  const leaveButton = el('button', { type: 'button' });
+  leaveButton.addEventListener('click', async () => {
+    const outcome = await askWhyTheyLeft(person);
+    if (outcome) person = outcome.contact;
+    showLeave();
+    leaveButton.focus();
+  });
+  function showLeave() {
+    const customer = person.stage === 'customer' || person.stage === 'new_customer';
+    leaveButton.textContent = customer ? 'Mark inactive' : 'Why did they leave?';
+    leaveButton.hidden = !customer && person.stage !== 'inactive_customer';
+  }
+  showLeave();
   const cadenceSelect = el('select', { id: `${id}-cadence` });
   const applyButton = el('button', { type: 'button', text: 'Apply', 'aria-describedby': `${id}-cadence-hint` });
 
@@ -46,7 +61,7 @@ export function createActivity(contact) {
   applyButton.addEventListener('click', apply);
 
   const toolbar = el('div', { class: 'activity-bar' },
-    el('div', { class: 'actions' }, logButton, planButton, decideButton, purchaseButton),
+    el('div', { class: 'actions' }, logButton, planButton, decideButton, purchaseButton, leaveButton),
     el('div', { class: 'apply-cadence', role: 'group', 'aria-label': 'Apply cadence' },
       el('label', { for: cadenceSelect.id, text: 'Cadence' }),
       cadenceSelect,
@@ -299,6 +314,7 @@ export function createActivity(contact) {
     close: () => flow.close('cancel'),
     setContact: (fresh) => {
       person = fresh;
+      showLeave();
     },
   };
 }

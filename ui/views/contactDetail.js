@@ -1,6 +1,9 @@
 // The right pane's read view of one contact, and the confirmation asked before deleting one.
 
 import { el, localTime } from '../dom.js';
+import { REASONS } from './departureDialog.js';
+
+const LEFT_LABELS = Object.fromEntries(REASONS.map(([key, label]) => [key, label]));
 
 /**
  * Renders `contact` with Edit, Archive/Unarchive and Delete wired to the given callbacks.
@@ -23,6 +26,7 @@ export function renderDetail(contact, { onEdit, onToggleArchive, onDelete }, act
   const fact = (term, ...value) => facts.append(el('dt', { text: term }), el('dd', {}, ...value));
 
   fact('Stage', contact.stageLabel);
+  if (contact.leftReason) fact('Left', LEFT_LABELS[contact.leftReason] ?? contact.leftReason);
   if (contact.phone) fact('Phone', contact.phone);
   if (contact.email) fact('Email', contact.email);
   if (contact.tags?.length) {

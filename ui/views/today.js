@@ -2,11 +2,10 @@
 // maybes need a decision, and what is coming up. Live: it redraws on every change and
 // at local midnight (todayData.js), keeping keyboard focus where it was.
 
-import { setStage } from '../backend.js';
 import { el, isTyping } from '../dom.js';
-import { say } from '../status.js';
 import { refreshToday, subscribe } from '../todayData.js';
 import { describeWhen, formatDate, formatLongDate, plural } from '../when.js';
+import { askWhyTheyLeft } from './departureDialog.js';
 import { createFlowPanel } from './flowPanel.js';
 import { followupButtons, openSnooze } from './followupActions.js';
 
@@ -266,14 +265,11 @@ export function mount(container, { go, intent = null }) {
     go('contacts', { contactId, action });
   }
 
-  async function markInactive(cold) {
-    try {
-      const contact = await setStage(cold.contactId, 'inactive_customer');
-      say(`${contact.name} is now an ${contact.stageLabel.toLowerCase()}`);
-      refreshToday();
-    } catch (err) {
-      say(`Couldn’t change ${cold.name}: ${err.message}`);
-    }
+  /** One click from a suggestion; `Why did they leave?` is asked before anything changes. */
+  async function markInactive(entry) {
+    const outcome = await askWhyTheyLeft({ id: entry.contactId, name: entry.name, stage: entry.stage });
+    if (outcome) refreshToday();
+    else items().find((node) => node.dataset.key === anchor.key)?.focus();
   }
 
   function setTabStop(node) {
