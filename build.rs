@@ -68,6 +68,9 @@ const COMMANDS: &[&str] = &[
     "contact_purchases",
     "record_departure",
     "contact_departures",
+    "contact_referrals",
+    "set_referred_by",
+    "record_partner_referral",
 ];
 
 fn main() {

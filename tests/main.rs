@@ -20,6 +20,7 @@ mod permissions; // commands registered, declared in build.rs and granted per wi
 mod privacy; // the data folder 0700 and every file Tend writes 0600 on Unix, whatever the umask
 mod purchases; // products, Record purchase as Bought, details of a Bought, bad input, v1 purchases upgraded
 mod quick_add; // one line → contact and next step; duplicates, batch context, undo
+mod referrals; // Referred by, "via Sara" and party hosts, a referrer's tally, thanks on a first purchase, partners
 mod regressions; // bugs found while giving each rule one home
 mod reminders; // due → notified once; catch-up summary; digest; pause; the loop on a real clock
 mod reorders; // a purchase's reminder under Re-orders and notified; a re-order re-plans from her rhythm; lapsed customers

@@ -71,6 +71,7 @@ fn the_batch_context_is_kept_on_each_contact() {
         met_where: "Sara's party".into(),
         met_on: "2026-11-21".into(),
         no_cadence: true,
+        ..Batch::default()
     };
     for line in ["Ann 555-0101", "Bea 555-0102", "Cy 555-0103"] {
         f.tend.quick_add(line, &batch, None).expect("added");

@@ -221,12 +221,13 @@ export function contactDecisions(contactId) {
 
 // ---------- Quick add ----------
 
-/** The batch context sent with every line: {metWhere, metOn: 'YYYY-MM-DD' or '' (today), noCadence}. */
+/** The batch context sent with every line: {metWhere, metOn: 'YYYY-MM-DD' or '' (today), noCadence, host}. */
 function batchArg(batch) {
   return {
     metWhere: String(batch?.metWhere ?? ''),
     metOn: String(batch?.metOn ?? ''),
     noCadence: Boolean(batch?.noCadence),
+    host: String(batch?.host ?? ''),
   };
 }
 
@@ -452,4 +453,26 @@ export function recordDeparture(draft) {
 /** → [{id, contactId, reason, label, control, notedAt, note}], newest first */
 export function contactDepartures(contactId) {
   return call('contact_departures', { contactId: Number(contactId) });
+}
+
+// ---------- Referrals ----------
+
+/**
+ * → {referredBy: {id, name} or null, referred: [{id, name, stage, stageLabel, purchases, spentCents}],
+ *    tally: {referred, bought, spentCents}, isPartner, sentToPartner: [{id, partnerId, contact, note, referredOn}], currency}
+ */
+export function contactReferrals(contactId) {
+  return call('contact_referrals', { contactId: Number(contactId) });
+}
+
+/** `Referred by`: referrerId, or null for no one → Contact */
+export function setReferredBy(contactId, referrerId) {
+  const referrer = referrerId === null || referrerId === undefined || referrerId === '' ? null : Number(referrerId);
+  return call('set_referred_by', { contactId: Number(contactId), referrerId: referrer });
+}
+
+/** She sent a customer to a partner: draft = {partnerId, contactId or null, note} → PartnerReferral */
+export function recordPartnerReferral(draft) {
+  const contactId = draft.contactId === null || draft.contactId === undefined || draft.contactId === '' ? null : Number(draft.contactId);
+  return call('record_partner_referral', { draft: { ...draft, partnerId: Number(draft.partnerId), contactId } });
 }

@@ -4,7 +4,7 @@
 use super::cadences::start_builtin;
 use super::tend::Tend;
 use crate::domain::cadence::{self, NEW_CUSTOMER_CARE};
-use crate::domain::decision::{self, Decision, DecisionDraft, ValidDecision};
+use crate::domain::decision::{self, Decision, DecisionDraft, DecisionKind, ValidDecision};
 use crate::domain::followup::{Due, Followup, ValidFollowup};
 use crate::domain::local_time;
 use crate::domain::stage::Stage;
@@ -25,6 +25,8 @@ pub struct DecisionOutcome {
     pub started_cadence: Option<String>,
     /// For "not now" and "no": the follow-up that brings them back.
     pub revisit: Option<Followup>,
+    /// The first "Bought" of someone referred: thanking whoever referred her.
+    pub thanks: Option<Followup>,
 }
 
 impl Tend {
@@ -94,6 +96,10 @@ pub(super) fn decide(
         }
         None => None,
     };
+    let thanks = match valid.kind {
+        DecisionKind::Bought => super::referrals::plan_thanks(tx, contact_id, today, now, zone)?,
+        _ => None,
+    };
     let stage = follows.new_stage.unwrap_or(stage);
     Ok(DecisionOutcome {
         decision: decisions::get(tx, id)?,
@@ -102,5 +108,6 @@ pub(super) fn decide(
         stopped_cadences,
         started_cadence,
         revisit,
+        thanks,
     })
 }

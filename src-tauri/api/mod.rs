@@ -14,6 +14,7 @@ mod import; // contacts from a file: preview, then all or nothing
 mod products; // her product list: add, edit, archive
 mod purchases; // recording a purchase, re-order reminders, a contact's history
 mod quick_add; // one line → a contact and its next step
+mod referrals; // who referred whom, partners' balance, thanking a referrer
 mod reminders; // one tick of the reminder loop
 mod settings; // settings, pausing reminders, the shortcut
 mod tend; // the struct itself: store, clock, zone, the change hook
@@ -30,6 +31,7 @@ pub use followups::Completed;
 pub use import::{ImportChoices, ImportPreview, ImportSummary, MappingRequest, PreviewRow, Rows};
 pub use purchases::{PurchaseHistory, PurchaseOutcome};
 pub use quick_add::{Duplicate, QuickAddPreview, QuickAdded, UndoQuickAdd};
+pub use referrals::Referrals;
 pub use settings::Settings;
 pub use tend::Tend;
 pub use today::{Today, TodayCounts};

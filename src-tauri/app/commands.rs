@@ -22,10 +22,11 @@ use crate::domain::stage::StageInfo;
 use crate::domain::touch::TouchDraft;
 use crate::interchange::ColumnMapping;
 // issue 12: customers who stay
-use crate::api::{DepartureOutcome, PurchaseHistory, PurchaseOutcome};
+use crate::api::{DepartureOutcome, PurchaseHistory, PurchaseOutcome, Referrals};
 use crate::domain::departure::{Departure, DepartureDraft};
 use crate::domain::product::{Product, ProductDraft};
 use crate::domain::purchase::PurchaseDraft;
+use crate::domain::referral::{PartnerReferral, PartnerReferralDraft};
 use crate::quickadd::Batch;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -96,6 +97,9 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         contact_purchases,
         record_departure,
         contact_departures,
+        contact_referrals,
+        set_referred_by,
+        record_partner_referral,
     ]
 }
 
@@ -642,4 +646,26 @@ async fn contact_departures(
     contact_id: i64,
 ) -> UiResult<Vec<Departure>> {
     Ok(tend.contact_departures(contact_id)?)
+}
+
+#[tauri::command]
+async fn contact_referrals(tend: State<'_, Arc<Tend>>, contact_id: i64) -> UiResult<Referrals> {
+    Ok(tend.referrals(contact_id)?)
+}
+
+#[tauri::command]
+async fn set_referred_by(
+    tend: State<'_, Arc<Tend>>,
+    contact_id: i64,
+    referrer_id: Option<i64>,
+) -> UiResult<Contact> {
+    Ok(tend.set_referred_by(contact_id, referrer_id)?)
+}
+
+#[tauri::command]
+async fn record_partner_referral(
+    tend: State<'_, Arc<Tend>>,
+    draft: PartnerReferralDraft,
+) -> UiResult<PartnerReferral> {
+    Ok(tend.record_partner_referral(&draft)?)
 }

@@ -314,6 +314,8 @@ pub struct Contact {
     pub org: String,
     /// Why she left, while she stays gone (`Why did they leave?`).
     pub left_reason: Option<super::departure::Reason>,
+    /// `Referred by`: who sent her.
+    pub referred_by: Option<super::referral::Person>,
     /// Set only in what a save returns, when the name was cleaned on the way
     /// ("Removed 2 invisible characters from the name."); never stored.
     #[serde(skip_serializing_if = "Option::is_none")]

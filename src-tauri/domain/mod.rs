@@ -16,6 +16,7 @@ pub mod pause; // pausing reminders: an hour, until tomorrow morning
 pub mod phone; // parsing and normalising phone numbers (E.164)
 pub mod product; // the product list: name, days of supply, price
 pub mod purchase; // purchases, when each product runs out, re-order dates, totals
+pub mod referral; // who sent whom: "via Sara", hosts, tallies, partners, thanks
 pub mod settings; // what each setting accepts, and its default
 pub mod shortcut; // what a global shortcut must be: a key with Ctrl, Alt or Super
 pub mod stage; // relationship stages, stored as stable keys

@@ -83,6 +83,19 @@ pub struct ParsedLine {
     /// Every word that was not recognised, in order; "" when there are none.
     pub note: String,
     pub followup: Option<ParsedFollowup>,
+    /// "via Sara", "ref Sara Jones", "referred by Sara": who sent them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub referrer: Option<ParsedReferrer>,
+}
+
+/// Who the line says referred them; which contact that is, Tend decides on saving.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ParsedReferrer {
+    /// The name as typed: "Sara".
+    pub name: String,
+    /// The words it came from: "via Sara".
+    pub phrase: String,
 }
 
 /// The next step the line promises: "call Thu".

@@ -51,6 +51,7 @@ fn the_issue_example_reads_whole() {
                 time: None,
                 phrase: "call Thu".into(),
             }),
+            referrer: None,
         }
     );
     assert_eq!(
@@ -289,4 +290,49 @@ fn words_are_kept_as_typed_in_the_note() {
         "spaces tidied, separators kept (the first of a gap), recognised parts taken out"
     );
     assert_eq!(parsed.tags, ["oils"]);
+}
+
+#[test]
+fn via_ref_and_referred_by_name_who_sent_them() {
+    for (line, name, phrase, note) in [
+        (
+            "Maria Lopez via Sara wants oils",
+            "Sara",
+            "via Sara",
+            "wants oils",
+        ),
+        (
+            "Maria ref Sara Jones, call Thu",
+            "Sara Jones",
+            "ref Sara Jones",
+            "",
+        ),
+        ("Maria referred by Sara", "Sara", "referred by Sara", ""),
+        ("Maria ref: Ana", "Ana", "ref: Ana", ""),
+    ] {
+        let parsed = read(line);
+        let referrer = parsed.referrer.as_ref().expect(line);
+        assert_eq!(
+            (
+                referrer.name.as_str(),
+                referrer.phrase.as_str(),
+                parsed.note.as_str()
+            ),
+            (name, phrase, note),
+            "{line}"
+        );
+        assert_eq!(parsed.name.split(' ').next(), Some("Maria"));
+    }
+    let by_email = read("Maria Lopez heard of us via email");
+    assert_eq!(by_email.referrer, None, "a lowercase word is no one");
+    assert_eq!(by_email.note, "heard of us via email");
+    assert_eq!(
+        read("Via Lopez").name,
+        "Via Lopez",
+        "the first word is the name's"
+    );
+    assert_eq!(
+        read("Maria via Sara").preview(DEFAULT_TIME),
+        "Maria · via Sara"
+    );
 }

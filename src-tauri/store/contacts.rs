@@ -6,6 +6,7 @@ use super::time;
 use crate::domain::contact::{Contact, ContactPage, ContactQuery, ContactSummary, ValidContact};
 use crate::domain::decision::DecisionKind;
 use crate::domain::import::Known;
+use crate::domain::referral::Person;
 use crate::domain::stage::Stage;
 use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
@@ -156,6 +157,38 @@ pub fn set_last_touched(tx: &Transaction, id: i64, at: Option<DateTime<Utc>>) ->
 /// left for a reason nobody controls (`Reason::beyond_anyones_control`: died,
 /// moved). The keys are checked against the domain in this file's tests.
 pub const STILL_HERE: &str = "(c.left_reason IS NULL OR c.left_reason NOT IN ('died', 'moved'))";
+
+/// Who referred her (`None`: no one). A referrer who no longer exists is refused.
+pub fn set_referred_by(tx: &Transaction, id: i64, referrer: Option<i64>) -> Result<()> {
+    let changed = tx
+        .execute(
+            "UPDATE contacts SET referred_by_id = ?2 WHERE id = ?1",
+            params![id, referrer],
+        )
+        .map_err(|err| super::missing_parent(err, "contact"))?;
+    if changed == 0 {
+        return Err(Error::NotFound { what: "contact" });
+    }
+    Ok(())
+}
+
+/// Contacts still with her whose name is `typed`, or starts with it as a
+/// first name ("Sara" → "Sara Jones"): what "via Sara" may mean.
+pub fn named_like(conn: &Connection, typed: &str) -> Result<Vec<Person>> {
+    let typed = typed.trim();
+    let mut statement = conn.prepare_cached(
+        "SELECT id, name FROM contacts
+         WHERE archived_at IS NULL AND (name = ?1 COLLATE NOCASE OR name LIKE ?2 ESCAPE '\\')
+         ORDER BY name COLLATE NOCASE, id LIMIT 20",
+    )?;
+    let rows = statement.query_map(params![typed, format!("{} %", like_escape(typed))], |row| {
+        Ok(Person {
+            id: row.get(0)?,
+            name: row.get(1)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
 
 /// The reason she left while she stays gone; `None` when she comes back.
 pub fn set_left_reason(
@@ -402,8 +435,9 @@ pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
             "SELECT c.id, c.name, c.stage, c.notes, c.archived_at IS NOT NULL, c.created_at, c.updated_at,
                     p.value, p.normalized, e.value, c.keep_in_touch_days,
                     coalesce(c.keep_in_touch_days, (SELECT keep_in_touch_days FROM stages WHERE key = c.stage)),
-                    c.uid, c.birthday, c.org, c.left_reason
+                    c.uid, c.birthday, c.org, c.left_reason, r.id, r.name
              FROM contacts c
+             LEFT JOIN contacts r ON r.id = c.referred_by_id
              LEFT JOIN contact_methods p ON p.contact_id = c.id AND p.kind = 'phone' AND p.position = 0
              LEFT JOIN contact_methods e ON e.contact_id = c.id AND e.kind = 'email' AND e.position = 0
              WHERE c.id = ?1",
@@ -428,6 +462,13 @@ pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
                     birthday: row.get(13)?,
                     org: row.get(14)?,
                     left_reason: row.get(15)?,
+                    referred_by: match row.get::<_, Option<i64>>(16)? {
+                        Some(id) => Some(Person {
+                            id,
+                            name: row.get(17)?,
+                        }),
+                        None => None,
+                    },
                     tags: Vec::new(),
                     notice: None,
                 })

@@ -13,6 +13,7 @@ mod keys; // the domain's enums as stored keys, both ways
 mod open; // the only place PRAGMAs are set
 pub mod products; // her product list: name, days of supply, price
 pub mod purchases; // purchases with their product lines; a contact's history of a product
+pub mod referrals; // who a contact referred and what they bought; customers sent to partners
 pub mod reminders; // due and not yet notified; the next reminder's instant
 pub mod schema; // embedded, append-only migrations
 pub mod settings; // key/value settings

@@ -22,3 +22,4 @@ import './startup.suite.mjs';
 import './backups.suite.mjs';
 import './purchases.suite.mjs';
 import './departures.suite.mjs';
+import './referrals.suite.mjs';

@@ -7,6 +7,7 @@ import {
   applyCadence, contactDecisions, contactFollowups, contactTouches, listCadences,
 } from '../backend.js';
 import { createPurchases } from './contactPurchases.js';
+import { createReferrals } from './contactReferrals.js';
 import { askWhyTheyLeft } from './departureDialog.js';
 import { el } from '../dom.js';
 import { say } from '../status.js';
@@ -22,8 +23,11 @@ const CLOSED_SHOWN = 10; // done/skipped follow-ups shown before "Show all"
 
 let sequence = 0;
 
-/** contact: the Contact shown. Returns the parts the detail places, and what the view calls. */
-export function createActivity(contact) {
+/**
+ * contact: the Contact shown; openContact(id) shows another one (a referrer, a guest).
+ * Returns the parts the detail places, and what the view calls.
+ */
+export function createActivity(contact, { openContact = () => {} } = {}) {
   let person = contact; // kept current by setContact, for names and the stage before a decision
   const id = `activity-${++sequence}`;
   let generation = 0;
@@ -37,6 +41,7 @@ export function createActivity(contact) {
   const decideButton = el('button', { type: 'button', text: 'Record decision' });
   const purchaseButton = el('button', { type: 'button', text: 'Record purchase' });
   const purchases = createPurchases();
+  const referrals = createReferrals({ openContact });
   // A customer can be marked inactive, which asks why; an inactive one can still say why.
   const leaveButton = el('button', { type: 'button' });
   leaveButton.addEventListener('click', async () => {
@@ -83,6 +88,7 @@ export function createActivity(contact) {
     section('touches', 'Touches', touchCount, touchList),
     section('decisions', 'Decisions', decisionList),
     section('purchases', 'Purchases', purchases.element),
+    section('referrals', 'Referrals', referrals.referredBy, referrals.element),
   );
 
   // ---------- the working panel ----------
@@ -296,6 +302,7 @@ export function createActivity(contact) {
       renderTouches(touches);
       renderDecisions(decisions);
       purchases.load(person);
+      referrals.load(person);
     } catch (err) {
       if (mine === generation && err.kind !== 'not_found') say(`Couldn’t load ${person.name}’s history: ${err.message}`);
     }

@@ -150,6 +150,7 @@ export function describePurchase(outcome, stageBefore) {
   if (outcome.stage && outcome.stage !== stageBefore) parts.push(`Stage is now ${outcome.stageLabel}`);
   if (outcome.decision?.stoppedCadences?.length) parts.push(`Stopped: ${outcome.decision.stoppedCadences.join(', ')}`);
   if (outcome.decision?.startedCadence) parts.push(`Started: ${outcome.decision.startedCadence}`);
+  if (outcome.decision?.thanks) parts.push(`Planned: ${outcome.decision.thanks.promise}`);
   if (outcome.closedReminders) parts.push('Re-order reminder kept');
   for (const reminder of outcome.reminders ?? []) {
     parts.push(`Re-order reminder: ${formatDate(reminder.dueLocal.slice(0, 10))}`);
