@@ -71,6 +71,13 @@ const COMMANDS: &[&str] = &[
     "contact_referrals",
     "set_referred_by",
     "record_partner_referral",
+    "save_about",
+    "contact_events",
+    "add_contact_event",
+    "remove_contact_event",
+    "list_seasons",
+    "add_season",
+    "remove_season",
 ];
 
 fn main() {

@@ -12,6 +12,7 @@ mod cli_import; // `tend import` on real files: its JSON, dry run, twice adds no
 mod contacts; // create, read, update, archive, delete, validation through the store
 mod crash; // SIGKILL in the middle of a stream of writes loses nothing acknowledged
 mod departures; // why they left: inactive, off the nagging lists for died/moved, Win back offered, back on buying
+mod events; // birthdays a week ahead and told on the morning, 29 Feb, year end, events, what matters now, seasons
 mod export; // vCard, CSV and iCalendar out, read back by other parsers; atomic files; `tend export`
 mod followups; // plan, done, snooze, reschedule, skip, touches; DST and zone changes
 mod import; // contacts from a file: preview, merge, all or nothing, idempotent

@@ -8,6 +8,7 @@ mod cadences; // rhythms: list, edit, apply
 mod contacts; // contacts and stages
 mod decisions; // where a contact stands, and what follows from it
 mod departures; // why they left, and what leaving changes
+mod events; // birthdays, dated events, what matters now; the week ahead
 mod export; // contacts as vCard or CSV, open follow-ups as iCalendar, saved atomically
 mod followups; // plan, keep, snooze, reschedule, skip
 mod import; // contacts from a file: preview, then all or nothing

@@ -2,9 +2,11 @@
 //! maybes need a decision; and the tray's count of what is due.
 
 use super::tend::Tend;
+use crate::domain::events::Upcoming;
 use crate::domain::followup::Followup;
 use crate::domain::purchase;
-use crate::domain::today::{classify, Day, GoingCold, Lapsed, Maybe, Section};
+use crate::domain::season;
+use crate::domain::today::{classify, Day, GoingCold, Lapsed, Maybe, Section, UPCOMING_DAYS};
 use crate::error::Result;
 use crate::store::{followups, today};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -12,6 +14,8 @@ use serde::Serialize;
 
 /// How many going-cold and maybe rows Today shows (the counts are complete).
 const LIST_LIMIT: u32 = 50;
+/// Birthdays and events: today and the week after it.
+const EVENT_DAYS: i64 = UPCOMING_DAYS + 1;
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -29,6 +33,10 @@ pub struct Today {
     pub reorders: Vec<Followup>,
     /// Customers whose supply ran out long ago with no re-order: suggested inactive.
     pub lapsed: Vec<Lapsed>,
+    /// Birthdays and events from today to a week ahead (shown under `Upcoming`).
+    pub events: Vec<Upcoming>,
+    /// Seasons coming up or under way, with who bought in them last year.
+    pub seasons: Vec<season::Reminder>,
     pub counts: TodayCounts,
 }
 
@@ -45,6 +53,7 @@ pub struct TodayCounts {
     /// what the tray counts as due.
     pub reorders_due: usize,
     pub lapsed: i64,
+    pub events: usize,
 }
 
 impl Tend {
@@ -80,6 +89,8 @@ impl Tend {
             }
             let (going_cold, cold_total) = today::going_cold(conn, now, LIST_LIMIT)?;
             let (maybes, maybes_total) = today::maybes(conn, now, LIST_LIMIT)?;
+            let events = super::events::upcoming(conn, day.date, EVENT_DAYS)?;
+            let seasons = super::events::season_reminders(conn, day.date, LIST_LIMIT)?;
             let (lapsed, lapsed_total) = today::lapsed(
                 conn,
                 purchase::lapsed_before(day.date),
@@ -95,6 +106,7 @@ impl Tend {
                 reorders: reorders.len(),
                 reorders_due,
                 lapsed: lapsed_total,
+                events: events.len(),
             };
             Ok(Today {
                 date: day.date,
@@ -107,6 +119,8 @@ impl Tend {
                 maybes,
                 reorders,
                 lapsed,
+                events,
+                seasons,
                 counts,
             })
         })

@@ -23,10 +23,13 @@ use crate::domain::touch::TouchDraft;
 use crate::interchange::ColumnMapping;
 // issue 12: customers who stay
 use crate::api::{DepartureOutcome, PurchaseHistory, PurchaseOutcome, Referrals};
+use crate::domain::contact::AboutDraft;
 use crate::domain::departure::{Departure, DepartureDraft};
+use crate::domain::events::{Event, EventDraft};
 use crate::domain::product::{Product, ProductDraft};
 use crate::domain::purchase::PurchaseDraft;
 use crate::domain::referral::{PartnerReferral, PartnerReferralDraft};
+use crate::domain::season::{Season, SeasonDraft};
 use crate::quickadd::Batch;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -100,6 +103,13 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         contact_referrals,
         set_referred_by,
         record_partner_referral,
+        save_about,
+        contact_events,
+        add_contact_event,
+        remove_contact_event,
+        list_seasons,
+        add_season,
+        remove_season,
     ]
 }
 
@@ -668,4 +678,45 @@ async fn record_partner_referral(
     draft: PartnerReferralDraft,
 ) -> UiResult<PartnerReferral> {
     Ok(tend.record_partner_referral(&draft)?)
+}
+
+// ---------- Birthdays, events, what matters now, seasons (issue 12) ----------
+
+#[tauri::command]
+async fn save_about(
+    tend: State<'_, Arc<Tend>>,
+    contact_id: i64,
+    draft: AboutDraft,
+) -> UiResult<Contact> {
+    Ok(tend.save_about(contact_id, &draft)?)
+}
+
+#[tauri::command]
+async fn contact_events(tend: State<'_, Arc<Tend>>, contact_id: i64) -> UiResult<Vec<Event>> {
+    Ok(tend.contact_events(contact_id)?)
+}
+
+#[tauri::command]
+async fn add_contact_event(tend: State<'_, Arc<Tend>>, draft: EventDraft) -> UiResult<Vec<Event>> {
+    Ok(tend.add_contact_event(&draft)?)
+}
+
+#[tauri::command]
+async fn remove_contact_event(tend: State<'_, Arc<Tend>>, id: i64) -> UiResult<Vec<Event>> {
+    Ok(tend.remove_contact_event(id)?)
+}
+
+#[tauri::command]
+async fn list_seasons(tend: State<'_, Arc<Tend>>) -> UiResult<Vec<Season>> {
+    Ok(tend.seasons()?)
+}
+
+#[tauri::command]
+async fn add_season(tend: State<'_, Arc<Tend>>, draft: SeasonDraft) -> UiResult<Vec<Season>> {
+    Ok(tend.add_season(&draft)?)
+}
+
+#[tauri::command]
+async fn remove_season(tend: State<'_, Arc<Tend>>, id: i64) -> UiResult<Vec<Season>> {
+    Ok(tend.remove_season(id)?)
 }

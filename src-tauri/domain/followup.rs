@@ -303,6 +303,8 @@ pub struct Followup {
     pub notified_at: Option<DateTime<Utc>>,
     /// A re-order reminder: the product it offers again (Today's `Re-orders`).
     pub reorder_of: Option<i64>,
+    /// What matters to the contact now, for every row about her.
+    pub matters_now: Option<super::contact::MattersNow>,
 }
 
 impl Followup {

@@ -1,6 +1,7 @@
 //! Today: which section a follow-up belongs in, for a given now and zone. A pure
 //! function, so the rules can be tested (and property-tested) on their own.
 
+use super::contact::MattersNow;
 use super::followup::Status;
 use super::local_time;
 use super::stage::Stage;
@@ -86,6 +87,7 @@ pub struct GoingCold {
     pub window_days: i64,
     /// A customer gone quiet this long: offer one click to mark them inactive.
     pub suggest_inactive: bool,
+    pub matters_now: Option<MattersNow>,
 }
 
 /// "Thinking it over" for too long: time to ask the tough question.
@@ -96,6 +98,7 @@ pub struct Maybe {
     pub name: String,
     pub since: DateTime<Utc>,
     pub days: i64,
+    pub matters_now: Option<MattersNow>,
 }
 
 /// A customer whose supply ran out long ago, with no re-order since.

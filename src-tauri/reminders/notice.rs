@@ -1,6 +1,7 @@
 //! What a reminder says. Three or fewer due at once are shown one by one;
 //! more become one summary, so a morning after a week away is one notification.
 
+use crate::domain::events::Upcoming;
 use crate::domain::followup::Followup;
 use serde::Serialize;
 
@@ -118,4 +119,48 @@ pub fn digest(
         contact_id: None,
         actions: vec![(ACTION_OPEN.into(), "Open Today".into())],
     }
+}
+
+/// The morning's birthdays and events, `ahead` days before they fall: one each
+/// ("Maria Lopez’s birthday (turns 40) is today" — "Wish Maria a happy
+/// birthday"), or one summary when there are more than a few.
+pub fn for_events(coming: &[Upcoming], ahead: i64) -> Vec<Notice> {
+    let when = |event: &Upcoming| match ahead {
+        0 => "is today".to_string(),
+        1 => "is tomorrow".to_string(),
+        _ => format!("is on {}", event.on.format("%a %-d %b")),
+    };
+    let open = vec![(ACTION_OPEN.into(), "Open Today".into())];
+    if coming.len() <= MAX_INDIVIDUAL {
+        return coming
+            .iter()
+            .map(|event| Notice {
+                summary: format!("{} {}", event.text, when(event)),
+                body: format!("{}.", event.wish),
+                followup_id: None,
+                contact_id: Some(event.contact_id),
+                actions: open.clone(),
+            })
+            .collect();
+    }
+    let names: Vec<&str> = coming.iter().take(4).map(|e| e.name.as_str()).collect();
+    let more = coming.len().saturating_sub(names.len());
+    let day = match ahead {
+        0 => "today".to_string(),
+        1 => "tomorrow".to_string(),
+        _ => coming[0].on.format("on %a %-d %b").to_string(),
+    };
+    vec![Notice {
+        summary: format!("{} birthdays and events {day}", coming.len()),
+        body: match more {
+            0 => format!("{}. Open Today to wish them well.", names.join(", ")),
+            n => format!(
+                "{} and {n} more. Open Today to wish them well.",
+                names.join(", ")
+            ),
+        },
+        followup_id: None,
+        contact_id: None,
+        actions: open,
+    }]
 }

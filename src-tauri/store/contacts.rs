@@ -3,7 +3,9 @@
 //! the caller's write transaction.
 
 use super::time;
-use crate::domain::contact::{Contact, ContactPage, ContactQuery, ContactSummary, ValidContact};
+use crate::domain::contact::{
+    Contact, ContactPage, ContactQuery, ContactSummary, MattersNow, ValidAbout, ValidContact,
+};
 use crate::domain::decision::DecisionKind;
 use crate::domain::import::Known;
 use crate::domain::referral::Person;
@@ -157,6 +159,42 @@ pub fn set_last_touched(tx: &Transaction, id: i64, at: Option<DateTime<Utc>>) ->
 /// left for a reason nobody controls (`Reason::beyond_anyones_control`: died,
 /// moved). The keys are checked against the domain in this file's tests.
 pub const STILL_HERE: &str = "(c.left_reason IS NULL OR c.left_reason NOT IN ('died', 'moved'))";
+
+/// `matters_now` and `matters_now_on` read at `index` and the next column.
+pub(super) fn matters_now(row: &Row, index: usize) -> rusqlite::Result<Option<MattersNow>> {
+    let noted_on = row
+        .get::<_, Option<String>>(index + 1)?
+        .and_then(|text| text.parse().ok());
+    Ok(MattersNow::from_columns(row.get(index)?, noted_on))
+}
+
+/// `Birthday` and `What matters to them now`; the day it was noted moves only
+/// when what matters changes (and goes with it when it is emptied).
+pub fn set_about(
+    tx: &Transaction,
+    id: i64,
+    about: &ValidAbout,
+    today: chrono::NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let changed = tx.execute(
+        "UPDATE contacts SET birthday = ?2,
+             matters_now_on = CASE WHEN ?3 = '' THEN NULL WHEN ?3 = matters_now THEN matters_now_on ELSE ?4 END,
+             matters_now = ?3, updated_at = ?5
+         WHERE id = ?1",
+        params![
+            id,
+            about.birthday.map(|b| b.to_text()),
+            about.matters_now,
+            today.to_string(),
+            time::to_sql(now)
+        ],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound { what: "contact" });
+    }
+    Ok(())
+}
 
 /// Who referred her (`None`: no one). A referrer who no longer exists is refused.
 pub fn set_referred_by(tx: &Transaction, id: i64, referrer: Option<i64>) -> Result<()> {
@@ -435,7 +473,8 @@ pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
             "SELECT c.id, c.name, c.stage, c.notes, c.archived_at IS NOT NULL, c.created_at, c.updated_at,
                     p.value, p.normalized, e.value, c.keep_in_touch_days,
                     coalesce(c.keep_in_touch_days, (SELECT keep_in_touch_days FROM stages WHERE key = c.stage)),
-                    c.uid, c.birthday, c.org, c.left_reason, r.id, r.name
+                    c.uid, c.birthday, c.org, c.left_reason, r.id, r.name,
+                    c.matters_now, c.matters_now_on
              FROM contacts c
              LEFT JOIN contacts r ON r.id = c.referred_by_id
              LEFT JOIN contact_methods p ON p.contact_id = c.id AND p.kind = 'phone' AND p.position = 0
@@ -469,6 +508,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
                         }),
                         None => None,
                     },
+                    matters_now: matters_now(row, 18)?,
                     tags: Vec::new(),
                     notice: None,
                 })

@@ -49,7 +49,8 @@ pub fn insert(
 
 const COLUMNS: &str =
     "f.id, f.contact_id, c.name, f.promise, f.channel, f.due_at, f.due_local, f.has_time,
-    f.status, f.snoozed_until, f.skip_reason, f.completed_at, cad.name, f.notified_at, f.reorder_of";
+    f.status, f.snoozed_until, f.skip_reason, f.completed_at, cad.name, f.notified_at, f.reorder_of,
+    c.matters_now, c.matters_now_on";
 
 const FROM: &str = "FROM followups f JOIN contacts c ON c.id = f.contact_id
     LEFT JOIN cadence_runs r ON r.id = f.cadence_run_id
@@ -109,6 +110,7 @@ fn from_row(row: &Row, zone: Tz) -> rusqlite::Result<Followup> {
         cadence_name: row.get(12)?,
         notified_at: optional_instant(row, 13)?,
         reorder_of: row.get(14)?,
+        matters_now: super::contacts::matters_now(row, 15)?,
     })
 }
 

@@ -7,6 +7,7 @@ pub mod cadences; // cadences, steps, runs: apply, stop, re-base
 pub mod contacts; // contacts, their phones/emails and tags, and search
 pub mod decisions; // decisions and the contact's latest one
 pub mod departures; // why a customer left
+pub mod events; // dated events; birthdays and events on given days
 pub mod export; // everything an export file holds, read in a few whole-table queries
 pub mod followups; // promises and their states
 mod keys; // the domain's enums as stored keys, both ways
@@ -16,6 +17,7 @@ pub mod purchases; // purchases with their product lines; a contact's history of
 pub mod referrals; // who a contact referred and what they bought; customers sent to partners
 pub mod reminders; // due and not yet notified; the next reminder's instant
 pub mod schema; // embedded, append-only migrations
+pub mod seasons; // her seasons; who bought in one last year
 pub mod settings; // key/value settings
 pub mod time; // how instants are written in the database
 pub mod today; // going cold and long maybes, one row per contact

@@ -15,6 +15,8 @@ pub const QUICK_ADD_SHORTCUT: &str = "quickAddShortcut";
 pub const REMINDERS_PAUSED_UNTIL: &str = "remindersPausedUntil";
 /// The local date the digest was last sent (internal).
 pub const DIGEST_SENT_ON: &str = "digestSentOn";
+/// The local date birthdays and events were last told (internal).
+pub const EVENTS_TOLD_ON: &str = "eventsToldOn";
 
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn

@@ -30,7 +30,7 @@ pub fn going_cold(
          SELECT c.id, c.name, c.stage, coalesce(c.last_touched_at, c.created_at) AS since,
                 c.last_touched_at IS NOT NULL,
                 coalesce(c.keep_in_touch_days, s.keep_in_touch_days) AS window,
-                count(*) OVER ()
+                count(*) OVER (), c.matters_now, c.matters_now_on
          FROM contacts c JOIN cutoff s ON s.key = c.stage
          WHERE c.archived_at IS NULL AND {still_here}
            AND coalesce(c.last_touched_at, c.created_at) < CASE
@@ -59,6 +59,7 @@ pub fn going_cold(
                 days_since,
                 window_days: row.get(5)?,
                 suggest_inactive: suggest_inactive(stage, days_since),
+                matters_now: contacts::matters_now(row, 7)?,
             },
             row.get::<_, i64>(6)?,
         ))
@@ -85,7 +86,7 @@ pub fn maybes(conn: &Connection, now: DateTime<Utc>, limit: u32) -> Result<(Vec<
         |row| row.get(0),
     )?;
     let mut statement = conn.prepare_cached(&format!(
-        "SELECT c.id, c.name, c.last_decision_at FROM contacts c
+        "SELECT c.id, c.name, c.last_decision_at, c.matters_now, c.matters_now_on FROM contacts c
          WHERE c.archived_at IS NULL AND c.last_decision = ?3 AND c.last_decision_at < ?1 AND {still_here}
          ORDER BY c.last_decision_at, c.id LIMIT ?2"
     ))?;
@@ -96,6 +97,7 @@ pub fn maybes(conn: &Connection, now: DateTime<Utc>, limit: u32) -> Result<(Vec<
             name: row.get(1)?,
             since,
             days: (now - since).num_days(),
+            matters_now: contacts::matters_now(row, 3)?,
         })
     })?;
     Ok((rows.collect::<rusqlite::Result<_>>()?, total))
