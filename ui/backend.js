@@ -476,3 +476,40 @@ export function recordPartnerReferral(draft) {
   const contactId = draft.contactId === null || draft.contactId === undefined || draft.contactId === '' ? null : Number(draft.contactId);
   return call('record_partner_referral', { draft: { ...draft, partnerId: Number(draft.partnerId), contactId } });
 }
+
+// ---------- Birthdays, dated events, what matters now, seasons ----------
+
+/** `Birthday` ('14 Mar', '14 Mar 1984' or '') and `What matters to them now` → Contact */
+export function saveAbout(contactId, { birthday = '', mattersNow = '' } = {}) {
+  return call('save_about', { contactId: Number(contactId), draft: { birthday: String(birthday), mattersNow: String(mattersNow) } });
+}
+
+/** → [{id, contactId, label, date: 'YYYY-MM-DD' or '--MM-DD', yearly}] */
+export function contactEvents(contactId) {
+  return call('contact_events', { contactId: Number(contactId) });
+}
+
+/** draft = {contactId, label, date: '20 May 2027', yearly} → her events */
+export function addContactEvent(draft) {
+  return call('add_contact_event', { draft: { ...draft, contactId: Number(draft.contactId), yearly: Boolean(draft.yearly) } });
+}
+
+/** → her events left */
+export function removeContactEvent(id) {
+  return call('remove_contact_event', { id: Number(id) });
+}
+
+/** → [{id, name, startsOn: '--MM-DD', endsOn}] */
+export function listSeasons() {
+  return call('list_seasons');
+}
+
+/** draft = {name, starts: '15 Nov', ends: '31 Dec'} → every season */
+export function addSeason(draft) {
+  return call('add_season', { draft });
+}
+
+/** → every season left */
+export function removeSeason(id) {
+  return call('remove_season', { id: Number(id) });
+}

@@ -111,6 +111,7 @@ describe('why did they leave', () => {
     for (const cmd of ['contact_followups', 'contact_decisions', 'list_cadences']) tauri.respond(cmd, []);
     tauri.respond('contact_touches', { touches: [], count: 0, countText: 'No touches yet' });
     tauri.respond('contact_purchases', { purchases: [], totals: { purchases: 0, lifetimeCents: 0, lastBoughtOn: null, daysSinceLast: null }, reorders: [], currency: 'USD' });
+    tauri.respond('contact_events', []);
     tauri.respond('contact_referrals', { referredBy: null, referred: [], tally: { referred: 0, bought: 0, spentCents: 0 }, isPartner: false, sentToPartner: [], currency: 'USD' });
     tauri.respond('record_departure', outcome('competitor', 'Sold by a competitor'));
     button(byLabel(document, 'Sections'), 'Contacts').click();

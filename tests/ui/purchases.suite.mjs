@@ -66,6 +66,7 @@ describe('purchases in the window', () => {
     tauri.respond('list_cadences', []);
     tauri.respond('list_products', PRODUCTS);
     tauri.respond('contact_purchases', history());
+    tauri.respond('contact_events', []);
     tauri.respond('contact_referrals', { referredBy: null, referred: [], tally: { referred: 0, bought: 0, spentCents: 0 }, isPartner: false, sentToPartner: [], currency: 'USD' });
     await importUi('app.js', { fresh: true });
     await flush(6);

@@ -43,6 +43,7 @@ describe('referrals in the window', () => {
     for (const cmd of ['contact_followups', 'contact_decisions', 'list_cadences']) tauri.respond(cmd, []);
     tauri.respond('contact_touches', { touches: [], count: 0, countText: 'No touches yet' });
     tauri.respond('contact_purchases', { purchases: [], totals: { purchases: 0, lifetimeCents: 0, lastBoughtOn: null, daysSinceLast: null }, reorders: [], currency: 'EUR' });
+    tauri.respond('contact_events', []);
     tauri.respond('contact_referrals', referrals());
     await importUi('app.js', { fresh: true });
     await flush(6);

@@ -23,3 +23,4 @@ import './backups.suite.mjs';
 import './purchases.suite.mjs';
 import './departures.suite.mjs';
 import './referrals.suite.mjs';
+import './events.suite.mjs';

@@ -7,6 +7,7 @@ import {
   applyCadence, contactDecisions, contactFollowups, contactTouches, listCadences,
 } from '../backend.js';
 import { createPurchases } from './contactPurchases.js';
+import { createAbout } from './contactAbout.js';
 import { createReferrals } from './contactReferrals.js';
 import { askWhyTheyLeft } from './departureDialog.js';
 import { el } from '../dom.js';
@@ -42,6 +43,7 @@ export function createActivity(contact, { openContact = () => {} } = {}) {
   const purchaseButton = el('button', { type: 'button', text: 'Record purchase' });
   const purchases = createPurchases();
   const referrals = createReferrals({ openContact });
+  const about = createAbout({ onSaved: (fresh) => openContact(fresh.id) });
   // A customer can be marked inactive, which asks why; an inactive one can still say why.
   const leaveButton = el('button', { type: 'button' });
   leaveButton.addEventListener('click', async () => {
@@ -89,6 +91,7 @@ export function createActivity(contact, { openContact = () => {} } = {}) {
     section('decisions', 'Decisions', decisionList),
     section('purchases', 'Purchases', purchases.element),
     section('referrals', 'Referrals', referrals.referredBy, referrals.element),
+    section('about', 'Birthday, dates and what matters now', about.element),
   );
 
   // ---------- the working panel ----------
@@ -303,6 +306,7 @@ export function createActivity(contact, { openContact = () => {} } = {}) {
       renderDecisions(decisions);
       purchases.load(person);
       referrals.load(person);
+      about.load(person);
     } catch (err) {
       if (mine === generation && err.kind !== 'not_found') say(`Couldn’t load ${person.name}’s history: ${err.message}`);
     }

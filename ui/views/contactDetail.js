@@ -1,6 +1,8 @@
 // The right pane's read view of one contact, and the confirmation asked before deleting one.
 
 import { el, localTime } from '../dom.js';
+import { formatDayOfYear } from '../dates.js';
+import { formatDate } from '../when.js';
 import { REASONS } from './departureDialog.js';
 
 const LEFT_LABELS = Object.fromEntries(REASONS.map(([key, label]) => [key, label]));
@@ -27,6 +29,7 @@ export function renderDetail(contact, { onEdit, onToggleArchive, onDelete }, act
 
   fact('Stage', contact.stageLabel);
   if (contact.leftReason) fact('Left', LEFT_LABELS[contact.leftReason] ?? contact.leftReason);
+  if (contact.birthday) fact('Birthday', formatDayOfYear(contact.birthday));
   if (contact.phone) fact('Phone', contact.phone);
   if (contact.email) fact('Email', contact.email);
   if (contact.tags?.length) {
@@ -44,11 +47,26 @@ export function renderDetail(contact, { onEdit, onToggleArchive, onDelete }, act
       ),
       el('div', { class: 'actions' }, editButton, archiveButton, deleteButton),
     ),
+    mattersNowLine(contact.mattersNow),
     activity?.top,
     facts,
     activity?.sections,
   );
   return { element, heading, editButton, archiveButton, deleteButton };
+}
+
+/**
+ * `What matters to them now`, with the day it was noted (so a stale one shows): at the top
+ * of her page and on every Today row about her. Null when nothing is noted.
+ */
+export function mattersNowLine(mattersNow) {
+  if (!mattersNow?.text) return null;
+  const noted = mattersNow.notedOn ? ` (noted ${formatDate(mattersNow.notedOn)})` : '';
+  return el('p', { class: 'matters-now' },
+    el('strong', { text: 'What matters to them now: ' }),
+    el('span', { text: mattersNow.text }),
+    el('span', { class: 'hint', text: noted }),
+  );
 }
 
 /** What the detail pane shows when no contact is open: a short how-to for the keyboard. */

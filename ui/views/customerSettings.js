@@ -1,9 +1,11 @@
 // The Settings section about customers who stay: her currency, how early a re-order
-// reminder comes, and how many days ahead a birthday or event is notified.
+// reminder comes, how many days ahead a birthday or event is notified, and her seasons.
 
-import { setSetting } from '../backend.js';
+import { addSeason, listSeasons, removeSeason, setSetting } from '../backend.js';
+import { formatDayOfYear } from '../dates.js';
 import { el } from '../dom.js';
 import { say } from '../status.js';
+import { createFields, guardSubmit } from './formKit.js';
 
 // [setting key, label, hint, input props, what the status line says]
 const FIELDS = [
@@ -46,7 +48,54 @@ export function createCustomerSettings() {
     }
   }
 
+  // Seasons she sells into: before one, Today lists who bought in it last year.
+  const seasonList = el('ul', { class: 'product-list', 'aria-label': 'Your seasons' });
+  const seasonFields = createFields('season');
+  const seasonControls = {
+    name: el('input', { type: 'text', autocomplete: 'off', placeholder: 'e.g. Holiday gifts' }),
+    starts: el('input', { type: 'text', autocomplete: 'off', placeholder: 'e.g. 15 Nov' }),
+    ends: el('input', { type: 'text', autocomplete: 'off', placeholder: 'e.g. 31 Dec' }),
+  };
+  const seasonForm = el('form', { class: 'mini-form', 'aria-label': 'Add a season', novalidate: true },
+    seasonFields.formError,
+    el('div', { class: 'field-pair field-trio' },
+      seasonFields.field('name', 'Season', seasonControls.name),
+      seasonFields.field('starts', 'Starts', seasonControls.starts),
+      seasonFields.field('ends', 'Ends', seasonControls.ends),
+    ),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', text: 'Add season' })),
+  );
+  guardSubmit(seasonForm, seasonFields, async () => {
+    const seasons = await addSeason({
+      name: seasonControls.name.value, starts: seasonControls.starts.value, ends: seasonControls.ends.value,
+    });
+    say(`Added the season ${seasonControls.name.value.trim()}`);
+    for (const control of Object.values(seasonControls)) control.value = '';
+    renderSeasons(seasons);
+  });
+
+  function renderSeasons(seasons) {
+    seasonList.replaceChildren(...seasons.map((season) => {
+      const lineId = `season-${season.id}`;
+      return el('li', { class: 'product' },
+        el('span', { id: lineId, text: `${season.name}: ${formatDayOfYear(season.startsOn)} – ${formatDayOfYear(season.endsOn)}` }),
+        el('span', { class: 'actions' }, el('button', {
+          type: 'button', text: 'Remove', 'aria-describedby': lineId,
+          onclick: async () => {
+            try {
+              renderSeasons(await removeSeason(season.id));
+              say(`Removed the season ${season.name}`);
+            } catch (err) {
+              say(`Couldn’t remove ${season.name}: ${err.message}`);
+            }
+          },
+        })),
+      );
+    }));
+  }
+
   function load(settings) {
+    listSeasons().then(renderSeasons, () => {});
     for (const { key, input } of inputs) {
       const value = settings?.[key];
       if (value === undefined || value === null || document.activeElement === input) continue;
@@ -58,6 +107,10 @@ export function createCustomerSettings() {
   const element = el('section', { class: 'settings-group', 'aria-labelledby': 'customers-heading' },
     el('h2', { id: 'customers-heading', text: 'Customers' }),
     el('div', { class: 'window-grid' }, inputs.map(({ field }) => field)),
+    el('h3', { text: 'Seasons' }),
+    el('p', { class: 'hint', text: 'From three weeks before a season, Today lists the customers who bought in it last year.' }),
+    seasonList,
+    seasonForm,
   );
   return { element, load };
 }

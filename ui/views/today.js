@@ -8,6 +8,7 @@ import { describeWhen, formatDate, formatLongDate, plural } from '../when.js';
 import { askWhyTheyLeft } from './departureDialog.js';
 import { createFlowPanel } from './flowPanel.js';
 import { followupButtons, openSnooze } from './followupActions.js';
+import { mattersNowLine } from './contactDetail.js';
 
 // Section headings are fixed names (PRODUCT.md): tests and screen-reader users rely on them.
 const SECTIONS = [
@@ -99,12 +100,19 @@ export function mount(container, { go, intent = null }) {
   /** What a section lists: Re-orders are the reminders, then who ran out long ago. */
   function entriesOf(sectionKey, today) {
     if (sectionKey === 'reorders') return [...(today.reorders ?? []), ...(today.lapsed ?? [])];
+    if (sectionKey === 'upcoming') {
+      const events = (today.events ?? []).map((event, index) => ({ ...event, index }));
+      return [...(today.seasons ?? []), ...events, ...(today.upcoming ?? [])];
+    }
     return today[sectionKey] ?? [];
   }
 
   function totalOf(sectionKey, today, all) {
     if (sectionKey === 'reorders') {
       return (today.counts?.reorders ?? today.reorders?.length ?? 0) + (today.counts?.lapsed ?? today.lapsed?.length ?? 0);
+    }
+    if (sectionKey === 'upcoming') {
+      return (today.counts?.upcoming ?? today.upcoming?.length ?? 0) + (today.events?.length ?? 0) + (today.seasons?.length ?? 0);
     }
     return today.counts?.[sectionKey] ?? all.length;
   }
@@ -121,7 +129,12 @@ export function mount(container, { go, intent = null }) {
     } else {
       const renderItem = sectionKey === 'goingCold' ? coldItem
         : sectionKey === 'maybes' ? maybeItem
-          : (entry) => (entry.supplyEndedOn ? lapsedItem(entry) : followupItem(entry, sectionKey));
+          : (entry) => {
+            if (entry.supplyEndedOn) return lapsedItem(entry);
+            if (entry.wish) return eventItem(entry);
+            if (entry.seasonId) return seasonItem(entry);
+            return followupItem(entry, sectionKey);
+          };
       body = el('ul', { class: 'items', 'aria-labelledby': headingId }, list.map((entry) => renderItem(entry, sectionKey)));
     }
     return el('section', { class: `today-section section-${sectionKey}`, 'aria-labelledby': `${headingId} ${countId}` },
@@ -181,6 +194,7 @@ export function mount(container, { go, intent = null }) {
           el('span', { class: sectionKey === 'overdue' ? 'when late' : 'when', text: describeWhen(followup) }),
           followup.cadenceName ? el('span', { class: 'cadence', text: followup.cadenceName }) : null,
         ),
+        mattersNowLine(followup.mattersNow),
       ),
       el('div', { class: 'item-actions' }, buttons.all),
     );
@@ -209,6 +223,7 @@ export function mount(container, { go, intent = null }) {
           el('span', { class: 'badge', text: cold.stageLabel }),
         ),
         el('p', { class: 'item-meta', text: since }),
+        mattersNowLine(cold.mattersNow),
       ),
       el('div', { class: 'item-actions' }, plan, inactive),
     );
@@ -244,6 +259,49 @@ export function mount(container, { go, intent = null }) {
     );
   }
 
+  /** A birthday or event of the week ahead, with its wish ready to plan. */
+  function eventItem(event) {
+    const itemKey = `e${event.contactId}-${event.on}-${event.index}`;
+    const titleId = `today-item-${itemKey}`;
+    const when = event.daysAway === 0 ? 'today' : event.daysAway === 1 ? 'tomorrow' : formatDate(event.on);
+    return item(itemKey, event.contactId, titleId,
+      el('div', { class: 'item-main' },
+        el('p', { class: 'item-title', id: titleId },
+          nameButton(event.name, event.contactId),
+          el('span', { class: 'item-what', text: event.text.slice(event.name.length).replace(/^(?![’'])/, ' ') }),
+        ),
+        el('p', { class: 'item-meta' }, el('span', { class: 'when', text: when }), el('span', { text: ` · ${event.wish}` })),
+      ),
+      el('div', { class: 'item-actions' },
+        el('button', {
+          type: 'button', text: 'Plan follow-up', 'data-action': 'plan', 'aria-describedby': titleId,
+          onclick: () => flow.plan({
+            contactId: event.contactId,
+            contactName: event.name,
+            suggestion: { promise: event.wish, date: event.on, channel: 'text' },
+          }),
+        }),
+      ),
+    );
+  }
+
+  /** A season coming up: who bought in it last year, so she reminds them while it matters. */
+  function seasonItem(season) {
+    const itemKey = `s${season.seasonId}`;
+    const titleId = `today-item-${itemKey}`;
+    const shown = season.customers.slice(0, 8);
+    const more = season.count - shown.length;
+    return el('li', { class: 'item', tabindex: '-1', 'data-key': itemKey, 'aria-labelledby': titleId },
+      el('div', { class: 'item-main' },
+        el('p', { class: 'item-title', id: titleId, text: season.text }),
+        el('p', { class: 'item-meta' },
+          shown.flatMap((person, i) => [i ? ', ' : '', nameButton(person.name, person.id)]),
+          more > 0 ? ` and ${more} more` : '',
+        ),
+      ),
+    );
+  }
+
   function maybeItem(maybe) {
     const itemKey = `m${maybe.contactId}`;
     const titleId = `today-item-${itemKey}`;
@@ -251,6 +309,7 @@ export function mount(container, { go, intent = null }) {
       el('div', { class: 'item-main' },
         el('p', { class: 'item-title', id: titleId }, nameButton(maybe.name, maybe.contactId)),
         el('p', { class: 'item-meta', text: `thinking it over for ${plural(maybe.days, 'day')} — ask for a decision` }),
+        mattersNowLine(maybe.mattersNow),
       ),
       el('div', { class: 'item-actions' },
         el('button', {
@@ -339,7 +398,7 @@ export function mount(container, { go, intent = null }) {
     }
     if (!current) return;
     const followup = followupOf.get(current.dataset.key);
-    if (event.key === 'Enter' && event.target === current) {
+    if (event.key === 'Enter' && event.target === current && contactOf.has(current.dataset.key)) {
       event.preventDefault();
       openContact(contactOf.get(current.dataset.key));
     } else if ((event.key === 'd' || event.key === 'D') && followup) {
