@@ -283,3 +283,55 @@ fn before_a_season_today_lists_who_bought_in_it_last_year() {
     let removed = f.tend.remove_season(seasons[0].id).expect("removed");
     assert_eq!(removed.len(), 1);
 }
+
+#[test]
+fn a_vcard_s_bday_and_anniversary_become_her_birthday_and_a_yearly_date() {
+    let f = fixture_at("2026-05-14T10:00:00Z", London);
+    let path = f.dir.path().join("friends.vcf");
+    std::fs::write(
+        &path,
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ana Ruiz\r\nBDAY:--0515\r\nANNIVERSARY:20100520\r\nEND:VCARD\r\n",
+    )
+    .expect("a card");
+    let choices = tend::api::ImportChoices::default();
+    f.tend
+        .import_file(&path, None, &choices, &mut |_, _| true)
+        .expect("imported");
+    let ana =
+        tend::api::Tend::list_contacts(&f.tend, &tend::domain::contact::ContactQuery::default())
+            .expect("list")
+            .items[0]
+            .id;
+    assert_eq!(
+        f.tend.contact(ana).expect("Ana").birthday.as_deref(),
+        Some("--05-15")
+    );
+    let dates = f.tend.contact_events(ana).expect("events");
+    assert_eq!(
+        dates
+            .iter()
+            .map(|e| (e.label.as_str(), e.date.as_str(), e.yearly))
+            .collect::<Vec<_>>(),
+        [("Anniversary", "2010-05-20", true)]
+    );
+    assert_eq!(
+        events_on(&f)
+            .into_iter()
+            .map(|(text, _, days)| (text, days))
+            .collect::<Vec<_>>(),
+        [
+            ("Ana Ruiz’s birthday".to_string(), 1),
+            ("Ana Ruiz: Anniversary".to_string(), 6)
+        ]
+    );
+    let again = f
+        .tend
+        .import_file(&path, None, &choices, &mut |_, _| true)
+        .expect("again");
+    assert_eq!(
+        again.merged + again.new,
+        0,
+        "the same card twice adds nothing"
+    );
+    assert_eq!(f.tend.contact_events(ana).expect("events").len(), 1);
+}

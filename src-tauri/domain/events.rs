@@ -291,6 +291,19 @@ impl EventDraft {
     }
 }
 
+/// What an imported card's ANNIVERSARY becomes: a yearly event of this name.
+pub const ANNIVERSARY: &str = "Anniversary";
+
+/// The yearly event an imported anniversary ("YYYY-MM-DD" or "--MM-DD") is.
+pub fn anniversary(contact_id: i64, date: &str) -> Option<ValidEvent> {
+    Some(ValidEvent {
+        contact_id,
+        label: ANNIVERSARY.to_string(),
+        dated: Dated::from_text(date)?,
+        yearly: true,
+    })
+}
+
 /// An event as the contact lists it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -299,6 +299,15 @@ pub fn known_for_import(conn: &Connection) -> Result<Vec<Known>> {
             person.tags.push(row.get(1)?);
         }
     }
+    let mut anniversaries = conn.prepare(
+        "SELECT contact_id, on_date FROM contact_events WHERE yearly = 1 AND label = ?1",
+    )?;
+    let mut rows = anniversaries.query([crate::domain::events::ANNIVERSARY])?;
+    while let Some(row) = rows.next()? {
+        if let Some(person) = at.get(&row.get::<_, i64>(0)?).map(|&i| &mut people[i]) {
+            person.anniversary.get_or_insert(row.get(1)?);
+        }
+    }
     let mut sources = conn.prepare("SELECT contact_id, uid FROM contact_sources")?;
     let mut rows = sources.query([])?;
     while let Some(row) = rows.next()? {
