@@ -80,10 +80,11 @@ impl Tend {
             }
         }
 
+        let next_morning = Some(schedule::next_digest(now, today, morning, zone));
         let next_due = self.read(reminders::next_remind_at)?;
         Ok(Tick {
             notices,
-            next_wake: schedule::next_wake(now, &[next_due, next_digest]),
+            next_wake: schedule::next_wake(now, &[next_due, next_digest, next_morning]),
         })
     }
 }

@@ -43,7 +43,8 @@ pub fn events_due(
     !told_today && now >= local_time::resolve_date_time(today, morning, zone)
 }
 
-/// The next digest after `now`: today's if its time is still ahead, else tomorrow's.
+/// The next digest (or morning) after `now`: today's if its time is still
+/// ahead, else tomorrow's.
 pub fn next_digest(
     now: DateTime<Utc>,
     today: NaiveDate,

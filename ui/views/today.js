@@ -259,6 +259,12 @@ export function mount(container, { go, intent = null }) {
     );
   }
 
+  /** "birthday (turns 40)", "wedding anniversary": what falls, after her name. */
+  function whatOf(event) {
+    if (event.what?.kind === 'event') return event.what.label;
+    return event.turning ? `birthday (turns ${event.turning})` : 'birthday';
+  }
+
   /** A birthday or event of the week ahead, with its wish ready to plan. */
   function eventItem(event) {
     const itemKey = `e${event.contactId}-${event.on}-${event.index}`;
@@ -268,7 +274,7 @@ export function mount(container, { go, intent = null }) {
       el('div', { class: 'item-main' },
         el('p', { class: 'item-title', id: titleId },
           nameButton(event.name, event.contactId),
-          el('span', { class: 'item-what', text: event.text.slice(event.name.length).replace(/^(?![’'])/, ' ') }),
+          el('span', { class: 'item-what', text: ` ${whatOf(event)}` }),
         ),
         el('p', { class: 'item-meta' }, el('span', { class: 'when', text: when }), el('span', { text: ` · ${event.wish}` })),
       ),
