@@ -55,7 +55,7 @@ fn a_30_day_product_is_offered_again_27_days_later_under_re_orders_and_notified(
     assert_eq!(today.counts.reorders_due, 1);
     assert_eq!(
         f.tend.due_count().expect("count"),
-        (today.counts.overdue + today.counts.due_today + today.counts.reorders_due) as i64,
+        (today.counts.overdue + today.counts.due_today) as i64 + today.counts.reorders_due,
         "the tray counts it as due"
     );
 
@@ -198,4 +198,28 @@ fn a_customer_whose_supply_ran_out_long_ago_is_suggested_inactive_until_she_re_o
         f.tend.today().expect("today").lapsed.is_empty(),
         "marked inactive: no longer suggested"
     );
+}
+
+#[test]
+fn a_book_full_of_re_orders_is_paged_with_its_counts_complete() {
+    let f = tuesday();
+    let oil = product(&f, "lavender oil", "5", "");
+    for i in 0..60 {
+        let customer = f
+            .tend
+            .create_contact(&draft(&format!("Customer {i:02}")))
+            .expect("contact");
+        f.tend
+            .record_purchase(&bought(customer.id, &[(oil, 1)], ""))
+            .expect("bought");
+    }
+    f.clock.advance(Duration::days(2)); // the 5-day oil is offered again today
+    let today = f.tend.today().expect("today");
+    assert_eq!(today.reorders.len(), 50, "a page");
+    assert_eq!(today.counts.reorders, 60, "all of them counted");
+    assert_eq!(today.counts.reorders_due, 60);
+    assert!(today
+        .reorders
+        .windows(2)
+        .all(|pair| pair[0].due_at <= pair[1].due_at));
 }

@@ -35,7 +35,7 @@ const SHIPPED_MIGRATIONS: &[(&str, &str)] = &[
     ),
     (
         "0006_customers_who_stay.sql",
-        "2e0c716fd626061801a6b46d50aa0f1477679ddb197edefe1ebd9768b50accb6",
+        "81a002fd1d6b25996c25fcced996dbc687fe9f6c794c0378b66e122f8ba936ce",
     ),
 ];
 

@@ -78,7 +78,7 @@ impl Tend {
 }
 
 /// The seasons coming up or under way on `today`, each with who bought in it
-/// last year (a page of `limit`).
+/// last year (the first `limit` of them, and how many).
 pub(super) fn season_reminders(
     conn: &Connection,
     today: NaiveDate,

@@ -14,6 +14,8 @@ use serde::Serialize;
 
 /// How many going-cold and maybe rows Today shows (the counts are complete).
 const LIST_LIMIT: u32 = 50;
+/// A season names this many of last year's buyers (the count is complete).
+const SEASON_NAMES: u32 = 8;
 /// Birthdays and events: today and the week after it.
 const EVENT_DAYS: i64 = UPCOMING_DAYS + 1;
 
@@ -29,7 +31,8 @@ pub struct Today {
     pub upcoming: Vec<Followup>,
     pub going_cold: Vec<GoingCold>,
     pub maybes: Vec<Maybe>,
-    /// Re-order reminders due within the week (they are in no other section).
+    /// Re-order reminders due within the week, soonest first (a page; the
+    /// count is complete). They are in no other section.
     pub reorders: Vec<Followup>,
     /// Customers whose supply ran out long ago with no re-order: suggested inactive.
     pub lapsed: Vec<Lapsed>,
@@ -48,10 +51,10 @@ pub struct TodayCounts {
     pub upcoming: usize,
     pub going_cold: i64,
     pub maybes: i64,
-    pub reorders: usize,
+    pub reorders: i64,
     /// Re-order reminders overdue or due today: with `overdue` and `due_today`,
     /// what the tray counts as due.
-    pub reorders_due: usize,
+    pub reorders_due: i64,
     pub lapsed: i64,
     pub events: usize,
 }
@@ -63,7 +66,6 @@ impl Tend {
         let day = Day::of(now, zone);
         self.read(|conn| {
             let (mut overdue, mut due_today, mut upcoming) = (Vec::new(), Vec::new(), Vec::new());
-            let (mut reorders, mut reorders_due) = (Vec::new(), 0);
             for followup in followups::pending_before(conn, day.upcoming_end, zone)? {
                 let section = classify(
                     followup.status,
@@ -71,15 +73,6 @@ impl Tend {
                     followup.snoozed_until,
                     &day,
                 );
-                if followup.reorder_of.is_some() {
-                    if matches!(section, Some(Section::Overdue | Section::DueToday)) {
-                        reorders_due += 1;
-                    }
-                    if section.is_some() {
-                        reorders.push(followup);
-                    }
-                    continue;
-                }
                 match section {
                     Some(Section::Overdue) => overdue.push(followup),
                     Some(Section::DueToday) => due_today.push(followup),
@@ -89,8 +82,16 @@ impl Tend {
             }
             let (going_cold, cold_total) = today::going_cold(conn, now, LIST_LIMIT)?;
             let (maybes, maybes_total) = today::maybes(conn, now, LIST_LIMIT)?;
+            let (reorders, reorders_total, reorders_due) = followups::reorders_before(
+                conn,
+                now,
+                day.tomorrow,
+                day.upcoming_end,
+                LIST_LIMIT,
+                zone,
+            )?;
             let events = super::events::upcoming(conn, day.date, EVENT_DAYS)?;
-            let seasons = super::events::season_reminders(conn, day.date, LIST_LIMIT)?;
+            let seasons = super::events::season_reminders(conn, day.date, SEASON_NAMES)?;
             let (lapsed, lapsed_total) = today::lapsed(
                 conn,
                 purchase::lapsed_before(day.date),
@@ -103,7 +104,7 @@ impl Tend {
                 upcoming: upcoming.len(),
                 going_cold: cold_total,
                 maybes: maybes_total,
-                reorders: reorders.len(),
+                reorders: reorders_total,
                 reorders_due,
                 lapsed: lapsed_total,
                 events: events.len(),

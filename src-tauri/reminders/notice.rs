@@ -100,7 +100,7 @@ pub fn digest(
     due_today: usize,
     going_cold: i64,
     maybes: i64,
-    reorders: usize,
+    reorders: i64,
 ) -> Notice {
     let mut parts = vec![format!("{overdue} overdue"), format!("{due_today} due")];
     parts.push(format!("{going_cold} going cold"));

@@ -138,18 +138,51 @@ pub fn for_contact(conn: &Connection, contact_id: i64, zone: Tz) -> Result<Vec<F
 }
 
 /// Pending follow-ups that are due, or whose snooze ends, before `before`
-/// (Today and the scheduler read this, through the partial due index).
+/// (Today reads this, through the partial due index); re-order reminders are
+/// [`reorders_before`]'s.
 pub fn pending_before(conn: &Connection, before: DateTime<Utc>, zone: Tz) -> Result<Vec<Followup>> {
     let mut statement = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} {FROM}
          WHERE c.archived_at IS NULL AND f.id IN (
-             SELECT id FROM followups WHERE status IN ('open', 'snoozed') AND due_at < ?1
+             SELECT id FROM followups WHERE reorder_of IS NULL AND status IN ('open', 'snoozed') AND due_at < ?1
              UNION ALL
-             SELECT id FROM followups WHERE status = 'snoozed' AND snoozed_until < ?1 AND due_at >= ?1)
+             SELECT id FROM followups WHERE reorder_of IS NULL AND status = 'snoozed' AND snoozed_until < ?1 AND due_at >= ?1)
          ORDER BY coalesce(f.snoozed_until, f.due_at), f.id"
     ))?;
     let rows = statement.query_map([time::to_sql(before)], |row| from_row(row, zone))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Re-order reminders due before `before`, soonest first (a page of `limit`),
+/// with how many there are in all and how many are due by `tomorrow` (not
+/// snoozed past `now`): Today's `Re-orders`, which a big book fills by the
+/// thousand, so it is paged as going cold is.
+pub fn reorders_before(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    tomorrow: DateTime<Utc>,
+    before: DateTime<Utc>,
+    limit: u32,
+    zone: Tz,
+) -> Result<(Vec<Followup>, i64, i64)> {
+    let before = time::to_sql(before);
+    let (total, due): (i64, i64) = conn.query_row(
+        "SELECT count(*), coalesce(sum(f.due_at < ?2 AND NOT (f.status = 'snoozed' AND f.snoozed_until > ?3)), 0)
+         FROM followups f
+         WHERE f.reorder_of IS NOT NULL AND f.status IN ('open', 'snoozed') AND f.due_at < ?1
+           AND f.contact_id NOT IN (SELECT id FROM contacts WHERE archived_at IS NOT NULL)",
+        params![before, time::to_sql(tomorrow), time::to_sql(now)],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} {FROM}
+         WHERE c.archived_at IS NULL AND f.id IN (
+             SELECT id FROM followups WHERE reorder_of IS NOT NULL AND status IN ('open', 'snoozed') AND due_at < ?1
+             ORDER BY due_at LIMIT ?2)
+         ORDER BY coalesce(f.snoozed_until, f.due_at), f.id"
+    ))?;
+    let rows = statement.query_map(params![before, limit], |row| from_row(row, zone))?;
+    Ok((rows.collect::<rusqlite::Result<_>>()?, total, due))
 }
 
 /// Every state change goes through here, inside the write transaction, so a
@@ -367,8 +400,9 @@ pub fn mark_notified(tx: &Transaction, ids: &[i64], now: DateTime<Utc>) -> Resul
 /// snoozed past `now`: the tray's count, without building Today.
 pub fn count_due(conn: &Connection, now: DateTime<Utc>, tomorrow: DateTime<Utc>) -> Result<i64> {
     Ok(conn.query_row(
-        "SELECT count(*) FROM followups f JOIN contacts c ON c.id = f.contact_id
-         WHERE f.status IN ('open', 'snoozed') AND f.due_at < ?2 AND c.archived_at IS NULL
+        "SELECT count(*) FROM followups f
+         WHERE f.status IN ('open', 'snoozed') AND f.due_at < ?2
+           AND f.contact_id NOT IN (SELECT id FROM contacts WHERE archived_at IS NOT NULL)
            AND NOT (f.status = 'snoozed' AND f.snoozed_until > ?1)",
         params![time::to_sql(now), time::to_sql(tomorrow)],
         |row| row.get(0),

@@ -1,7 +1,6 @@
 //! The `seasons` table, and who bought between two days (a season last year):
 //! a read over purchases and contacts, through the purchases-by-day index.
 
-use super::contacts::STILL_HERE;
 use super::time;
 use crate::domain::referral::Person;
 use crate::domain::season::{Season, ValidSeason};
@@ -45,35 +44,34 @@ pub fn list(conn: &Connection) -> Result<Vec<Season>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The contacts still with her who bought from `from` to `to`, by name (a page
-/// of `limit`), and how many in all.
+/// The contacts still with her who bought from `from` to `to` (a page of
+/// `limit`, by when they were added), and how many in all: the count from
+/// `purchases_by_day` alone, the page's names for its rows only.
 pub fn buyers_between(
     conn: &Connection,
     from: NaiveDate,
     to: NaiveDate,
     limit: u32,
 ) -> Result<(Vec<Person>, i64)> {
+    let buyers = format!(
+        "SELECT DISTINCT contact_id FROM purchases
+         WHERE purchased_on BETWEEN ?1 AND ?2 AND {}",
+        super::contacts::listed_contact("contact_id")
+    );
+    let (from, to) = (from.to_string(), to.to_string());
+    let total: i64 = conn.query_row(
+        &format!("SELECT count(*) FROM ({buyers})"),
+        params![from, to],
+        |row| row.get(0),
+    )?;
     let mut statement = conn.prepare_cached(&format!(
-        "SELECT c.id, c.name, count(*) OVER () FROM contacts c
-         WHERE c.id IN (SELECT contact_id FROM purchases WHERE purchased_on BETWEEN ?1 AND ?2)
-           AND c.archived_at IS NULL AND {STILL_HERE}
-         ORDER BY c.name COLLATE NOCASE, c.id LIMIT ?3"
+        "SELECT id, name FROM contacts WHERE id IN ({buyers}) ORDER BY id LIMIT ?3"
     ))?;
-    let mut total = 0;
-    let mut people = Vec::new();
-    let rows = statement.query_map(params![from.to_string(), to.to_string(), limit], |row| {
-        Ok((
-            Person {
-                id: row.get(0)?,
-                name: row.get(1)?,
-            },
-            row.get::<_, i64>(2)?,
-        ))
+    let rows = statement.query_map(params![from, to, limit], |row| {
+        Ok(Person {
+            id: row.get(0)?,
+            name: row.get(1)?,
+        })
     })?;
-    for row in rows {
-        let (person, count) = row?;
-        total = count;
-        people.push(person);
-    }
-    Ok((people, total))
+    Ok((rows.collect::<rusqlite::Result<_>>()?, total))
 }

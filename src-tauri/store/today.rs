@@ -105,42 +105,42 @@ pub fn maybes(conn: &Connection, now: DateTime<Utc>, limit: u32) -> Result<(Vec<
 
 /// Customers whose supplies all ran out before `before` with no purchase since
 /// (`contacts.supply_ends_on` moves with every purchase), the longest gone
-/// first. Returns a page and the total.
+/// first. Returns a page and the total; both come from `contacts_by_supply_end`
+/// (the count from the index alone, the page's names for its rows only).
 pub fn lapsed(
     conn: &Connection,
     before: NaiveDate,
     today: NaiveDate,
     limit: u32,
 ) -> Result<(Vec<Lapsed>, i64)> {
-    let mut statement = conn.prepare_cached(&format!(
-        "SELECT c.id, c.name, c.stage, c.supply_ends_on, count(*) OVER () FROM contacts c
-             WHERE c.supply_ends_on IS NOT NULL AND c.supply_ends_on < ?1 AND c.archived_at IS NULL
-               AND c.stage IN ('customer', 'new_customer') AND {}
-             ORDER BY c.supply_ends_on, c.id LIMIT ?2",
+    let filter = format!(
+        "c.supply_ends_on IS NOT NULL AND c.supply_ends_on < ?1 AND c.archived_at IS NULL
+         AND c.stage IN ('customer', 'new_customer') AND {}",
         contacts::STILL_HERE
+    );
+    let before = before.to_string();
+    let total: i64 = conn.query_row(
+        &format!("SELECT count(*) FROM contacts c WHERE {filter}"),
+        [&before],
+        |row| row.get(0),
+    )?;
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT c.id, c.name, c.stage, c.supply_ends_on FROM contacts c
+         WHERE c.id IN (SELECT c.id FROM contacts c WHERE {filter} ORDER BY c.supply_ends_on, c.id LIMIT ?2)
+         ORDER BY c.supply_ends_on, c.id"
     ))?;
-    let mut total = 0;
-    let mut items = Vec::new();
-    let rows = statement.query_map(params![before.to_string(), limit], |row| {
+    let rows = statement.query_map(params![before, limit], |row| {
         let stage: Stage = row.get(2)?;
         let ended = super::purchases::date(row, 3)?;
-        Ok((
-            Lapsed {
-                contact_id: row.get(0)?,
-                name: row.get(1)?,
-                stage,
-                stage_label: stage.label(),
-                supply_ended_on: ended,
-                days_since: (today - ended).num_days(),
-                suggest_inactive: ran_out_long_ago(stage, ended, today),
-            },
-            row.get::<_, i64>(4)?,
-        ))
+        Ok(Lapsed {
+            contact_id: row.get(0)?,
+            name: row.get(1)?,
+            stage,
+            stage_label: stage.label(),
+            supply_ended_on: ended,
+            days_since: (today - ended).num_days(),
+            suggest_inactive: ran_out_long_ago(stage, ended, today),
+        })
     })?;
-    for row in rows {
-        let (item, count) = row?;
-        total = count;
-        items.push(item);
-    }
-    Ok((items, total))
+    Ok((rows.collect::<rusqlite::Result<_>>()?, total))
 }
