@@ -72,6 +72,23 @@ const COMMANDS: &[&str] = &[
     "touch_keeps",
     "cadence_plan",
     "close_quick_add",
+    "list_products",
+    "save_product",
+    "set_product_archived",
+    "record_purchase",
+    "contact_purchases",
+    "record_departure",
+    "contact_departures",
+    "contact_referrals",
+    "set_referred_by",
+    "record_partner_referral",
+    "save_about",
+    "contact_events",
+    "add_contact_event",
+    "remove_contact_event",
+    "list_seasons",
+    "add_season",
+    "remove_season",
 ];
 
 fn main() {

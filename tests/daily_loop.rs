@@ -255,6 +255,7 @@ fn a_cadence_applied_weeks_after_the_party_counts_from_the_party() {
         met_where: "Sara's party".into(),
         met_on: "2026-11-21".into(),
         no_cadence: true,
+        ..Batch::default()
     };
     let guest = f
         .tend

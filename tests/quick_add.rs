@@ -96,6 +96,7 @@ fn new_lead_counts_from_the_batch_met_on_day() {
         met_where: "Sara's party".into(),
         met_on: "2026-11-21".into(),
         no_cadence: false,
+        ..Batch::default()
     };
     let added = f
         .tend
@@ -147,6 +148,7 @@ fn the_batch_context_is_kept_on_each_contact() {
         met_where: "Sara's party".into(),
         met_on: "2026-11-21".into(),
         no_cadence: true,
+        ..Batch::default()
     };
     for line in ["Ann 555-0101", "Bea 555-0102", "Cy 555-0103"] {
         f.tend.quick_add(line, &batch, None).expect("added");
@@ -515,6 +517,7 @@ fn the_batch_context_survives_a_restart_the_same_day_only() {
         met_where: "Sara's party".into(),
         met_on: "2026-11-21".into(),
         no_cadence: true,
+        ..Batch::default()
     };
     f.tend.set_quick_add_batch(&batch).expect("kept");
     let f = f.reopen();

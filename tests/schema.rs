@@ -37,6 +37,10 @@ const SHIPPED_MIGRATIONS: &[(&str, &str)] = &[
         "0005_search_digits_and_met.sql",
         "9bf5fb789242411c5ef34a66383e223e924b20da241d725f0f9df62134b0ac86",
     ),
+    (
+        "0006_customers_who_stay.sql",
+        "81a002fd1d6b25996c25fcced996dbc687fe9f6c794c0378b66e122f8ba936ce",
+    ),
 ];
 
 fn schema_of(conn: &Connection) -> Vec<String> {

@@ -91,11 +91,11 @@ function startApp() {
   });
   document.getElementById('key-help')?.addEventListener('click', () => openKeyHelp());
 
-  // The sidebar's count: what is overdue or due today. Drawn by CSS from data-count, so
+  // The sidebar's count: what is overdue or due today, re-orders included. Drawn by CSS from data-count, so
   // the button's text stays exactly "Today"; its accessible name says the number.
   subscribe(({ today: data }) => {
     if (!data || !todayButton) return;
-    const due = (data.counts?.overdue ?? 0) + (data.counts?.dueToday ?? 0);
+    const due = (data.counts?.overdue ?? 0) + (data.counts?.dueToday ?? 0) + (data.counts?.reordersDue ?? 0);
     if (due > 0) {
       todayButton.dataset.count = due > 99 ? '99+' : String(due);
       todayButton.setAttribute('aria-label', `Today, ${due} due`);

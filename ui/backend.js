@@ -251,12 +251,13 @@ export function contactDecisions(contactId) {
 
 // ---------- Quick add ----------
 
-/** The batch context sent with every line: {metWhere, metOn: 'YYYY-MM-DD' or '' (today), noCadence}. */
+/** The batch context sent with every line: {metWhere, metOn: 'YYYY-MM-DD' or '' (today), noCadence, host}. */
 function batchArg(batch) {
   return {
     metWhere: String(batch?.metWhere ?? ''),
     metOn: String(batch?.metOn ?? ''),
     noCadence: Boolean(batch?.noCadence),
+    host: String(batch?.host ?? ''),
   };
 }
 
@@ -484,4 +485,119 @@ export function onFileDropped(callback) {
     const path = payload?.paths?.[0];
     if (typeof path === 'string' && path) callback(path);
   });
+}
+
+// ---------- Customers who stay: products and purchases ----------
+
+/** → [{id, name, supplyDays, priceCents, archived}], her list by name (archived last) */
+export function listProducts() {
+  return call('list_products');
+}
+
+/** id null adds; draft = {name, supplyDays: '30' or '', price: '24.50' or ''} → Product */
+export function saveProduct(id, draft) {
+  const productId = id === null || id === undefined ? null : Number(id);
+  return call('save_product', { id: productId, draft });
+}
+
+/** → Product */
+export function setProductArchived(id, archived) {
+  return call('set_product_archived', { id: Number(id), archived: Boolean(archived) });
+}
+
+/**
+ * draft = {contactId, items: [{productId, quantity}], date: phrase or 'YYYY-MM-DD' or '',
+ *          amount: '24.50' or '', note, decisionId: id of the Bought it details, or null}
+ * → {purchase, decision: DecisionOutcome or null, stage, stageLabel, closedReminders, reminders: [Followup]}
+ */
+export function recordPurchase(draft) {
+  const decisionId = draft.decisionId === null || draft.decisionId === undefined ? null : Number(draft.decisionId);
+  return call('record_purchase', {
+    draft: {
+      ...draft,
+      contactId: Number(draft.contactId),
+      items: (draft.items ?? []).map((item) => ({ productId: Number(item.productId), quantity: Number(item.quantity) || 1 })),
+      decisionId,
+    },
+  });
+}
+
+/** → {purchases: [Purchase] newest first, totals: {purchases, lifetimeCents, lastBoughtOn, daysSinceLast}, reorders, currency} */
+export function contactPurchases(contactId) {
+  return call('contact_purchases', { contactId: Number(contactId) });
+}
+
+// ---------- Why they left ----------
+
+/**
+ * `Why did they leave?`: draft = {contactId, reason: 'died' | 'moved' | 'other_relationships' |
+ * 'competitor' | 'product_or_price' | 'indifference' | 'dont_know', note}
+ * → {departure, contact, stoppedCadences, skippedFollowups, leftTheLists, offerWinBack}
+ */
+export function recordDeparture(draft) {
+  return call('record_departure', { draft: { ...draft, contactId: Number(draft.contactId) } });
+}
+
+/** → [{id, contactId, reason, label, control, notedAt, note}], newest first */
+export function contactDepartures(contactId) {
+  return call('contact_departures', { contactId: Number(contactId) });
+}
+
+// ---------- Referrals ----------
+
+/**
+ * → {referredBy: {id, name} or null, referred: [{id, name, stage, stageLabel, purchases, spentCents}],
+ *    tally: {referred, bought, spentCents}, isPartner, sentToPartner: [{id, partnerId, contact, note, referredOn}], currency}
+ */
+export function contactReferrals(contactId) {
+  return call('contact_referrals', { contactId: Number(contactId) });
+}
+
+/** `Referred by`: referrerId, or null for no one → Contact */
+export function setReferredBy(contactId, referrerId) {
+  const referrer = referrerId === null || referrerId === undefined || referrerId === '' ? null : Number(referrerId);
+  return call('set_referred_by', { contactId: Number(contactId), referrerId: referrer });
+}
+
+/** She sent a customer to a partner: draft = {partnerId, contactId or null, note} → PartnerReferral */
+export function recordPartnerReferral(draft) {
+  const contactId = draft.contactId === null || draft.contactId === undefined || draft.contactId === '' ? null : Number(draft.contactId);
+  return call('record_partner_referral', { draft: { ...draft, partnerId: Number(draft.partnerId), contactId } });
+}
+
+// ---------- Birthdays, dated events, what matters now, seasons ----------
+
+/** `Birthday` ('14 Mar', '14 Mar 1984' or '') and `What matters to them now` → Contact */
+export function saveAbout(contactId, { birthday = '', mattersNow = '' } = {}) {
+  return call('save_about', { contactId: Number(contactId), draft: { birthday: String(birthday), mattersNow: String(mattersNow) } });
+}
+
+/** → [{id, contactId, label, date: 'YYYY-MM-DD' or '--MM-DD', yearly}] */
+export function contactEvents(contactId) {
+  return call('contact_events', { contactId: Number(contactId) });
+}
+
+/** draft = {contactId, label, date: '20 May 2027', yearly} → her events */
+export function addContactEvent(draft) {
+  return call('add_contact_event', { draft: { ...draft, contactId: Number(draft.contactId), yearly: Boolean(draft.yearly) } });
+}
+
+/** → her events left */
+export function removeContactEvent(id) {
+  return call('remove_contact_event', { id: Number(id) });
+}
+
+/** → [{id, name, startsOn: '--MM-DD', endsOn}] */
+export function listSeasons() {
+  return call('list_seasons');
+}
+
+/** draft = {name, starts: '15 Nov', ends: '31 Dec'} → every season */
+export function addSeason(draft) {
+  return call('add_season', { draft });
+}
+
+/** → every season left */
+export function removeSeason(id) {
+  return call('remove_season', { id: Number(id) });
 }

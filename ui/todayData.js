@@ -56,7 +56,7 @@ function armTimer(today) {
   clearTimeout(wakeTimer);
   const now = Date.parse(today.now);
   let next = Date.parse(today.nextDayAt);
-  for (const followup of [...today.overdue, ...today.dueToday, ...today.upcoming]) {
+  for (const followup of [...today.overdue, ...today.dueToday, ...today.upcoming, ...(today.reorders ?? [])]) {
     const until = followup.snoozedUntil ? Date.parse(followup.snoozedUntil) : NaN;
     if (until > now && until < next) next = until;
   }

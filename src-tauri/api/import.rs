@@ -4,6 +4,7 @@
 
 use super::tend::Tend;
 use crate::domain::contact::ValidContact;
+use crate::domain::events;
 use crate::domain::import::{self, Additions, Incoming, Known, Outcome, Plan};
 use crate::domain::stage::Stage;
 use crate::domain::text::quoted;
@@ -303,7 +304,22 @@ fn save_new(
         incoming.org.as_deref(),
     )?;
     contacts::add_source(tx, id, &incoming.source_key, file_name, now)?;
+    save_anniversary(tx, id, incoming.anniversary, now)?;
     Ok(id)
+}
+
+/// A card's ANNIVERSARY becomes her yearly "Anniversary".
+fn save_anniversary(
+    tx: &Transaction,
+    id: i64,
+    anniversary: Option<crate::interchange::Birthday>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let event = anniversary.and_then(|day| events::anniversary(id, &day.to_text()));
+    if let Some(event) = event {
+        crate::store::events::insert(tx, &event, now)?;
+    }
+    Ok(())
 }
 
 fn save_merge(
@@ -322,6 +338,7 @@ fn save_merge(
     contacts::add_tags_and_note(tx, id, &additions.tags, additions.note.as_deref(), now)?;
     let birthday = additions.birthday.map(|b| b.to_text());
     contacts::set_imported_fields(tx, id, None, birthday.as_deref(), additions.org.as_deref())?;
+    save_anniversary(tx, id, additions.anniversary, now)?;
     if let Some(key) = &additions.source_key {
         contacts::add_source(tx, id, key, file_name, now)?;
     }

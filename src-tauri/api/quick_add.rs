@@ -8,6 +8,7 @@ use crate::domain::cadence::NEW_LEAD;
 use crate::domain::contact::{validate_name, Contact};
 use crate::domain::followup::{Followup, ValidFollowup};
 use crate::domain::local_time;
+use crate::domain::referral::{self, Person, Pick};
 use crate::domain::undo::{self, ContactNow, LineWork, UndoChoice, UndoPlan};
 use crate::error::Result;
 use crate::quickadd::plan::Landing;
@@ -37,6 +38,12 @@ pub struct QuickAddPreview {
     /// The New lead cadence (3 days, 3 weeks, 3 months) applies; after the
     /// line's own promise when it names a date.
     pub applies_cadence: bool,
+    /// Who referred them: "via Sara" in the line, or the batch's host.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub referrer: Option<Person>,
+    /// Why "via Sara" names no one, or that the referrer is the party's host.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub referrer_note: Option<String>,
 }
 
 /// What a saved line did, so it can be shown and undone.
@@ -105,6 +112,15 @@ impl Tend {
             let ctx = self.parse_context(conn)?;
             let parsed = quickadd::parse_line(line, &ctx)?;
             let duplicate = find_duplicate(conn, &parsed)?;
+            let (referrer, referrer_note) = match find_referrer(conn, &parsed, batch)? {
+                Referrer::Typed(person) => (Some(person), None),
+                Referrer::Host(person) => {
+                    let note = format!("{} is the host: referred by her", person.name);
+                    (Some(person), Some(note))
+                }
+                Referrer::Unknown(problem) => (None, Some(problem)),
+                Referrer::NoOne => (None, None),
+            };
             let target = match &duplicate {
                 Some(known) => Target::Existing(known.contact_id),
                 None => Target::NewContact,
@@ -119,6 +135,8 @@ impl Tend {
                 ),
                 duplicate,
                 parsed,
+                referrer,
+                referrer_note,
             })
         })
     }
@@ -131,7 +149,20 @@ impl Tend {
         let zone = self.zone()?;
         self.write(|tx| {
             let ctx = self.parse_context(tx)?;
-            let parsed = quickadd::parse_line(line, &ctx)?;
+            let mut parsed = quickadd::parse_line(line, &ctx)?;
+            let referrer = match find_referrer(tx, &parsed, batch)? {
+                Referrer::Typed(person) | Referrer::Host(person) => Some(person),
+                Referrer::Unknown(_) | Referrer::NoOne => {
+                    // "via Sara" who is no one here: her words stay, in the note.
+                    if let Some(typed) = parsed.referrer.take() {
+                        parsed.note = match parsed.note.as_str() {
+                            "" => typed.phrase,
+                            note => format!("{note} {}", typed.phrase),
+                        };
+                    }
+                    None
+                }
+            };
             let target = match add_to {
                 Some(id) => {
                     contacts::get(tx, id)?;
@@ -168,6 +199,9 @@ impl Tend {
                         contacts::add_method(tx, id, "email", email, &email.to_lowercase())?;
                     }
                     contacts::set_met(tx, id, new.met_where.as_deref(), new.met_on)?;
+                    if let Some(referrer) = &referrer {
+                        contacts::set_referred_by(tx, id, Some(referrer.id))?;
+                    }
                     (id, None)
                 }
                 Landing::Existing {
@@ -295,6 +329,43 @@ impl Tend {
             Ok(UndoOutcome::Undone)
         })
     }
+}
+
+/// Who referred the line's person: the one "via Sara" names, else the batch's host.
+enum Referrer {
+    Typed(Person),
+    /// The batch's host.
+    Host(Person),
+    /// "via Sara" named no one (or several): why, for the preview.
+    Unknown(String),
+    NoOne,
+}
+
+fn find_referrer(conn: &Connection, parsed: &ParsedLine, batch: &Batch) -> Result<Referrer> {
+    if let Some(typed) = &parsed.referrer {
+        let pick = referral::pick(&typed.name, &contacts::named_like(conn, &typed.name)?);
+        return Ok(match pick {
+            Pick::One(person) => Referrer::Typed(person),
+            other => Referrer::Unknown(other.problem(&typed.name).unwrap_or_default()),
+        });
+    }
+    let host = match batch.host.trim() {
+        "" => referral::host_in(&batch.met_where),
+        typed => Some(typed),
+    };
+    let Some(host) = host else {
+        return Ok(Referrer::NoOne);
+    };
+    Ok(
+        match referral::pick(host, &contacts::named_like(conn, host)?) {
+            Pick::One(person) => Referrer::Host(person),
+            // A host typed on purpose who is no one is said; one read from "Met at" is not.
+            other if !batch.host.trim().is_empty() => {
+                Referrer::Unknown(other.problem(host).unwrap_or_default())
+            }
+            _ => Referrer::NoOne,
+        },
+    )
 }
 
 fn find_duplicate(conn: &Connection, parsed: &ParsedLine) -> Result<Option<Duplicate>> {

@@ -23,6 +23,10 @@ pub struct Settings {
     /// Each stage's keep-in-touch window in days, e.g. `{"lead": 7, ...}`.
     pub keep_in_touch: std::collections::BTreeMap<&'static str, i64>,
     pub reminders_paused_until: Option<DateTime<Utc>>,
+    /// ISO 4217, e.g. "USD": amounts are shown in it.
+    pub currency: String,
+    pub reorder_lead_days: i64,
+    pub event_notice_days: i64,
     pub time_zone: String,
     pub data_file: String,
     /// The weekdays she doesn't work ("sat", "sun") and the dates she added.
@@ -50,6 +54,9 @@ impl Tend {
                     .map(|(stage, days)| (stage.key(), days))
                     .collect(),
                 reminders_paused_until: settings::paused_until(conn)?.filter(|until| *until > now),
+                currency: settings::currency(conn)?,
+                reorder_lead_days: settings::reorder_lead_days(conn)?,
+                event_notice_days: settings::event_notice_days(conn)?,
                 time_zone: self.clock().zone().name().to_string(),
                 data_file: self.store().path().display().to_string(),
                 days_off_weekdays: settings::days_off(conn)?.weekdays(),

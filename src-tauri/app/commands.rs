@@ -18,13 +18,21 @@ use crate::api::{
     Settings, Tend, Today, TouchHistory, UndoOutcome, UndoQuickAdd,
 };
 use crate::api::{DateAsk, DateReading};
+use crate::api::{DepartureOutcome, PurchaseHistory, PurchaseOutcome, Referrals};
 use crate::domain::cadence::{Cadence, CadenceDraft};
+use crate::domain::contact::AboutDraft;
 use crate::domain::contact::{Contact, ContactDraft, ContactPage, ContactQuery};
 use crate::domain::decision::{Decision, DecisionDraft};
+use crate::domain::departure::{Departure, DepartureDraft};
+use crate::domain::events::{Event, EventDraft};
 use crate::domain::followup::{Followup, FollowupDraft, SnoozeChoice, SnoozeOption};
 use crate::domain::insights::period::Period;
 use crate::domain::links::{self, LinkRequest};
+use crate::domain::product::{Product, ProductDraft};
+use crate::domain::purchase::PurchaseDraft;
+use crate::domain::referral::{PartnerReferral, PartnerReferralDraft};
 use crate::domain::release::{self, Release};
+use crate::domain::season::{Season, SeasonDraft};
 use crate::domain::stage::StageInfo;
 use crate::domain::text::quoted;
 use crate::domain::touch::{KeptQuestion, TouchDraft};
@@ -104,6 +112,23 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         touch_keeps,
         cadence_plan,
         close_quick_add,
+        list_products,
+        save_product,
+        set_product_archived,
+        record_purchase,
+        contact_purchases,
+        record_departure,
+        contact_departures,
+        contact_referrals,
+        set_referred_by,
+        record_partner_referral,
+        save_about,
+        contact_events,
+        add_contact_event,
+        remove_contact_event,
+        list_seasons,
+        add_season,
+        remove_season,
     ]
 }
 
@@ -688,4 +713,125 @@ async fn close_quick_add<R: Runtime>(app: AppHandle<R>) -> UiResult<()> {
             .map_err(|err| UiError::os(format!("Could not close Quick add: {err}")))?;
     }
     Ok(())
+}
+
+// ---------- Customers who stay: products, purchases, departures, referrals ----------
+
+#[tauri::command]
+async fn list_products(tend: State<'_, Arc<Tend>>) -> UiResult<Vec<Product>> {
+    Ok(tend.products()?)
+}
+
+/// `id` null adds a product; otherwise changes that one.
+#[tauri::command]
+async fn save_product(
+    tend: State<'_, Arc<Tend>>,
+    id: Option<i64>,
+    draft: ProductDraft,
+) -> UiResult<Product> {
+    Ok(tend.save_product(id, &draft)?)
+}
+
+#[tauri::command]
+async fn set_product_archived(
+    tend: State<'_, Arc<Tend>>,
+    id: i64,
+    archived: bool,
+) -> UiResult<Product> {
+    Ok(tend.set_product_archived(id, archived)?)
+}
+
+#[tauri::command]
+async fn record_purchase(
+    tend: State<'_, Arc<Tend>>,
+    draft: PurchaseDraft,
+) -> UiResult<PurchaseOutcome> {
+    Ok(tend.record_purchase(&draft)?)
+}
+
+#[tauri::command]
+async fn contact_purchases(
+    tend: State<'_, Arc<Tend>>,
+    contact_id: i64,
+) -> UiResult<PurchaseHistory> {
+    Ok(tend.contact_purchases(contact_id)?)
+}
+
+#[tauri::command]
+async fn record_departure(
+    tend: State<'_, Arc<Tend>>,
+    draft: DepartureDraft,
+) -> UiResult<DepartureOutcome> {
+    Ok(tend.record_departure(&draft)?)
+}
+
+#[tauri::command]
+async fn contact_departures(
+    tend: State<'_, Arc<Tend>>,
+    contact_id: i64,
+) -> UiResult<Vec<Departure>> {
+    Ok(tend.contact_departures(contact_id)?)
+}
+
+#[tauri::command]
+async fn contact_referrals(tend: State<'_, Arc<Tend>>, contact_id: i64) -> UiResult<Referrals> {
+    Ok(tend.referrals(contact_id)?)
+}
+
+#[tauri::command]
+async fn set_referred_by(
+    tend: State<'_, Arc<Tend>>,
+    contact_id: i64,
+    referrer_id: Option<i64>,
+) -> UiResult<Contact> {
+    Ok(tend.set_referred_by(contact_id, referrer_id)?)
+}
+
+#[tauri::command]
+async fn record_partner_referral(
+    tend: State<'_, Arc<Tend>>,
+    draft: PartnerReferralDraft,
+) -> UiResult<PartnerReferral> {
+    Ok(tend.record_partner_referral(&draft)?)
+}
+
+// ---------- Birthdays, events, what matters now, seasons ----------
+
+#[tauri::command]
+async fn save_about(
+    tend: State<'_, Arc<Tend>>,
+    contact_id: i64,
+    draft: AboutDraft,
+) -> UiResult<Contact> {
+    Ok(tend.save_about(contact_id, &draft)?)
+}
+
+#[tauri::command]
+async fn contact_events(tend: State<'_, Arc<Tend>>, contact_id: i64) -> UiResult<Vec<Event>> {
+    Ok(tend.contact_events(contact_id)?)
+}
+
+#[tauri::command]
+async fn add_contact_event(tend: State<'_, Arc<Tend>>, draft: EventDraft) -> UiResult<Vec<Event>> {
+    Ok(tend.add_contact_event(&draft)?)
+}
+
+#[tauri::command]
+async fn remove_contact_event(tend: State<'_, Arc<Tend>>, id: i64) -> UiResult<Vec<Event>> {
+    Ok(tend.remove_contact_event(id)?)
+}
+
+#[tauri::command]
+async fn list_seasons(tend: State<'_, Arc<Tend>>) -> UiResult<Vec<Season>> {
+    Ok(tend.seasons()?)
+}
+
+#[tauri::command]
+async fn add_season(tend: State<'_, Arc<Tend>>, draft: SeasonDraft) -> UiResult<Vec<Season>> {
+    Ok(tend.add_season(&draft)?)
+}
+
+#[tauri::command]
+async fn remove_season(tend: State<'_, Arc<Tend>>, id: i64) -> UiResult<Vec<Season>> {
+    Ok(tend.remove_season(id)?)
 }

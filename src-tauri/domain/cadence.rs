@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 pub const NEW_LEAD: &str = "new_lead";
 pub const NEW_CUSTOMER_CARE: &str = "new_customer_care";
+/// The built-in rhythm offered when a customer left feeling no one cared.
 pub const WIN_BACK: &str = "win_back";
 pub const PARTNER_CHECK_IN: &str = "partner_checkin";
 /// A step missed by at most this many days is still worth doing today; one

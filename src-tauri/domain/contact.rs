@@ -330,6 +330,12 @@ pub struct Contact {
     pub phones: Vec<ContactPhone>,
     /// Every email, first one first.
     pub emails: Vec<String>,
+    /// Why she left, while she stays gone (`Why did they leave?`).
+    pub left_reason: Option<super::departure::Reason>,
+    /// `Referred by`: who sent her.
+    pub referred_by: Option<super::referral::Person>,
+    /// `What matters to them now`, with the day it was noted.
+    pub matters_now: Option<MattersNow>,
     /// Set only in what a save returns, when the name was cleaned on the way
     /// ("Removed 2 invisible characters from the name."); never stored.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -367,6 +373,59 @@ impl Reach {
 pub struct ContactPhone {
     pub display: String,
     pub e164: Option<String>,
+}
+
+/// What matters to them now (a holiday, a gift to buy, a life change), with the
+/// day it was noted, so a stale one shows its age.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MattersNow {
+    pub text: String,
+    pub noted_on: Option<chrono::NaiveDate>,
+}
+
+impl MattersNow {
+    /// From the contact's two columns; nothing noted is `None`.
+    pub fn from_columns(text: String, noted_on: Option<chrono::NaiveDate>) -> Option<MattersNow> {
+        (!text.is_empty()).then_some(MattersNow { text, noted_on })
+    }
+}
+
+pub const MAX_MATTERS_NOW_CHARS: usize = 500;
+
+/// `Birthday` and `What matters to them now`, as the contact's page saves them.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AboutDraft {
+    /// "14 Mar", "14 Mar 1984", ""; see `events::parse_birthday`.
+    pub birthday: String,
+    pub matters_now: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidAbout {
+    pub birthday: Option<super::events::Dated>,
+    pub matters_now: String,
+}
+
+impl AboutDraft {
+    pub fn validate(&self, today: chrono::NaiveDate) -> Result<ValidAbout> {
+        let matters_now = self
+            .matters_now
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if matters_now.chars().count() > MAX_MATTERS_NOW_CHARS {
+            return Err(Error::invalid(
+                "mattersNow",
+                format!("Keep it under {MAX_MATTERS_NOW_CHARS} characters; the rest belongs in the notes."),
+            ));
+        }
+        Ok(ValidAbout {
+            birthday: super::events::parse_birthday(&self.birthday, today)?,
+            matters_now,
+        })
+    }
 }
 
 /// One row of the contact list.
@@ -424,6 +483,28 @@ mod tests {
             name: name.into(),
             ..ContactDraft::default()
         }
+    }
+
+    #[test]
+    fn what_matters_now_is_tidied_and_a_birthday_read() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 9).expect("date");
+        let about = AboutDraft {
+            birthday: "14 Mar".into(),
+            matters_now: "  daughter's   wedding in June ".into(),
+        }
+        .validate(today)
+        .expect("valid");
+        assert_eq!(about.matters_now, "daughter's wedding in June");
+        assert_eq!(about.birthday.map(|b| b.to_text()), Some("--03-14".into()));
+        let long = AboutDraft {
+            matters_now: "x".repeat(501),
+            ..AboutDraft::default()
+        };
+        assert_eq!(
+            long.validate(today).expect_err("long").field(),
+            Some("mattersNow")
+        );
+        assert_eq!(MattersNow::from_columns(String::new(), None), None);
     }
 
     #[test]

@@ -185,13 +185,14 @@ impl DecisionKind {
 /// The contact's open follow-ups that a decision of `kind` answers: the ones
 /// she promised herself (a quick-add line, Plan follow-up, an earlier "ask
 /// again"). A cadence's steps are its own: a run the decision stops skips
-/// them, one it does not stop (a partner's check-ins) carries on.
+/// them, one it does not stop (a partner's check-ins) carries on. A re-order
+/// reminder waits for that product's purchase, not for another sale.
 pub fn answers(kind: DecisionKind, open: &[Followup]) -> Vec<&Followup> {
     if kind.settles().is_none() {
         return Vec::new();
     }
     open.iter()
-        .filter(|f| f.status.is_pending() && f.cadence_name.is_none())
+        .filter(|f| f.status.is_pending() && f.cadence_name.is_none() && f.reorder_of.is_none())
         .collect()
 }
 
@@ -331,6 +332,8 @@ mod tests {
             cadence_name: cadence.map(str::to_string),
             notified_at: None,
             reach: Default::default(),
+            reorder_of: None,
+            matters_now: None,
         }
     }
 
@@ -391,6 +394,19 @@ mod tests {
             ..decided(DecisionKind::Bought, None)
         };
         assert_eq!(settlements(&keeping, &open), [(1, Settle::Done)]);
+    }
+
+    #[test]
+    fn a_re_order_reminder_is_not_answered_by_another_sale() {
+        let mut open = marias();
+        open[0].reorder_of = Some(7);
+        let bought = settlements(&decided(DecisionKind::Bought, None), &open);
+        assert_eq!(
+            bought,
+            [(2, Settle::Done)],
+            "only the promise about the sale"
+        );
+        assert_eq!(answers(DecisionKind::No, &open).len(), 1);
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub struct Known {
     pub notes: String,
     pub tags: Vec<String>,
     pub birthday: Option<String>,
+    /// Her yearly "Anniversary", if she has one ("YYYY-MM-DD" or "--MM-DD").
+    pub anniversary: Option<String>,
     pub org: String,
 }
 
@@ -37,6 +39,7 @@ pub struct Incoming {
     pub phones: Vec<Phone>,
     pub emails: Vec<String>,
     pub birthday: Option<Birthday>,
+    pub anniversary: Option<Birthday>,
     pub org: Option<String>,
     pub notes: String,
     pub tags: Vec<String>,
@@ -62,6 +65,8 @@ pub struct Additions {
     pub note: Option<String>,
     /// Only where Tend had none.
     pub birthday: Option<Birthday>,
+    /// Only where she has no anniversary yet.
+    pub anniversary: Option<Birthday>,
     pub org: Option<String>,
     pub source_key: Option<String>,
 }
@@ -209,6 +214,7 @@ pub fn validate(card: &ImportedContact, rules: PhoneRules) -> Result<Incoming, P
         phones,
         emails,
         birthday: card.birthday,
+        anniversary: card.anniversary,
         org,
         notes,
         tags,
@@ -415,6 +421,7 @@ fn additions(known: &Known, incoming: &Incoming) -> Additions {
         note: Some(incoming.notes.clone())
             .filter(|note| !note.is_empty() && !notes.contains(&note.to_lowercase())),
         birthday: incoming.birthday.filter(|_| known.birthday.is_none()),
+        anniversary: incoming.anniversary.filter(|_| known.anniversary.is_none()),
         org: incoming.org.clone().filter(|_| known.org.is_empty()),
         source_key: Some(incoming.source_key.clone()).filter(|key| !known.sources.contains(key)),
     }
@@ -448,6 +455,7 @@ fn merge_into_earlier(first: &mut Incoming, later: &Incoming) {
             .to_string();
     }
     first.birthday = first.birthday.or(later.birthday);
+    first.anniversary = first.anniversary.or(later.anniversary);
     if first.org.is_none() {
         first.org = later.org.clone();
     }

@@ -26,6 +26,12 @@ pub const DAYS_OFF_DATES: &str = "daysOffDates";
 /// "on" (the default): a quick-add line with a date makes that promise the
 /// first step of the New lead rhythm, so one call is not the end of the story.
 pub const DATED_LINE_STARTS_NEW_LEAD: &str = "datedLineStartsNewLead";
+/// Her currency, ISO 4217 ("USD", "EUR"): what amounts and prices are in.
+pub const CURRENCY: &str = "currency";
+/// How many days before a product runs out its re-order reminder is due.
+pub const REORDER_LEAD_DAYS: &str = "reorderLeadDays";
+/// How many days before a birthday or event its morning notification comes (0: on the day).
+pub const EVENT_NOTICE_DAYS: &str = "eventNoticeDays";
 /// "keepInTouch.lead" = "7": a stage's default window (kept in the stages table).
 const KEEP_IN_TOUCH_PREFIX: &str = "keepInTouch.";
 
@@ -34,6 +40,9 @@ pub const DEFAULT_DEFAULT_TIME: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 
     Some(time) => time,
     None => NaiveTime::MIN,
 };
+pub const DEFAULT_CURRENCY: &str = "USD";
+pub const DEFAULT_REORDER_LEAD_DAYS: i64 = 3;
+pub const DEFAULT_EVENT_NOTICE_DAYS: i64 = 0;
 pub const DEFAULT_DIGEST_TIME: NaiveTime = match NaiveTime::from_hms_opt(8, 30, 0) {
     Some(time) => time,
     None => NaiveTime::MIN,
@@ -127,6 +136,15 @@ pub fn parse(key: &str, value: &str) -> Result<SettingChange> {
             "off" => (WORKDAY_END, "off".to_string()),
             _ => (WORKDAY_END, time_of_day(value, WORKDAY_END, " or “off”")?),
         },
+        CURRENCY => (CURRENCY, super::money::parse_currency(value)?),
+        REORDER_LEAD_DAYS => (
+            REORDER_LEAD_DAYS,
+            days(value, REORDER_LEAD_DAYS, 30)?.to_string(),
+        ),
+        EVENT_NOTICE_DAYS => (
+            EVENT_NOTICE_DAYS,
+            days(value, EVENT_NOTICE_DAYS, 14)?.to_string(),
+        ),
         _ => {
             return Err(Error::invalid(
                 "key",
@@ -156,6 +174,20 @@ fn time_of_day(value: &str, field: &'static str, or: &str) -> Result<String> {
                 ),
             )
         })
+}
+
+/// A number of days from 0 to `max`.
+fn days(value: &str, field: &'static str, max: i64) -> Result<i64> {
+    value
+        .parse::<i64>()
+        .ok()
+        .filter(|days| (0..=max).contains(days))
+        .ok_or_else(|| Error::invalid(field, format!("Type a number of days from 0 to {max}.")))
+}
+
+/// Reads a kept number of days; anything unreadable means the default.
+pub fn read_days(text: Option<&str>, default: i64) -> i64 {
+    text.and_then(|text| text.parse().ok()).unwrap_or(default)
 }
 
 /// Reads a kept time of day; anything unreadable means the default.
@@ -188,7 +220,14 @@ mod tests {
             accepted(DAYS_OFF_DATES, "2026-12-25,2026-12-24"),
             "2026-12-24,2026-12-25"
         );
+        assert_eq!(accepted(CURRENCY, "eur"), "EUR");
+        assert_eq!(accepted(REORDER_LEAD_DAYS, " 5 "), "5");
+        assert_eq!(accepted(EVENT_NOTICE_DAYS, "0"), "0");
         for (key, value) in [
+            (CURRENCY, "euro"),
+            (REORDER_LEAD_DAYS, "-1"),
+            (REORDER_LEAD_DAYS, "31"),
+            (EVENT_NOTICE_DAYS, "a week"),
             (PHONE_REGION, "XX"),
             (DEFAULT_TIME, "25:00"),
             (DIGEST_TIME, "soon"),

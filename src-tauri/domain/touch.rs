@@ -343,6 +343,8 @@ mod tests {
             cadence_name: None,
             notified_at: None,
             reach: Default::default(),
+            reorder_of: None,
+            matters_now: None,
         }
     }
 

@@ -4,7 +4,7 @@
 //! when they make up a comma-separated part on their own. All the rest is note.
 
 use super::dates::{DateMatch, DatePhrases};
-use super::parsed::{ParseContext, ParsedFollowup, ParsedLine, ParsedPhone};
+use super::parsed::{ParseContext, ParsedFollowup, ParsedLine, ParsedPhone, ParsedReferrer};
 use super::tokens::{self, Token};
 use super::{name, phones, vocabulary as words};
 use crate::domain::channel::Channel;
@@ -24,6 +24,8 @@ enum Role {
     Email,
     Tag,
     Stage,
+    /// "via Sara": who referred them.
+    Referrer,
     /// Part of a date phrase: the index of its candidate.
     Date(usize),
 }
@@ -77,6 +79,7 @@ pub fn parse(line: &str, ctx: &ParseContext, dates: &dyn DatePhrases) -> Result<
         note: String::new(),
         followup: None,
         vague: None,
+        referrer: None,
     };
     let mut candidates: Vec<Candidate> = Vec::new();
 
@@ -104,6 +107,20 @@ pub fn parse(line: &str, ctx: &ParseContext, dates: &dyn DatePhrases) -> Result<
             if let Some((end, stage)) = words::stage_marker(open, i) {
                 parsed.stage = Some(stage);
                 roles[i..end].fill(Role::Stage);
+                i = end;
+                continue;
+            }
+        }
+        if i > 0 && parsed.referrer.is_none() {
+            if let Some((lead, end)) = referrer_at(&tokens[..open_end[i]], i) {
+                roles[i..end].fill(Role::Referrer);
+                let (mut name, mut phrase) = (String::new(), String::new());
+                tokens::join(&tokens[lead..end], &mut name);
+                tokens::join(&tokens[i..end], &mut phrase);
+                parsed.referrer = Some(ParsedReferrer {
+                    name: name::tidy(&name).to_string(),
+                    phrase,
+                });
                 i = end;
                 continue;
             }
@@ -171,6 +188,34 @@ pub fn parse(line: &str, ctx: &ParseContext, dates: &dyn DatePhrases) -> Result<
     parsed.name = name::tidy(&name).to_string();
     parsed.note = note(&tokens, &roles);
     Ok(parsed)
+}
+
+/// "via Sara", "ref: Sara Jones", "referred by Sara": the lead words, then one
+/// to three capitalised words (so "via email" stays in the note). Returns where
+/// the name starts and where the phrase ends.
+fn referrer_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, usize)> {
+    let word = |k: usize| tokens.get(k).map(|t| t.text.to_lowercase());
+    let lead = match word(i)?.trim_end_matches(':') {
+        "via" | "ref" => i + 1,
+        "referred" if word(i + 1).as_deref() == Some("by") => i + 2,
+        _ => return None,
+    };
+    let capitalised = |token: &Token<'_>| {
+        !token.quoted
+            && !token.is_separator()
+            && tokens::clean(token.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    };
+    let end = lead
+        + tokens
+            .get(lead..)?
+            .iter()
+            .take(3)
+            .take_while(|token| capitalised(token))
+            .count();
+    (end > lead).then_some((lead, end))
 }
 
 /// A channel keyword, a few filler words, then a date phrase: "call her Thu".

@@ -25,7 +25,9 @@ mod props; // property tests: never panics, never loses a word
 mod tests; // unit tests of the line parser and the preview
 
 pub use dates::{DateMatch, DatePhrases, English};
-pub use parsed::{DateOrder, ParseContext, ParsedFollowup, ParsedLine, ParsedPhone, DEFAULT_TIME};
+pub use parsed::{
+    DateOrder, ParseContext, ParsedFollowup, ParsedLine, ParsedPhone, ParsedReferrer, DEFAULT_TIME,
+};
 pub use plan::{Batch, LinePlan, Target};
 
 use crate::error::Result;

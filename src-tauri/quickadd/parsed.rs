@@ -103,6 +103,19 @@ pub struct ParsedLine {
     /// preview asks which day, and the words stay in the note.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vague: Option<String>,
+    /// "via Sara", "ref Sara Jones", "referred by Sara": who sent them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub referrer: Option<ParsedReferrer>,
+}
+
+/// Who the line says referred them; which contact that is, Tend decides on saving.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ParsedReferrer {
+    /// The name as typed: "Sara".
+    pub name: String,
+    /// The words it came from: "via Sara".
+    pub phrase: String,
 }
 
 /// The next step the line promises: "call Thu".

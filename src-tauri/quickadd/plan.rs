@@ -24,6 +24,9 @@ pub struct Batch {
     pub met_on: String,
     /// A new contact starts the New lead cadence unless this is set.
     pub no_cadence: bool,
+    /// The party's host ("Sara"): every guest is referred by her. Empty: the
+    /// host "Met at" names ("Sara's party"), if she is a contact.
+    pub host: String,
 }
 
 /// Where a line goes: a new contact, or one already in Tend that the person

@@ -55,6 +55,10 @@ impl ParsedLine {
             out.push_str(DOT);
             out.push_str(stage.label());
         }
+        if let Some(referrer) = &self.referrer {
+            out.push_str(DOT);
+            out.push_str(&referrer.phrase);
+        }
         if !self.note.is_empty() {
             out.push_str(DOT);
             out.push_str("note: ");

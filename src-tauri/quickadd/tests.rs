@@ -56,6 +56,7 @@ fn the_issue_example_reads_whole() {
                 chosen: None,
             }),
             vague: None,
+            referrer: None,
         }
     );
     assert_eq!(
@@ -440,4 +441,49 @@ fn a_plan_with_no_day_to_choose_is_asked_about_and_kept_in_the_note() {
         "a note, not a plan"
     );
     assert_eq!(read("Ann Lee call Thu").vague, None);
+}
+
+#[test]
+fn via_ref_and_referred_by_name_who_sent_them() {
+    for (line, name, phrase, note) in [
+        (
+            "Maria Lopez via Sara wants oils",
+            "Sara",
+            "via Sara",
+            "wants oils",
+        ),
+        (
+            "Maria ref Sara Jones, call Thu",
+            "Sara Jones",
+            "ref Sara Jones",
+            "",
+        ),
+        ("Maria referred by Sara", "Sara", "referred by Sara", ""),
+        ("Maria ref: Ana", "Ana", "ref: Ana", ""),
+    ] {
+        let parsed = read(line);
+        let referrer = parsed.referrer.as_ref().expect(line);
+        assert_eq!(
+            (
+                referrer.name.as_str(),
+                referrer.phrase.as_str(),
+                parsed.note.as_str()
+            ),
+            (name, phrase, note),
+            "{line}"
+        );
+        assert_eq!(parsed.name.split(' ').next(), Some("Maria"));
+    }
+    let by_email = read("Maria Lopez heard of us via email");
+    assert_eq!(by_email.referrer, None, "a lowercase word is no one");
+    assert_eq!(by_email.note, "heard of us via email");
+    assert_eq!(
+        read("Via Lopez").name,
+        "Via Lopez",
+        "the first word is the name's"
+    );
+    assert_eq!(
+        read("Maria via Sara").preview(DEFAULT_TIME),
+        "Maria · via Sara"
+    );
 }

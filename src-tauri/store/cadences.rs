@@ -128,7 +128,7 @@ pub fn start_run(
         "INSERT INTO cadence_runs (contact_id, cadence_id, started_at, based_at) VALUES (?1, ?2, ?3, ?3)",
         params![contact_id, cadence_id, time::to_sql(start)],
     )
-    .map_err(|err| super::missing_parent(err, "contact"))?;
+    .map_err(|err| super::constraint::missing_parent(err, "contact"))?;
     Ok(tx.last_insert_rowid())
 }
 

@@ -4,11 +4,13 @@
 
 use super::time;
 use crate::domain::contact::{
-    Contact, ContactPage, ContactPhone, ContactQuery, ContactSummary, ValidContact,
+    Contact, ContactPage, ContactPhone, ContactQuery, ContactSummary, MattersNow, ValidAbout,
+    ValidContact,
 };
 use crate::domain::decision::DecisionKind;
 use crate::domain::import::Known;
 use crate::domain::phone;
+use crate::domain::referral::Person;
 use crate::domain::stage::Stage;
 use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
@@ -168,6 +170,111 @@ pub fn set_last_touched(tx: &Transaction, id: i64, at: Option<DateTime<Utc>>) ->
     Ok(())
 }
 
+/// Who stays off every list that would nag, as SQL over `contacts c`: those who
+/// left for a reason nobody controls (`Reason::beyond_anyones_control`: died,
+/// moved). The keys are checked against the domain in this file's tests.
+pub const STILL_HERE: &str = "(c.left_reason IS NULL OR c.left_reason NOT IN ('died', 'moved'))";
+
+/// `matters_now` and `matters_now_on` read at `index` and the next column.
+pub(super) fn matters_now(row: &Row, index: usize) -> rusqlite::Result<Option<MattersNow>> {
+    let noted_on = row
+        .get::<_, Option<String>>(index + 1)?
+        .and_then(|text| text.parse().ok());
+    Ok(MattersNow::from_columns(row.get(index)?, noted_on))
+}
+
+/// `Birthday` and `What matters to them now`; the day it was noted moves only
+/// when what matters changes (and goes with it when it is emptied).
+pub fn set_about(
+    tx: &Transaction,
+    id: i64,
+    about: &ValidAbout,
+    today: chrono::NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let changed = tx.execute(
+        "UPDATE contacts SET birthday = ?2,
+             matters_now_on = CASE WHEN ?3 = '' THEN NULL WHEN ?3 = matters_now THEN matters_now_on ELSE ?4 END,
+             matters_now = ?3, updated_at = ?5
+         WHERE id = ?1",
+        params![
+            id,
+            about.birthday.map(|b| b.to_text()),
+            about.matters_now,
+            today.to_string(),
+            time::to_sql(now)
+        ],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound { what: "contact" });
+    }
+    Ok(())
+}
+
+/// Who referred her (`None`: no one). A referrer who no longer exists is refused.
+pub fn set_referred_by(tx: &Transaction, id: i64, referrer: Option<i64>) -> Result<()> {
+    let changed = tx
+        .execute(
+            "UPDATE contacts SET referred_by_id = ?2 WHERE id = ?1",
+            params![id, referrer],
+        )
+        .map_err(|err| super::constraint::missing_parent(err, "contact"))?;
+    if changed == 0 {
+        return Err(Error::NotFound { what: "contact" });
+    }
+    Ok(())
+}
+
+/// Contacts still with her whose name is `typed`, or starts with it as a
+/// first name ("Sara" → "Sara Jones"): what "via Sara" may mean.
+pub fn named_like(conn: &Connection, typed: &str) -> Result<Vec<Person>> {
+    let typed = typed.trim();
+    let mut statement = conn.prepare_cached(
+        "SELECT id, name FROM contacts
+         WHERE archived_at IS NULL AND (name = ?1 COLLATE NOCASE OR name LIKE ?2 ESCAPE '\\')
+         ORDER BY name COLLATE NOCASE, id LIMIT 20",
+    )?;
+    let rows = statement.query_map(params![typed, format!("{} %", like_escape(typed))], |row| {
+        Ok(Person {
+            id: row.get(0)?,
+            name: row.get(1)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The same rule for a column of another table naming contacts: its contact is
+/// neither archived nor gone for good, checked against the two small partial
+/// indexes (`contacts_archived`, `contacts_gone`) rather than row by row.
+pub fn listed_contact(column: &str) -> String {
+    format!(
+        "{column} NOT IN (SELECT id FROM contacts WHERE archived_at IS NOT NULL)
+         AND {column} NOT IN (SELECT id FROM contacts WHERE left_reason IN ('died', 'moved'))"
+    )
+}
+
+/// The reason she left while she stays gone; `None` when she comes back.
+pub fn set_left_reason(
+    tx: &Transaction,
+    id: i64,
+    reason: Option<crate::domain::departure::Reason>,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE contacts SET left_reason = ?2 WHERE id = ?1",
+        params![id, reason],
+    )?;
+    Ok(())
+}
+
+/// The day the last of her supplies runs out (Today's "ran out long ago").
+pub fn set_supply_ends_on(tx: &Transaction, id: i64, on: Option<chrono::NaiveDate>) -> Result<()> {
+    tx.execute(
+        "UPDATE contacts SET supply_ends_on = ?2 WHERE id = ?1",
+        params![id, on.map(|day| day.to_string())],
+    )?;
+    Ok(())
+}
+
 /// Keeps the contact's latest decision beside it, so Today reads one row each.
 pub fn decided(tx: &Transaction, id: i64, kind: DecisionKind, at: DateTime<Utc>) -> Result<()> {
     tx.execute(
@@ -215,6 +322,15 @@ pub fn known_for_import(conn: &Connection) -> Result<Vec<Known>> {
     while let Some(row) = rows.next()? {
         if let Some(person) = at.get(&row.get::<_, i64>(0)?).map(|&i| &mut people[i]) {
             person.tags.push(row.get(1)?);
+        }
+    }
+    let mut anniversaries = conn.prepare(
+        "SELECT contact_id, on_date FROM contact_events WHERE yearly = 1 AND label = ?1",
+    )?;
+    let mut rows = anniversaries.query([crate::domain::events::ANNIVERSARY])?;
+    while let Some(row) = rows.next()? {
+        if let Some(person) = at.get(&row.get::<_, i64>(0)?).map(|&i| &mut people[i]) {
+            person.anniversary.get_or_insert(row.get(1)?);
         }
     }
     let mut sources = conn.prepare("SELECT contact_id, uid FROM contact_sources")?;
@@ -456,8 +572,10 @@ pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
             "SELECT c.id, c.name, c.stage, c.notes, c.archived_at IS NOT NULL, c.created_at, c.updated_at,
                     p.value, p.normalized, e.value, c.keep_in_touch_days,
                     coalesce(c.keep_in_touch_days, (SELECT keep_in_touch_days FROM stages WHERE key = c.stage)),
-                    c.uid, c.birthday, c.org, c.met_where, c.met_on
+                    c.uid, c.birthday, c.org, c.met_where, c.met_on, c.left_reason, r.id, r.name,
+                    c.matters_now, c.matters_now_on
              FROM contacts c
+             LEFT JOIN contacts r ON r.id = c.referred_by_id
              LEFT JOIN contact_methods p ON p.contact_id = c.id AND p.kind = 'phone' AND p.position = 0
              LEFT JOIN contact_methods e ON e.contact_id = c.id AND e.kind = 'email' AND e.position = 0
              WHERE c.id = ?1",
@@ -488,6 +606,15 @@ pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
                     met_on: row.get(16)?,
                     phones: Vec::new(),
                     emails: Vec::new(),
+                    left_reason: row.get(17)?,
+                    referred_by: match row.get::<_, Option<i64>>(18)? {
+                        Some(id) => Some(Person {
+                            id,
+                            name: row.get(19)?,
+                        }),
+                        None => None,
+                    },
+                    matters_now: matters_now(row, 20)?,
                     tags: Vec::new(),
                     notice: None,
                 })
@@ -666,6 +793,19 @@ fn summary_from(row: &Row) -> rusqlite::Result<ContactSummary> {
 #[cfg(test)]
 mod tests {
     use super::{fts_query, like_escape};
+
+    #[test]
+    fn still_here_names_exactly_the_reasons_nobody_controls() {
+        use crate::domain::departure::Reason;
+        let quoted: Vec<String> = Reason::ALL
+            .into_iter()
+            .filter(|reason| reason.beyond_anyones_control())
+            .map(|reason| format!("'{}'", reason.key()))
+            .collect();
+        let list = format!("IN ({})", quoted.join(", "));
+        assert!(super::STILL_HERE.contains(&list), "{}", super::STILL_HERE);
+        assert!(super::listed_contact("x").contains(&list));
+    }
 
     #[test]
     fn like_wildcards_typed_by_a_person_match_themselves() {

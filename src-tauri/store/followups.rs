@@ -44,14 +44,14 @@ pub fn insert(
             time::to_sql(now),
         ],
     )
-    .map_err(|err| super::missing_parent(err, "contact"))?;
+    .map_err(|err| super::constraint::missing_parent(err, "contact"))?;
     Ok(tx.last_insert_rowid())
 }
 
 const COLUMNS: &str =
     "f.id, f.contact_id, c.name, f.promise, f.channel, f.due_at, f.due_local, f.has_time,
     f.status, f.snoozed_until, f.skip_reason, f.completed_at, cad.name, f.notified_at,
-    p.value, p.normalized, e.value";
+    p.value, p.normalized, e.value, f.reorder_of, c.matters_now, c.matters_now_on";
 
 const FROM: &str = "FROM followups f JOIN contacts c ON c.id = f.contact_id
     LEFT JOIN cadence_runs r ON r.id = f.cadence_run_id
@@ -113,6 +113,8 @@ fn from_row(row: &Row, zone: Tz) -> rusqlite::Result<Followup> {
         cadence_name: row.get(12)?,
         notified_at: optional_instant(row, 13)?,
         reach: Reach::stored(row.get(14)?, row.get(15)?, row.get(16)?),
+        reorder_of: row.get(17)?,
+        matters_now: super::contacts::matters_now(row, 18)?,
     })
 }
 
@@ -140,18 +142,51 @@ pub fn for_contact(conn: &Connection, contact_id: i64, zone: Tz) -> Result<Vec<F
 }
 
 /// Pending follow-ups that are due, or whose snooze ends, before `before`
-/// (Today and the scheduler read this, through the partial due index).
+/// (Today reads this, through the partial due index); re-order reminders are
+/// [`reorders_before`]'s.
 pub fn pending_before(conn: &Connection, before: DateTime<Utc>, zone: Tz) -> Result<Vec<Followup>> {
     let mut statement = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} {FROM}
          WHERE c.archived_at IS NULL AND f.id IN (
-             SELECT id FROM followups WHERE status IN ('open', 'snoozed') AND due_at < ?1
+             SELECT id FROM followups WHERE reorder_of IS NULL AND status IN ('open', 'snoozed') AND due_at < ?1
              UNION ALL
-             SELECT id FROM followups WHERE status = 'snoozed' AND snoozed_until < ?1 AND due_at >= ?1)
+             SELECT id FROM followups WHERE reorder_of IS NULL AND status = 'snoozed' AND snoozed_until < ?1 AND due_at >= ?1)
          ORDER BY coalesce(f.snoozed_until, f.due_at), f.id"
     ))?;
     let rows = statement.query_map([time::to_sql(before)], |row| from_row(row, zone))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Re-order reminders due before `before`, soonest first (a page of `limit`),
+/// with how many there are in all and how many are due by `tomorrow` (not
+/// snoozed past `now`): Today's `Re-orders`, which a big book fills by the
+/// thousand, so it is paged as going cold is.
+pub fn reorders_before(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    tomorrow: DateTime<Utc>,
+    before: DateTime<Utc>,
+    limit: u32,
+    zone: Tz,
+) -> Result<(Vec<Followup>, i64, i64)> {
+    let before = time::to_sql(before);
+    let (total, due): (i64, i64) = conn.query_row(
+        "SELECT count(*), coalesce(sum(f.due_at < ?2 AND NOT (f.status = 'snoozed' AND f.snoozed_until > ?3)), 0)
+         FROM followups f
+         WHERE f.reorder_of IS NOT NULL AND f.status IN ('open', 'snoozed') AND f.due_at < ?1
+           AND f.contact_id NOT IN (SELECT id FROM contacts WHERE archived_at IS NOT NULL)",
+        params![before, time::to_sql(tomorrow), time::to_sql(now)],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} {FROM}
+         WHERE c.archived_at IS NULL AND f.id IN (
+             SELECT id FROM followups WHERE reorder_of IS NOT NULL AND status IN ('open', 'snoozed') AND due_at < ?1
+             ORDER BY due_at LIMIT ?2)
+         ORDER BY coalesce(f.snoozed_until, f.due_at), f.id"
+    ))?;
+    let rows = statement.query_map(params![before, limit], |row| from_row(row, zone))?;
+    Ok((rows.collect::<rusqlite::Result<_>>()?, total, due))
 }
 
 /// Every state change goes through here, inside the write transaction, so a
@@ -232,6 +267,31 @@ pub fn reword(tx: &Transaction, id: i64, promise: &str, now: DateTime<Utc>) -> R
     Ok(())
 }
 
+/// Makes a follow-up the re-order reminder of a product.
+pub fn set_reorder_of(tx: &Transaction, id: i64, product_id: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE followups SET reorder_of = ?2 WHERE id = ?1",
+        params![id, product_id],
+    )?;
+    Ok(())
+}
+
+/// She re-ordered: the contact's pending reminders for that product are kept
+/// (done). Returns how many there were.
+pub fn complete_reorders(
+    tx: &Transaction,
+    contact_id: i64,
+    product_id: i64,
+    now: DateTime<Utc>,
+) -> Result<usize> {
+    let now = time::to_sql(now);
+    Ok(tx.execute(
+        "UPDATE followups SET status = 'done', completed_at = ?3, snoozed_until = NULL, updated_at = ?3
+         WHERE contact_id = ?1 AND reorder_of = ?2 AND status IN ('open', 'snoozed')",
+        params![contact_id, product_id, now],
+    )?)
+}
+
 /// Pending follow-ups with only a date whose zone is not `zone`.
 pub fn date_only_outside(conn: &Connection, zone: Tz) -> Result<Vec<DateOnly>> {
     let mut statement = conn.prepare_cached(
@@ -293,6 +353,23 @@ pub fn skip_pending_of_run(
     Ok(())
 }
 
+/// She left for good (died, moved): every promise still pending about her is
+/// skipped, with why. Returns how many.
+pub fn skip_pending_of_contact(
+    tx: &Transaction,
+    contact_id: i64,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<usize> {
+    let now = time::to_sql(now);
+    Ok(tx.execute(
+        "UPDATE followups SET status = 'skipped', skip_reason = ?2, completed_at = ?3,
+                snoozed_until = NULL, updated_at = ?3
+         WHERE contact_id = ?1 AND status IN ('open', 'snoozed')",
+        params![contact_id, reason, now],
+    )?)
+}
+
 /// A cadence's steps are about to be replaced: follow-ups planned from them
 /// keep everything but the link to a step that will no longer exist.
 pub fn detach_from_steps_of(tx: &Transaction, cadence_id: i64) -> Result<()> {
@@ -339,8 +416,9 @@ pub fn mark_notified(tx: &Transaction, ids: &[i64], now: DateTime<Utc>) -> Resul
 /// snoozed past `now`: the tray's count, without building Today.
 pub fn count_due(conn: &Connection, now: DateTime<Utc>, tomorrow: DateTime<Utc>) -> Result<i64> {
     Ok(conn.query_row(
-        "SELECT count(*) FROM followups f JOIN contacts c ON c.id = f.contact_id
-         WHERE f.status IN ('open', 'snoozed') AND f.due_at < ?2 AND c.archived_at IS NULL
+        "SELECT count(*) FROM followups f
+         WHERE f.status IN ('open', 'snoozed') AND f.due_at < ?2
+           AND f.contact_id NOT IN (SELECT id FROM contacts WHERE archived_at IS NOT NULL)
            AND NOT (f.status = 'snoozed' AND f.snoozed_until > ?1)",
         params![time::to_sql(now), time::to_sql(tomorrow)],
         |row| row.get(0),

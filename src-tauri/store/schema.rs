@@ -12,6 +12,7 @@ const SQL: &[&str] = &[
     include_str!("migrations/0003_contacts_in_and_out.sql"),
     include_str!("migrations/0004_application_id.sql"),
     include_str!("migrations/0005_search_digits_and_met.sql"),
+    include_str!("migrations/0006_customers_who_stay.sql"),
 ];
 
 /// 0005 rebuilt the search index: every row, from the tables, in the same

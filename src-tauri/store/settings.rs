@@ -19,6 +19,8 @@ pub const REMINDERS_PAUSED_UNTIL: &str = "remindersPausedUntil";
 pub const QUICK_ADD_BATCH: &str = "quickAddBatch";
 /// The local date the digest was last sent (internal).
 pub const DIGEST_SENT_ON: &str = "digestSentOn";
+/// The local date birthdays and events were last told (internal).
+pub const EVENTS_TOLD_ON: &str = "eventsToldOn";
 
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
@@ -84,6 +86,27 @@ pub fn digest_time(conn: &Connection) -> Result<Option<NaiveTime>> {
 pub fn workday_end(conn: &Connection) -> Result<Option<NaiveTime>> {
     Ok(get(conn, rules::WORKDAY_END)?
         .and_then(|text| NaiveTime::parse_from_str(&text, "%H:%M").ok()))
+}
+
+/// Her currency (ISO 4217): what amounts and prices are in.
+pub fn currency(conn: &Connection) -> Result<String> {
+    Ok(get(conn, rules::CURRENCY)?.unwrap_or_else(|| rules::DEFAULT_CURRENCY.to_string()))
+}
+
+/// Days before a product runs out that its re-order reminder is due.
+pub fn reorder_lead_days(conn: &Connection) -> Result<i64> {
+    Ok(rules::read_days(
+        get(conn, rules::REORDER_LEAD_DAYS)?.as_deref(),
+        rules::DEFAULT_REORDER_LEAD_DAYS,
+    ))
+}
+
+/// Days before a birthday or event that its morning notification comes.
+pub fn event_notice_days(conn: &Connection) -> Result<i64> {
+    Ok(rules::read_days(
+        get(conn, rules::EVENT_NOTICE_DAYS)?.as_deref(),
+        rules::DEFAULT_EVENT_NOTICE_DAYS,
+    ))
 }
 
 pub fn paused_until(conn: &Connection) -> Result<Option<DateTime<Utc>>> {

@@ -21,7 +21,7 @@ pub fn insert(tx: &Transaction, touch: &ValidTouch, now: DateTime<Utc>) -> Resul
             time::to_sql(now)
         ],
     )
-    .map_err(|err| super::missing_parent(err, "contact"))?;
+    .map_err(|err| super::constraint::missing_parent(err, "contact"))?;
     Ok(tx.last_insert_rowid())
 }
 

@@ -103,8 +103,8 @@ describe('ui/views/quickAdd.js', () => {
     type(input(), JANE);
     await flush();
     assert.deepEqual(tauri.callsTo('preview_quick_add').map((c) => c.args), [
-      { line: 'Jane', batch: { metWhere: '', metOn: '', noCadence: false } },
-      { line: JANE, batch: { metWhere: '', metOn: '', noCadence: false } },
+      { line: 'Jane', batch: { metWhere: '', metOn: '', noCadence: false, host: '' } },
+      { line: JANE, batch: { metWhere: '', metOn: '', noCadence: false, host: '' } },
     ]);
     assert.equal(preview().textContent, JANE_TEXT);
     type(input(), 'Bo Chen wants oils');
@@ -152,7 +152,7 @@ describe('ui/views/quickAdd.js', () => {
   test('Enter saves the line, empties the field, keeps focus there and lists the line with Undo', async () => {
     await enter(JANE);
     assert.deepEqual(tauri.callsTo('quick_add').map((c) => c.args), [
-      { line: JANE, batch: { metWhere: '', metOn: '', noCadence: false }, addTo: null },
+      { line: JANE, batch: { metWhere: '', metOn: '', noCadence: false, host: '' }, addTo: null },
     ]);
     assert.equal(input().value, '');
     assert.equal(document.activeElement, input());
@@ -369,8 +369,8 @@ describe('ui/views/quickAdd.js', () => {
     await enter('Bo Chen call Thu');
     const batches = tauri.callsTo('quick_add').map((c) => c.args.batch);
     assert.deepEqual(batches, [
-      { metWhere: 'Sara’s party', metOn: '2026-11-21', noCadence: true },
-      { metWhere: 'Sara’s party', metOn: '2026-11-21', noCadence: true },
+      { metWhere: 'Sara’s party', metOn: '2026-11-21', noCadence: true, host: '' },
+      { metWhere: 'Sara’s party', metOn: '2026-11-21', noCadence: true, host: '' },
     ]);
 
     button(document, 'Clear batch').click();
@@ -379,7 +379,7 @@ describe('ui/views/quickAdd.js', () => {
     assert.equal(cadence.checked, true);
     assert.equal(rows().length, 0, 'a new batch starts with an empty list');
     await enter('Cy Diaz');
-    assert.deepEqual(tauri.callsTo('quick_add').at(-1).args.batch, { metWhere: '', metOn: '', noCadence: false });
+    assert.deepEqual(tauri.callsTo('quick_add').at(-1).args.batch, { metWhere: '', metOn: '', noCadence: false, host: '' });
   });
 
   test('changing the cadence box previews again (the cadence line depends on it)', async () => {
@@ -552,9 +552,9 @@ describe('ui/views/quickAdd.js: pasted lines, a known name, the batch kept for t
     type(byLabel(document, 'Met at'), 'Open house');
     await new Promise((resolve) => setTimeout(resolve, 450));
     assert.deepEqual(tauri.callsTo('set_quick_add_batch').at(-1).args.batch,
-      { metWhere: 'Open house', metOn: '2026-11-21', noCadence: false });
+      { metWhere: 'Open house', metOn: '2026-11-21', noCadence: false, host: '' });
     button(document, 'Clear batch').click();
     await flush();
-    assert.deepEqual(tauri.callsTo('set_quick_add_batch').at(-1).args.batch, { metWhere: '', metOn: '', noCadence: false });
+    assert.deepEqual(tauri.callsTo('set_quick_add_batch').at(-1).args.batch, { metWhere: '', metOn: '', noCadence: false, host: '' });
   });
 });

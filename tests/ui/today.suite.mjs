@@ -53,12 +53,13 @@ describe('ui/views/today.js', () => {
   const main = () => document.getElementById('main');
   const items = () => [...main().querySelectorAll('li[data-key]')];
 
-  test('Today is the start view: the five headings in order, each with its count or a calm line', () => {
+  test('Today is the start view: the six headings in order, each with its count or a calm line', () => {
     const sections = byLabel(document, 'Sections');
     assert.equal(button(sections, 'Today, 2 due').getAttribute('aria-current'), 'page');
     assert.equal(button(sections, 'Today, 2 due').textContent, 'Today', 'the count is drawn by CSS; the text stays "Today"');
     assert.deepEqual([...main().querySelectorAll('h2')].map((h) => h.textContent),
-      ['Overdue', 'Due today', 'Going cold', 'Maybes to decide', 'Upcoming']);
+      ['Overdue', 'Due today', 'Re-orders', 'Going cold', 'Maybes to decide', 'Upcoming']);
+    assert.match(main().textContent, /No re-orders coming up this week\./);
     assert.match(main().textContent, /2 days overdue \(due Sat 21 Nov, 09:00\)/);
     assert.match(main().textContent, /due today, 16:30/);
     assert.match(main().textContent, /due Thu 26 Nov, 09:00/);
@@ -180,6 +181,35 @@ describe('ui/views/today.js', () => {
     assert.equal(todayButton.hasAttribute('data-count'), false);
     assert.match(main().textContent, /Nothing overdue\./);
   });
+
+  test('Re-orders lists the reminders, then who ran out long ago with one click to mark her inactive; the badge counts what is due', async () => {
+    const reorder = followup(21, {
+      contactId: 4, contactName: 'Maria Lopez', channel: 'call', channelLabel: 'Call', reorderOf: 1,
+      promise: 'Maria’s lavender oil runs out around 26 Nov — offer a re-order', dueLocal: '2026-11-23T09:00', dueAt: '2026-11-23T09:00:00Z',
+    });
+    const lapsed = { contactId: 5, name: 'Jane Doe', stage: 'customer', stageLabel: 'Customer', supplyEndedOn: '2026-08-31', daysSince: 84, suggestInactive: true };
+    const data = today({ overdue: [], dueToday: [], reorders: [reorder], lapsed: [lapsed] });
+    data.counts.reorders = 1;
+    data.counts.reordersDue = 1;
+    data.counts.lapsed = 1;
+    tauri.respond('get_today', data);
+    tauri.emit('tend://changed');
+    await flush(6);
+    const section = main().querySelector('.section-reorders');
+    assert.equal(section.querySelector('h2').textContent, 'Re-orders');
+    assert.equal(section.querySelector('.count').textContent, '2');
+    const rows = [...section.querySelectorAll('li[data-key]')];
+    assert.deepEqual(rows.map((r) => r.dataset.key), ['f21', 'l5']);
+    assert.match(rows[0].textContent, /Maria’s lavender oil runs out around 26 Nov — offer a re-order/);
+    assert.match(rows[0].textContent, /due today, 09:00/);
+    assert.match(rows[1].textContent, /ran out 84 days ago \(Mon 31 Aug\), no re-order since/);
+    assert.equal(button(document, 'Today, 1 due').getAttribute('aria-current'), 'page', 'a due re-order is due');
+    assert.equal(main().querySelector('.section-dueToday li'), null, 'only under Re-orders');
+    button(rows[1], 'Mark inactive').click();
+    await flush(6);
+    assert.ok(queryByLabel(document, 'Why did they leave?'), 'marking her inactive asks why first');
+    assert.equal(tauri.callsTo('set_stage').length, 0, 'nothing changed yet');
+  });
 });
 
 describe('ui/views/today.js: an empty book opens to a welcome', () => {
@@ -249,6 +279,6 @@ describe('ui/views/today.js: an empty book opens to a welcome', () => {
     assert.equal(main().querySelector('section[aria-labelledby="welcome-heading"]'), null);
     assert.equal(main().querySelector('.today-sections').hidden, false);
     assert.deepEqual([...main().querySelectorAll('h2')].map((h) => h.textContent),
-      ['Overdue', 'Due today', 'Going cold', 'Maybes to decide', 'Upcoming']);
+      ['Overdue', 'Due today', 'Re-orders', 'Going cold', 'Maybes to decide', 'Upcoming']);
   });
 });

@@ -24,3 +24,7 @@ import './insights.suite.mjs';
 import './dateField.suite.mjs';
 import './reach.suite.mjs';
 import './dailyLoop.suite.mjs';
+import './purchases.suite.mjs';
+import './departures.suite.mjs';
+import './referrals.suite.mjs';
+import './events.suite.mjs';

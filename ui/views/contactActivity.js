@@ -6,6 +6,10 @@
 import {
   contactDecisions, contactFollowups, contactTouches, listCadences,
 } from '../backend.js';
+import { createPurchases } from './contactPurchases.js';
+import { createAbout } from './contactAbout.js';
+import { createReferrals } from './contactReferrals.js';
+import { askWhyTheyLeft } from './departureDialog.js';
 import { el } from '../dom.js';
 import { say } from '../status.js';
 import { describeWhen, formatDate, formatInstant, wallOf } from '../when.js';
@@ -21,8 +25,11 @@ const CLOSED_SHOWN = 10; // done/skipped follow-ups shown before "Show all"
 
 let sequence = 0;
 
-/** contact: the Contact shown. Returns the parts the detail places, and what the view calls. */
-export function createActivity(contact) {
+/**
+ * contact: the Contact shown; openContact(id) shows another one (a referrer, a guest).
+ * Returns the parts the detail places, and what the view calls.
+ */
+export function createActivity(contact, { openContact = () => {} } = {}) {
   let person = contact; // kept current by setContact, for names and the stage before a decision
   const id = `activity-${++sequence}`;
   let generation = 0;
@@ -36,13 +43,32 @@ export function createActivity(contact) {
   const planButton = el('button', { type: 'button', text: 'Plan follow-up' });
   const decideButton = el('button', { type: 'button', text: 'Record decision' });
   const picker = createCadencePicker({ contact: () => person, onApplied: (followups) => renderFollowups(followups) });
+  const purchaseButton = el('button', { type: 'button', text: 'Record purchase' });
+  const purchases = createPurchases();
+  const referrals = createReferrals({ openContact });
+  const about = createAbout({ onSaved: (fresh) => openContact(fresh.id) });
+  // A customer can be marked inactive, which asks why; an inactive one can still say why.
+  const leaveButton = el('button', { type: 'button' });
+  leaveButton.addEventListener('click', async () => {
+    const outcome = await askWhyTheyLeft(person);
+    if (outcome) person = outcome.contact;
+    showLeave();
+    leaveButton.focus();
+  });
+  function showLeave() {
+    const customer = person.stage === 'customer' || person.stage === 'new_customer';
+    leaveButton.textContent = customer ? 'Mark inactive' : 'Why did they leave?';
+    leaveButton.hidden = !customer && person.stage !== 'inactive_customer';
+  }
+  showLeave();
 
   logButton.addEventListener('click', () => open('touch', logButton));
   planButton.addEventListener('click', () => open('plan', planButton));
   decideButton.addEventListener('click', () => open('decide', decideButton));
+  purchaseButton.addEventListener('click', () => open('purchase', purchaseButton));
 
   const toolbar = el('div', { class: 'activity-bar' },
-    el('div', { class: 'actions' }, logButton, planButton, decideButton),
+    el('div', { class: 'actions' }, logButton, planButton, decideButton, purchaseButton, leaveButton),
     picker.element,
   );
   const top = el('div', { class: 'activity-top' }, toolbar, flow.element);
@@ -58,6 +84,9 @@ export function createActivity(contact) {
     section('followups', 'Follow-ups', followupList),
     section('touches', 'Touches', touchCount, touchList),
     section('decisions', 'Decisions', decisionList),
+    section('purchases', 'Purchases', purchases.element),
+    section('referrals', 'Referrals', referrals.referredBy, referrals.element),
+    section('about', 'Birthday, dates and what matters now', about.element),
   );
 
   // ---------- the working panel ----------
@@ -77,6 +106,8 @@ export function createActivity(contact) {
           say(describeOutcome(outcome, stageBefore, label));
         },
       });
+    } else if (action === 'purchase') {
+      flow.recordPurchase({ ...who, stageBefore: person.stage });
     }
   }
 
@@ -247,6 +278,9 @@ export function createActivity(contact) {
       renderFollowups(followups);
       renderTouches(touches);
       renderDecisions(decisions);
+      purchases.load(person);
+      referrals.load(person);
+      about.load(person);
     } catch (err) {
       if (mine === generation && err.kind !== 'not_found') say(`Couldn’t load ${person.name}’s history: ${err.message}`);
     }
@@ -267,6 +301,7 @@ export function createActivity(contact) {
     close: () => flow.close('cancel'),
     setContact: (fresh) => {
       person = fresh;
+      showLeave();
     },
   };
 }

@@ -57,7 +57,7 @@ export function mount(container, { intent = null } = {}) {
     if (activity && String(activity.contactId) === String(contact.id)) {
       activity.setContact(contact);
     } else {
-      activity = createActivity(contact);
+      activity = createActivity(contact, { openContact: (id) => open({ contactId: id }) });
     }
     const focused = activity.top.contains(document.activeElement) || activity.sections.contains(document.activeElement)
       ? document.activeElement

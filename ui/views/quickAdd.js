@@ -74,6 +74,8 @@ export function createQuickAdd({ onOpenContact = null, standalone = false, onLea
   const fields = createFields('batch');
   const metWhere = el('input', { type: 'text', autocomplete: 'off', placeholder: 'e.g. Sara’s party' });
   const metOn = el('input', { type: 'date' });
+  // The party's host: every guest is referred by her. Empty: the one "Met at" names.
+  const host = el('input', { type: 'text', autocomplete: 'off', placeholder: 'e.g. Sara' });
   const cadenceBox = el('input', { type: 'checkbox', checked: true });
   const batchToggle = el('button', {
     type: 'button',
@@ -92,6 +94,7 @@ export function createQuickAdd({ onOpenContact = null, standalone = false, onLea
   el('div', { class: 'quick-batch-fields' },
     fields.field('metWhere', 'Met at', metWhere),
     fields.field('metOn', 'Met on', metOn, 'empty = today'),
+    fields.field('host', 'Host', host, 'every guest is referred by her; empty = the one “Met at” names'),
   ),
   el('div', { class: 'quick-batch-foot' },
     el('label', { class: 'check' }, cadenceBox, ' Start New lead cadence for lines without a date'),
@@ -148,10 +151,12 @@ export function createQuickAdd({ onOpenContact = null, standalone = false, onLea
   // ---------- preview ----------
 
   function readBatch() {
-    return { metWhere: metWhere.value.trim(), metOn: metOn.value, noCadence: !cadenceBox.checked };
+    return {
+      metWhere: metWhere.value.trim(), metOn: metOn.value, noCadence: !cadenceBox.checked, host: host.value.trim(),
+    };
   }
 
-  const keyOf = (line, batch) => JSON.stringify([line, batch.metWhere, batch.metOn, batch.noCadence]);
+  const keyOf = (line, batch) => JSON.stringify([line, batch.metWhere, batch.metOn, batch.noCadence, batch.host]);
 
   /** Asks for the preview of the line and batch as they are now; draws it if still the latest. */
   function requestPreview() {
@@ -198,11 +203,15 @@ export function createQuickAdd({ onOpenContact = null, standalone = false, onLea
     }
     const { result } = outcome;
     clearLineError();
-    const drawnKey = JSON.stringify([result.text, result.appliesCadence, result.duplicate]);
+    const drawnKey = JSON.stringify([result.text, result.appliesCadence, result.duplicate, result.referrer, result.referrerNote]);
     if (drawnKey !== shownKey) {
       // Redrawn only on a real change, so the live region speaks once per new meaning.
       shownKey = drawnKey;
       const parts = [el('span', { class: 'preview-text', text: result.text })];
+      if (result.referrer || result.referrerNote) {
+        const said = result.referrerNote ?? `referred by ${result.referrer.name}`;
+        parts.push(el('span', { class: result.referrer ? 'preview-referrer' : 'preview-duplicate', text: said }));
+      }
       if (result.appliesCadence) {
         const note = result.parsed?.followup ? AFTER_DATE_NOTE : CADENCE_NOTE;
         parts.push(el('span', { class: 'preview-cadence', text: note }));
@@ -541,6 +550,7 @@ export function createQuickAdd({ onOpenContact = null, standalone = false, onLea
     const parts = [
       batch.metWhere ? `Met at ${batch.metWhere}` : null,
       batch.metOn ? `on ${formatDate(batch.metOn)}` : null,
+      batch.host ? `host ${batch.host}` : null,
       batch.noCadence ? 'no cadence' : null,
     ].filter(Boolean);
     batchSummary.textContent = parts.join(' · ');
@@ -572,6 +582,7 @@ export function createQuickAdd({ onOpenContact = null, standalone = false, onLea
   function clearBatch() {
     metWhere.value = '';
     metOn.value = '';
+    host.value = '';
     cadenceBox.checked = true;
     clearTimeout(keepTimer);
     setQuickAddBatch({}).catch(() => {});
@@ -625,7 +636,7 @@ export function createQuickAdd({ onOpenContact = null, standalone = false, onLea
     setBatchOpen(open);
     if (open) metWhere.focus();
   });
-  for (const control of [metWhere, metOn]) control.addEventListener('input', batchChanged);
+  for (const control of [metWhere, metOn, host]) control.addEventListener('input', batchChanged);
   metOn.addEventListener('change', batchChanged);
   cadenceBox.addEventListener('change', batchChanged);
   clearButton.addEventListener('click', clearBatch);

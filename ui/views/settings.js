@@ -9,6 +9,8 @@ import { el } from '../dom.js';
 import { createAbout } from './about.js';
 import { createBackups } from './backups.js';
 import { createCadenceSettings } from './cadenceSettings.js';
+import { createCustomerSettings } from './customerSettings.js';
+import { createProducts } from './products.js';
 import { say } from '../status.js';
 import { formatSoon, nowMs, todayDate, useSettings, wallOf } from '../when.js';
 
@@ -48,6 +50,8 @@ export function mount(container) {
   const backups = createBackups();
   const about = createAbout();
   const cadenceSettings = createCadenceSettings();
+  const products = createProducts();
+  const customers = createCustomerSettings();
   let savedTime = null; // the default time the backend last confirmed
   const defaultTime = el('input', {
     type: 'time',
@@ -159,6 +163,8 @@ export function mount(container) {
         zoneLine,
       ),
       cadenceSettings.element,
+      customers.element,
+      products.element,
       el('section', { class: 'settings-group', 'aria-labelledby': 'windows-heading' },
         el('h2', { id: 'windows-heading', text: 'Keep in touch' }),
         el('p', {
@@ -234,6 +240,8 @@ export function mount(container) {
     try {
       const settings = await getSettings();
       useSettings(settings);
+      customers.load(settings);
+      products.load(settings.currency);
       // Keep a region we do not list (set elsewhere) rather than silently showing another one.
       if (![...region.options].some((o) => o.value === settings.phoneRegion)) {
         region.append(el('option', { value: settings.phoneRegion, text: regionLabel(settings.phoneRegion) }));

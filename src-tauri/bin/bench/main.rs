@@ -68,8 +68,10 @@ fn report(label: &str, samples: &mut [Duration]) {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let options = options()?;
+    // Named for what the generator writes, so a file from an older one (without
+    // purchases, birthdays, events) is never measured as if it had them.
     let file = options.dir.join(format!(
-        "bench-{}-{}.sqlite3",
+        "bench-{}-{}-customers.sqlite3",
         options.contacts, options.touches
     ));
     std::fs::create_dir_all(&options.dir)?;
@@ -202,6 +204,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Today: the whole start screen, and next to it the same work as raw SQL.
     let mut today = Vec::new();
     let mut sections = (0, 0, 0, 0);
+    let mut customers = (0, 0, 0, 0);
     for _ in 0..20 {
         let started = Instant::now();
         let view = tend.today()?;
@@ -212,8 +215,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             view.counts.upcoming,
             view.counts.going_cold,
         );
+        customers = (
+            view.counts.reorders,
+            view.counts.lapsed,
+            view.counts.events,
+            view.seasons.iter().map(|s| s.count).sum::<i64>(),
+        );
     }
-    report("Today (app: sections + going cold + maybes)", &mut today);
+    report(
+        "Today (app: sections, cold, maybes, re-orders, events)",
+        &mut today,
+    );
     let mut raw_today = Vec::new();
     let upcoming_end = tend::store::time::to_sql(now + chrono::Duration::days(8));
     let now_text = tend::store::time::to_sql(now);
@@ -245,6 +257,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "Today sections: {} overdue, {} due today, {} upcoming, {} going cold",
         sections.0, sections.1, sections.2, sections.3
     );
+    println!(
+        "Today for customers: {} re-orders, {} ran out long ago, {} birthdays and events this week, {} season buyers",
+        customers.0, customers.1, customers.2, customers.3
+    );
+    let mut ticks = Vec::new();
+    for _ in 0..20 {
+        let started = Instant::now();
+        std::hint::black_box(tend.reminder_tick(false)?);
+        ticks.push(started.elapsed());
+    }
+    report("reminder tick (due, digest, morning events)", &mut ticks);
 
     // Quick add: parsing alone, and the whole round trip (parse, duplicate check,
     // insert, index, plan) on this file — each line undone afterwards.
