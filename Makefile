@@ -1,5 +1,5 @@
-# Two entry points for a fresh Debian/Ubuntu machine: `make run` and `make test`.
-# Each installs what it needs first (system packages, test tools).
+# Two entry points for a fresh Debian/Ubuntu machine: `make run` and `make test`
+# (and `make package` for the installers). Each installs what it needs first.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -8,13 +8,16 @@ TOOLS := $(CURDIR)/.tools
 VENV := $(CURDIR)/.venv
 TAURI_DRIVER := $(TOOLS)/bin/tauri-driver
 
-.PHONY: run test rust-toolchain system-deps-run system-deps-test test-tools \
-        fmt lint rust-tests ui-tests e2e bench bench-reminders bench-floor fuzz
+.PHONY: run test rust-toolchain system-deps-run system-deps-test system-deps-package test-tools \
+        fmt lint rust-tests ui-tests e2e bench bench-reminders bench-floor package package-test fuzz
 
 run: system-deps-run rust-toolchain
 	$(CARGO) run --release --bin tend
 
 test: system-deps-test rust-toolchain test-tools fmt lint rust-tests ui-tests e2e
+
+# A clean run builds everything once: incremental caches would only fill the disk.
+test: export CARGO_INCREMENTAL := 0
 
 rust-toolchain:
 	@command -v $(CARGO) >/dev/null || { echo "Tend needs Rust (cargo). Install it with rustup (https://rustup.rs), then run make again." >&2; exit 1; }
@@ -26,6 +29,9 @@ system-deps-run:
 
 system-deps-test:
 	@scripts/system-deps.sh test
+
+system-deps-package:
+	@scripts/system-deps.sh package
 
 # tauri-driver (WebDriver for Tauri apps) from crates.io; selenium and pytest in a venv.
 test-tools: $(TAURI_DRIVER) $(VENV)/.installed
@@ -41,9 +47,10 @@ $(VENV)/.installed: tests/e2e/requirements.txt
 fmt:
 	$(CARGO) fmt --check
 
+# `bench` adds the benchmark binary, which is built only when asked for.
 lint:
-	$(CARGO) clippy --all-targets -- -D warnings
-	$(CARGO) clippy --all-targets --no-default-features -- -D warnings
+	$(CARGO) clippy --all-targets --features bench -- -D warnings
+	$(CARGO) clippy --all-targets --no-default-features --features bench -- -D warnings
 
 # The domain and store without WebKit first (fast), then everything.
 rust-tests:
@@ -66,7 +73,7 @@ e2e: test-tools
 
 # Figures, not pass/fail: 100k contacts / 1M touches, then reminders on a real bus.
 bench:
-	$(CARGO) run --release --no-default-features --bin tend-bench
+	$(CARGO) run --release --no-default-features --features bench --bin tend-bench
 
 # Tend against an empty Tauri 2 app (bench/floor: Tend's Tauri features, tray,
 # single instance and release profile), both release builds as shipped, in one
@@ -107,3 +114,21 @@ fuzz: rust-toolchain $(CARGO_FUZZ)
 
 $(CARGO_FUZZ):
 	$(CARGO) install cargo-fuzz --locked --root $(TOOLS)
+
+# The installers this machine can build (.deb and .rpm, release build) with the Tauri
+# CLI pinned in package-lock.json, then checked: contents, declared dependencies, the
+# desktop entry and the AppStream metainfo. Sizes are printed. Not part of `make test`
+# (a release build takes ~10 minutes on 2 cores); `make package-test` installs them.
+package: system-deps-package rust-toolchain node_modules/.package-lock.json
+	npm run --silent tauri -- build --ci --bundles deb,rpm
+	scripts/check-packages.sh
+
+# On this machine, as root with dpkg: install the previous .deb, add data, upgrade to
+# the one `make package` built, drive the installed /usr/bin/tend through WebDriver,
+# then remove it and find the book still there. Tend is uninstalled afterwards.
+# The previous version: PREVIOUS_DEB=/path/to/Tend_0.1.0_amd64.deb, or
+# PREVIOUS_REF=<tag or commit> to build it from git first.
+package-test: test-tools
+	@test -n "$(PREVIOUS_DEB)$(PREVIOUS_REF)" || { echo "Set PREVIOUS_DEB to an older Tend .deb, or PREVIOUS_REF to a tag or commit to build one from." >&2; exit 2; }
+	previous="$(PREVIOUS_DEB)"; [ -n "$$previous" ] || previous=$$(scripts/previous-deb.sh "$(PREVIOUS_REF)" | tail -n 1); \
+	scripts/package-test.sh "$$previous" "$$(scripts/check-packages.sh | tail -n 1)"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian/Ubuntu packages Tend needs to build, run or test, only when
-# some are missing. Usage: scripts/system-deps.sh run|test
+# Installs the Debian/Ubuntu packages Tend needs to build, run, test or package,
+# only when some are missing. Usage: scripts/system-deps.sh run|test|package
 set -euo pipefail
 
 # To build and run the window (Tauri 2 on WebKitGTK 4.1).
@@ -16,11 +16,17 @@ TEST_PACKAGES=(
   imagemagick xdotool at-spi2-core fonts-dejavu-core
   python3 python3-venv nodejs npm
 )
+# To make and check the installers: Node for the pinned Tauri CLI (it writes the
+# .rpm itself; `rpm` reads it back), and the freedesktop validators.
+PACKAGE_PACKAGES=(
+  nodejs npm rpm desktop-file-utils appstream
+)
 
 case "${1:-run}" in
   run) wanted=("${RUN_PACKAGES[@]}") ;;
   test) wanted=("${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}") ;;
-  *) echo "usage: $0 run|test" >&2; exit 2 ;;
+  package) wanted=("${RUN_PACKAGES[@]}" "${PACKAGE_PACKAGES[@]}") ;;
+  *) echo "usage: $0 run|test|package" >&2; exit 2 ;;
 esac
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

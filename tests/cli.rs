@@ -100,3 +100,20 @@ fn a_line_that_cannot_be_understood_fails_with_a_message() {
     let unknown = tend(dir.path(), &["frobnicate"]);
     assert_eq!(unknown.status.code(), Some(2));
 }
+
+#[test]
+fn version_prints_the_crates_version_and_touches_no_data() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for flag in ["--version", "-V"] {
+        let out = tend(dir.path(), &[flag]);
+        assert!(out.status.success());
+        assert_eq!(
+            stdout(&out),
+            format!("tend {}\n", env!("CARGO_PKG_VERSION"))
+        );
+    }
+    assert!(
+        std::fs::read_dir(dir.path()).expect("dir").next().is_none(),
+        "no data file was made"
+    );
+}

@@ -186,6 +186,86 @@ fn the_phone_region_setting_is_validated_and_used() {
 }
 
 #[test]
+fn an_impossible_phone_is_refused_with_why_and_kept_only_when_she_says_so() {
+    let f = fixture();
+    let strict = |phone: &str| tend::domain::contact::ContactDraft {
+        keep_phone_as_typed: false,
+        ..full_draft("Tom Reyes", phone, "", "", &[])
+    };
+    let err = f
+        .tend
+        .create_contact(&strict("555-01734"))
+        .expect_err("impossible");
+    assert_eq!(err.field(), Some("phone"));
+    assert_eq!(
+        err.to_string(),
+        "“555-01734” is not a possible phone number in US (+1): it has 8 digits, and numbers there have 10. Check it, or keep it as typed."
+    );
+    assert!(names(&f.tend, "", false).is_empty(), "nothing saved");
+    let kept = f
+        .tend
+        .create_contact(&tend::domain::contact::ContactDraft {
+            keep_phone_as_typed: true,
+            ..strict("555-01734")
+        })
+        .expect("kept as typed");
+    assert_eq!(kept.phone.as_deref(), Some("555-01734"), "shown as typed");
+    assert_eq!(
+        kept.phone_e164, None,
+        "no E.164 for a number that is not one"
+    );
+    let stored: String = f
+        .tend
+        .store()
+        .read(|c| Ok(c.query_row("SELECT normalized FROM contact_methods", [], |r| r.get(0))?))
+        .expect("row");
+    assert_eq!(stored, "55501734", "its digits, never a made-up +1…");
+}
+
+#[test]
+fn a_local_number_takes_the_default_area_code_or_is_asked_about() {
+    let f = fixture();
+    let strict = |name: &str| tend::domain::contact::ContactDraft {
+        keep_phone_as_typed: false,
+        ..full_draft(name, "555-0142", "", "", &[])
+    };
+    let asked = f
+        .tend
+        .create_contact(&strict("Jane Doe"))
+        .expect_err("no area code");
+    assert!(
+        asked
+            .to_string()
+            .starts_with("“555-0142” has no area code."),
+        "{asked}"
+    );
+    assert!(f.tend.set_setting("defaultAreaCode", "4l5").is_err());
+    f.tend
+        .set_setting("defaultAreaCode", "(415)")
+        .expect("saved");
+    assert_eq!(
+        f.tend.settings().expect("settings").default_area_code,
+        "415"
+    );
+    let jane = f
+        .tend
+        .create_contact(&strict("Jane Doe"))
+        .expect("completed");
+    assert_eq!(
+        jane.phone.as_deref(),
+        Some("555-0142"),
+        "shown as she typed it"
+    );
+    assert_eq!(
+        jane.phone_e164.as_deref(),
+        Some("+14155550142"),
+        "stored whole"
+    );
+    f.tend.set_setting("defaultAreaCode", "").expect("cleared");
+    assert_eq!(f.tend.settings().expect("settings").default_area_code, "");
+}
+
+#[test]
 fn a_name_that_impersonates_is_cleaned_and_the_save_says_so() {
     let f = fixture();
     let jane = f.tend.create_contact(&draft("Jane Doe")).expect("created");

@@ -187,9 +187,9 @@ fn a_full_disk_is_said_plainly_and_loses_nothing() {
     );
 }
 
-/// Jane on a 3 MB disk, the disk filled, a big import; then room again.
+/// Jane on an 8 MB disk, the disk filled, a big import; then room again.
 const FULL_DISK: &str = r#"
-mount -t tmpfs -o size=4m tmpfs "$DISK" || exit 90  # the 2,000 cards take ~3 MB with their indexes
+mount -t tmpfs -o size=8m tmpfs "$DISK" || exit 90  # the 2,000 cards take ~3 MB with their indexes
 "$TEND" add "Jane Doe 555-0142 call tomorrow" || exit 91
 dd if=/dev/zero of="$DISK/filler" bs=4k 2>/dev/null   # stops at "No space left"
 "$TEND" import "$CARDS" 2>"$OUT/full.err"; echo $? >"$OUT/full.rc"

@@ -72,10 +72,13 @@ fn every_registered_command_is_declared_and_granted_to_the_main_window() {
 fn the_quick_add_window_is_granted_only_what_it_calls() {
     let quick = granted("capabilities/quick-add-window.json");
     let expected: BTreeSet<String> = [
+        "close_quick_add",
         "get_settings",
         "get_today",
         "preview_quick_add",
         "quick_add",
+        "quick_add_batch",
+        "set_quick_add_batch",
         "undo_quick_add",
     ]
     .into_iter()

@@ -29,12 +29,88 @@ fn a_line_becomes_a_contact_with_its_follow_up() {
     assert_eq!(added.contact.name, "Jane Doe");
     assert_eq!(added.contact.phone.as_deref(), Some("555-0142"));
     assert_eq!(added.contact.notes, "wants the lavender set");
-    assert_eq!(added.followups.len(), 1);
     assert_eq!(added.followups[0].due_local, "2026-11-26T09:00");
     assert_eq!(added.followups[0].promise, "wants the lavender set");
     assert_eq!(
+        added.followups[0].cadence_name, None,
+        "her promise is her own"
+    );
+    assert_eq!(
         added.text,
-        "Jane Doe · +1 555-0142 · note: wants the lavender set · call Thu 26 Nov, 09:00"
+        "Jane Doe · 555-0142 (no area code: kept as typed) · note: wants the lavender set · call Thu 26 Nov, 09:00"
+    );
+    assert_eq!(
+        added.contact.phone_e164, None,
+        "no made-up E.164 for a local number"
+    );
+    // Her Thursday call is New lead's first step: 3 weeks and 3 months follow,
+    // spaced after it as the rhythm spaces them after day 3.
+    let rest: Vec<(&str, Option<&str>)> = added.followups[1..]
+        .iter()
+        .map(|x| (x.due_local.as_str(), x.cadence_name.as_deref()))
+        .collect();
+    let lead = Some("New lead: 3 days, 3 weeks, 3 months");
+    assert_eq!(
+        rest,
+        [("2026-12-14T09:00", lead), ("2027-02-21T09:00", lead)]
+    );
+    assert_eq!(
+        added.created_followup_ids.len(),
+        3,
+        "Undo takes all three back"
+    );
+}
+
+#[test]
+fn with_the_setting_off_a_dated_line_is_the_whole_story() {
+    let f = monday();
+    f.tend
+        .set_setting("datedLineStartsNewLead", "off")
+        .expect("saved");
+    assert!(
+        !f.tend
+            .settings()
+            .expect("settings")
+            .dated_line_starts_new_lead
+    );
+    let line = "Jane Doe 555-0142 call Thu";
+    assert!(
+        !f.tend
+            .preview_quick_add(line, &Batch::default())
+            .expect("preview")
+            .applies_cadence
+    );
+    let added = f
+        .tend
+        .quick_add(line, &Batch::default(), None)
+        .expect("added");
+    assert_eq!(added.followups.len(), 1);
+    assert_eq!(added.followups[0].due_local, "2026-11-26T09:00");
+}
+
+#[test]
+fn new_lead_counts_from_the_batch_met_on_day() {
+    // The party was Saturday 21 Nov; she types the guests in on Monday.
+    let f = monday();
+    let party = Batch {
+        met_where: "Sara's party".into(),
+        met_on: "2026-11-21".into(),
+        no_cadence: false,
+        ..Batch::default()
+    };
+    let added = f
+        .tend
+        .quick_add("Carl Weber 555-0199", &party, None)
+        .expect("added");
+    let dates: Vec<&str> = added
+        .followups
+        .iter()
+        .map(|x| x.due_local.as_str())
+        .collect();
+    assert_eq!(
+        dates,
+        ["2026-11-24T09:00", "2026-12-12T09:00", "2027-02-19T09:00"],
+        "3 days, 3 weeks, 3 months after the party, not after Monday"
     );
 }
 
@@ -72,6 +148,7 @@ fn the_batch_context_is_kept_on_each_contact() {
         met_where: "Sara's party".into(),
         met_on: "2026-11-21".into(),
         no_cadence: true,
+        ..Batch::default()
     };
     for line in ["Ann 555-0101", "Bea 555-0102", "Cy 555-0103"] {
         f.tend.quick_add(line, &batch, None).expect("added");
@@ -296,7 +373,7 @@ fn undo_asks_after_her_details_were_edited() {
     f.clock.advance(chrono::Duration::minutes(2));
     let draft = tend::domain::contact::ContactDraft {
         name: "Nora Quinn".into(),
-        phone: "555-0190".into(),
+        phone: "415-555-0190".into(),
         stage: "lead".into(),
         ..Default::default()
     };
@@ -319,22 +396,34 @@ fn preview_after(f: &Fixture) -> tend::api::QuickAddPreview {
 
 #[test]
 fn a_day_the_year_does_not_have_is_not_a_date() {
-    // Issue 16, item 7: "Feb 29, 2027" became 29 Feb 2028.
+    // Issue 16, item 7: "Feb 29, 2027" became 29 Feb 2028. Issue 10: nor does it
+    // become note text; it is refused as not a date, and nothing is saved.
     let f = monday();
-    let preview = f
-        .tend
-        .preview_quick_add("Jane Doe call Feb 29, 2027", &Batch::default())
-        .expect("preview");
-    assert!(
-        !preview.text.contains("2028"),
-        "not moved to another year: {}",
-        preview.text
-    );
-    assert!(preview.parsed.followup.is_none(), "{}", preview.text);
-    assert_eq!(
-        preview.text, "Jane Doe · note: call Feb 29, 2027",
-        "it stays in the note"
-    );
+    for (line, message) in [
+        (
+            "Jane Doe call Feb 29, 2027",
+            "“Feb 29, 2027” is not a date: February 2027 has 28 days.",
+        ),
+        (
+            "Maria Lopez birthday Feb 30",
+            "“Feb 30” is not a date: February has 28 days, 29 in a leap year.",
+        ),
+    ] {
+        let err = f
+            .tend
+            .preview_quick_add(line, &Batch::default())
+            .expect_err(line);
+        assert_eq!(
+            (err.field(), err.to_string().as_str()),
+            (Some("date"), message)
+        );
+        let err = f
+            .tend
+            .quick_add(line, &Batch::default(), None)
+            .expect_err(line);
+        assert_eq!(err.field(), Some("date"));
+    }
+    assert!(names(&f).is_empty(), "nothing saved");
 }
 
 #[test]
@@ -375,4 +464,77 @@ fn a_time_in_the_spring_gap_is_previewed_as_the_clock_will_say_it() {
         .expect("added");
     assert_eq!(added.text, preview.text);
     assert_eq!(added.followups[0].due_local, "2026-03-08T03:30");
+}
+
+#[test]
+fn a_known_name_without_phone_or_email_asks_instead_of_making_a_second_one() {
+    let f = monday();
+    let quiet = Batch {
+        no_cadence: true,
+        ..Batch::default()
+    };
+    let maria = f
+        .tend
+        .quick_add("Maria Lopez 555-0142", &quiet, None)
+        .expect("added");
+    let preview = f
+        .tend
+        .preview_quick_add("maria lopez birthday March 14", &quiet)
+        .expect("preview");
+    let duplicate = preview.duplicate.expect("flagged by name");
+    assert_eq!(
+        (duplicate.contact_id, duplicate.name.as_str(), duplicate.by),
+        (maria.contact.id, "Maria Lopez", "name")
+    );
+    f.tend
+        .quick_add(
+            "maria lopez birthday March 14",
+            &quiet,
+            Some(duplicate.contact_id),
+        )
+        .expect("added to her");
+    assert_eq!(names(&f), vec!["Maria Lopez"], "no second Maria");
+    // A phone of her own tells another Maria apart: no question then.
+    let other = f
+        .tend
+        .preview_quick_add("Maria Lopez 555-0199", &quiet)
+        .expect("preview");
+    assert_eq!(other.duplicate, None);
+    // The phone still wins when it is known.
+    let by_phone = f
+        .tend
+        .preview_quick_add("M. Lopez 555-0142", &quiet)
+        .expect("preview")
+        .duplicate
+        .expect("by phone");
+    assert_eq!(by_phone.by, "phone");
+}
+
+#[test]
+fn the_batch_context_survives_a_restart_the_same_day_only() {
+    let f = monday();
+    let batch = Batch {
+        met_where: "Sara's party".into(),
+        met_on: "2026-11-21".into(),
+        no_cadence: true,
+        ..Batch::default()
+    };
+    f.tend.set_quick_add_batch(&batch).expect("kept");
+    let f = f.reopen();
+    assert_eq!(
+        f.tend.quick_add_batch().expect("batch"),
+        batch,
+        "after a restart"
+    );
+    f.clock.advance(chrono::Duration::hours(10)); // 20:00 in New York, still Monday
+    assert_eq!(f.tend.quick_add_batch().expect("batch"), batch);
+    f.clock.advance(chrono::Duration::hours(5)); // Tuesday
+    assert_eq!(
+        f.tend.quick_add_batch().expect("batch"),
+        Batch::default(),
+        "a new day starts a new batch"
+    );
+    f.tend
+        .set_quick_add_batch(&Batch::default())
+        .expect("forgotten");
 }

@@ -429,3 +429,50 @@ fn after_a_resume_what_came_due_in_the_sleep_is_caught_up_at_once() {
         "5 follow-ups came due while Tend was closed"
     );
 }
+
+#[test]
+fn the_notification_says_the_number_to_call() {
+    let f = monday();
+    let jane = f
+        .tend
+        .create_contact(&crate::support::full_draft(
+            "Jane Doe",
+            "(415) 555-0142",
+            "jane@example.com",
+            "",
+            &[],
+        ))
+        .expect("contact");
+    for (channel, promise) in [
+        ("call", "ask about the party"),
+        ("email", "send the catalogue"),
+    ] {
+        f.tend
+            .plan_followup(&FollowupDraft {
+                contact_id: jane.id,
+                promise: promise.into(),
+                channel: channel.into(),
+                date: "2026-11-23".into(),
+                time: "10:00".into(),
+            })
+            .expect("planned");
+    }
+    f.clock.set(instant("2026-11-23T15:00:00Z"));
+    let mut bodies: Vec<String> = f
+        .tend
+        .reminder_tick(false)
+        .expect("tick")
+        .notices
+        .into_iter()
+        .map(|notice| notice.body)
+        .collect();
+    bodies.sort();
+    assert_eq!(
+        bodies,
+        [
+            "Call — ask about the party · (415) 555-0142",
+            "Email — send the catalogue · jane@example.com",
+        ],
+        "the number as she typed it, the address for an email"
+    );
+}

@@ -34,8 +34,16 @@ const SHIPPED_MIGRATIONS: &[(&str, &str)] = &[
         "08e6f5e5f7087eb92b500cb82d890d4791ae14b006e11450c19f98cb6810e0a9",
     ),
     (
-        "0008_today_without_scanning.sql",
-        "1813f59e70d1b6d65df8fbd87b01a9a3978dddc23b26fedfa562eb91e1db2395",
+        "0005_search_digits_and_met.sql",
+        "9bf5fb789242411c5ef34a66383e223e924b20da241d725f0f9df62134b0ac86",
+    ),
+    (
+        "0006_customers_who_stay.sql",
+        "81a002fd1d6b25996c25fcced996dbc687fe9f6c794c0378b66e122f8ba936ce",
+    ),
+    (
+        "0007_today_without_scanning.sql",
+        "2e12ba2bbb27c8d2ef305e624488b85e847e389960caf6cc795d890e2381c957",
     ),
 ];
 
@@ -293,6 +301,28 @@ fn rows_later_migrations_add(dir: &std::path::Path, tables: &[V1Table]) -> BTree
         .collect()
 }
 
+/// What migration 0005 changes on purpose, said once for the rows before and
+/// after: the search index is rebuilt from the tables (so it is compared by
+/// which contacts it holds; the searches below check what it finds), and a
+/// phone stored as "+…" that is not a valid number is stored by its digits
+/// (in the v1 snapshot, Ofcom's drama number +44 7700 900123).
+fn what_0005_changes(mut rows: BTreeMap<String, Vec<String>>) -> BTreeMap<String, Vec<String>> {
+    if let Some(index) = rows.get_mut("contact_search") {
+        for row in index.iter_mut() {
+            *row = row.split(" | ").next().unwrap_or_default().to_string();
+        }
+    }
+    if let Some(methods) = rows.get_mut("contact_methods") {
+        for row in methods.iter_mut() {
+            *row = row.replace(
+                "Text(\"+44 7700 900123\") | Text(\"+447700900123\")",
+                "Text(\"+44 7700 900123\") | Text(\"447700900123\")",
+            );
+        }
+    }
+    rows
+}
+
 #[test]
 fn a_v1_file_with_rows_upgrades_keeping_every_row() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -326,6 +356,7 @@ fn a_v1_file_with_rows_upgrades_keeping_every_row() {
         assert!(!rows.is_empty(), "the v1 snapshot has rows in {table}");
     }
     let added = rows_later_migrations_add(dir.path(), &tables);
+    let before = what_0005_changes(before);
 
     let upgraded = Store::open(&path).expect("the v1 file upgrades");
     assert_eq!(
@@ -339,6 +370,7 @@ fn a_v1_file_with_rows_upgrades_keeping_every_row() {
     );
     let after = upgraded
         .read(|conn| Ok(rows_of(conn, &tables)))
+        .map(what_0005_changes)
         .expect("rows after");
     for (table, rows) in &before {
         let now = &after[table];

@@ -146,3 +146,66 @@ fn pages_cover_every_match_once_in_order() {
     let expected: Vec<String> = (0..120).map(|i| format!("Person {i:03}")).collect();
     assert_eq!(seen, expected);
 }
+
+#[test]
+fn any_run_of_three_or_more_digits_finds_the_number() {
+    let f = seeded();
+    let kept = tend::domain::contact::ContactDraft {
+        keep_phone_as_typed: true,
+        ..full_draft("Tom Reyes", "555-0177", "", "", &[])
+    };
+    f.tend.create_contact(&kept).expect("kept as typed");
+    for (typed, who) in [
+        ("142", "Jane Doe"),   // the end of 555-0142
+        ("50142", "Jane Doe"), // across the dash
+        ("4155550142", "Jane Doe"),
+        ("+1 415", "Jane Doe"),
+        ("7946", "Bob Jansen"),
+        ("460958", "Bob Jansen"), // across the space
+        ("177", "Tom Reyes"),     // kept as typed: found by its digits too
+    ] {
+        assert_eq!(search(&f.tend, typed), vec![who.to_string()], "{typed}");
+    }
+    assert!(
+        search(&f.tend, "143").is_empty(),
+        "a run she never typed finds no one"
+    );
+}
+
+#[test]
+fn where_they_met_is_searchable_and_shown() {
+    let f = seeded();
+    let batch = tend::quickadd::Batch {
+        met_where: "Sara's party".into(),
+        ..Default::default()
+    };
+    for line in ["Ann Lee call Thu", "Mia Chen"] {
+        f.tend.quick_add(line, &batch, None).expect("added");
+    }
+    f.tend
+        .quick_add("Olga Berg", &tend::quickadd::Batch::default(), None)
+        .expect("added");
+    let mut guests = search(&f.tend, "Sara's party");
+    guests.sort();
+    assert_eq!(
+        guests,
+        vec![
+            "Ann Lee".to_string(),
+            "Mia Chen".into(),
+            "Zoë Müller".into()
+        ],
+        "her guests, and the contact whose notes say so"
+    );
+    let ann = f
+        .tend
+        .list_contacts(&ContactQuery {
+            query: "Ann Lee".into(),
+            ..Default::default()
+        })
+        .expect("found")
+        .items[0]
+        .id;
+    let ann = f.tend.contact(ann).expect("contact");
+    assert_eq!(ann.met_where.as_deref(), Some("Sara's party"));
+    assert!(ann.met_on.is_some());
+}

@@ -2,6 +2,7 @@
 
 import { getFollowup, onChanged, onFileDropped, onOpenFollowup, onQuickAdd, startupProblem } from './backend.js';
 import { isTyping } from './dom.js';
+import { createSectionKeys, openKeyHelp, sectionShortcut } from './keys.js';
 import { say } from './status.js';
 import { refreshToday, subscribe } from './todayData.js';
 import { importFromFile } from './views/importContacts.js';
@@ -9,15 +10,17 @@ import { createQuickAdd } from './views/quickAdd.js';
 import * as today from './views/today.js';
 import * as contacts from './views/contacts.js';
 import * as cadences from './views/cadences.js';
+import * as insights from './views/insights.js';
 import * as settings from './views/settings.js';
 import { showStartupProblem } from './views/startupProblem.js';
 
 // The view shown at launch: what needs doing today.
 const START_VIEW = 'today';
 
-// Each view module exports mount(container, {go, intent}) → { refresh?(), onKey?(event), open?(intent), unmount?() }.
+// Each view module exports mount(container, {go, intent}) → { refresh?(), onKey?(event),
+// open?(intent), focusList?() → true if it moved focus to its list, unmount?() }.
 // `go(name, intent)` switches views, e.g. go('contacts', {contactId: 7, action: 'plan'}).
-const VIEWS = { today, contacts, cadences, settings };
+const VIEWS = { today, contacts, cadences, insights, settings };
 
 // The data file could not be opened: the page that says why replaces the app.
 const problem = await startupProblem().catch(() => null);
@@ -32,7 +35,11 @@ if (problem) {
 
 function startApp() {
   // Quick add sits above every view; a name in its list opens that contact.
-  const quick = createQuickAdd({ onOpenContact: (contactId) => show('contacts', { contactId }) });
+  const quick = createQuickAdd({
+    onOpenContact: (contactId) => show('contacts', { contactId }),
+    // Escape: to the view's list; a view without one, back where she was (not a text field).
+    onLeave: (from) => focusList(from && !isTyping(from) ? from : null),
+  });
   document.getElementById('quick-bar')?.append(quick.element);
 
   const main = document.getElementById('main');
@@ -57,13 +64,38 @@ function startApp() {
 
   for (const button of sectionButtons) {
     button.addEventListener('click', () => show(button.dataset.view));
+    const keys = sectionShortcut(button.dataset.view);
+    if (keys) button.setAttribute('aria-keyshortcuts', keys);
 }
 
-  // The sidebar's count: what is overdue or due today. Drawn by CSS from data-count, so
+  /** Focus to the visible view's list (Today's items, the contact list…), else `otherwise`, else its heading. */
+  function focusList(otherwise = null) {
+    if (current?.view.focusList?.()) return;
+    if (otherwise?.isConnected) {
+      otherwise.focus();
+      return;
+    }
+    const heading = main.querySelector('h1');
+    if (!heading) return;
+    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    heading.focus();
+  }
+
+  // g t / g c / g a / g s, Alt+1…4, and ? for the key list (also the sidebar's button).
+  const sectionKeys = createSectionKeys({
+    go: (name) => {
+      show(name);
+      focusList();
+    },
+    help: () => openKeyHelp(),
+  });
+  document.getElementById('key-help')?.addEventListener('click', () => openKeyHelp());
+
+  // The sidebar's count: what is overdue or due today, re-orders included. Drawn by CSS from data-count, so
   // the button's text stays exactly "Today"; its accessible name says the number.
   subscribe(({ today: data }) => {
     if (!data || !todayButton) return;
-    const due = (data.counts?.overdue ?? 0) + (data.counts?.dueToday ?? 0);
+    const due = (data.counts?.overdue ?? 0) + (data.counts?.dueToday ?? 0) + (data.counts?.reordersDue ?? 0);
     if (due > 0) {
       todayButton.dataset.count = due > 99 ? '99+' : String(due);
       todayButton.setAttribute('aria-label', `Today, ${due} due`);
@@ -90,7 +122,13 @@ function startApp() {
       quick.focus();
       return;
     }
+    if (sectionKeys(event)) return;
     current?.view.onKey?.(event);
+    // Escape the view had no use for: out of the field, back to the list, so j/k never type.
+    if (event.key === 'Escape' && !event.defaultPrevented && isTyping(event.target)) {
+      event.preventDefault();
+      focusList();
+    }
   });
 
   // Another window or the background scheduler changed data: redraw what is visible.

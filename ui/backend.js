@@ -119,6 +119,11 @@ export function getToday() {
   return call('get_today');
 }
 
+/** period: 'fourWeeks' | 'quarter' | 'year' | 'all' → the Insights page's figures */
+export function getInsights(period) {
+  return call('get_insights', { period: String(period) });
+}
+
 // ---------- Follow-ups ----------
 
 /** draft = {contactId, promise, channel, date: 'YYYY-MM-DD', time: 'HH:MM' or ''} → Followup */
@@ -169,6 +174,14 @@ export function skipFollowup(id, reason) {
 // ---------- Touches ----------
 
 /**
+ * Before a touch at `when` ('YYYY-MM-DDTHH:MM' or '' for now) is logged: the open follow-up it most
+ * likely kept → {followup, question: 'Did this keep “…” (due Thu)?'} or null
+ */
+export function touchKeeps(contactId, when) {
+  return call('touch_keeps', { contactId: Number(contactId), when: String(when ?? '') });
+}
+
+/**
  * draft = {contactId, channel, outcome, note, when: 'YYYY-MM-DDTHH:MM' or '', followupId or null}
  * → {touch, count, countText, suggestion: {contactId, channel, date, promise}, rebased}
  */
@@ -199,19 +212,36 @@ export function updateCadence(id, draft) {
   return call('update_cadence', { id: Number(id), draft });
 }
 
-/** → [Followup]: the contact's follow-ups afterwards */
-export function applyCadence(contactId, cadenceId) {
-  return call('apply_cadence', { contactId: Number(contactId), cadenceId: Number(cadenceId) });
+/** Applies a cadence from startOn ('YYYY-MM-DD', or '' for where it counts from by default) → [Followup] afterwards */
+export function applyCadence(contactId, cadenceId, startOn = '') {
+  return call('apply_cadence', { contactId: Number(contactId), cadenceId: Number(cadenceId), startOn: String(startOn ?? '') });
+}
+
+/**
+ * What applying a cadence (cadenceId null: the one that fits the contact's stage) from startOn would plan
+ * → {cadenceId, cadenceName, suggestedId, startOn, startFrom, startText,
+ *    steps: [{dueLocal, channel, channelLabel, promise, note}], passed: [{on, message}]}
+ */
+export function cadencePlan(contactId, cadenceId = null, startOn = '') {
+  const id = cadenceId === null || cadenceId === undefined || cadenceId === '' ? null : Number(cadenceId);
+  return call('cadence_plan', { contactId: Number(contactId), cadenceId: id, startOn: String(startOn ?? '') });
 }
 
 // ---------- Decisions ----------
 
 /**
- * draft = {contactId, kind, note, revisitOn: 'YYYY-MM-DD' or ''}
- * → {decision, stage, stoppedCadences: [name], startedCadence, revisit: Followup or null}
+ * draft = {contactId, kind, note, revisitOn: 'YYYY-MM-DD' or '', keepOpen: [followupId]: answered ones she unticked}
+ * → {decision, stage, stoppedCadences: [name], startedCadence, revisit: Followup or null, settled: [Followup]}
  */
 export function recordDecision(draft) {
-  return call('record_decision', { draft: { ...draft, contactId: Number(draft.contactId) } });
+  return call('record_decision', {
+    draft: { ...draft, contactId: Number(draft.contactId), keepOpen: (draft.keepOpen ?? []).map(Number) },
+  });
+}
+
+/** The open follow-ups a decision of `kind` would close (ticked in its form) → [Followup] */
+export function decisionAnswers(contactId, kind) {
+  return call('decision_answers', { contactId: Number(contactId), kind: String(kind) });
 }
 
 /** → [Decision], newest first */
@@ -221,12 +251,13 @@ export function contactDecisions(contactId) {
 
 // ---------- Quick add ----------
 
-/** The batch context sent with every line: {metWhere, metOn: 'YYYY-MM-DD' or '' (today), noCadence}. */
+/** The batch context sent with every line: {metWhere, metOn: 'YYYY-MM-DD' or '' (today), noCadence, host}. */
 function batchArg(batch) {
   return {
     metWhere: String(batch?.metWhere ?? ''),
     metOn: String(batch?.metOn ?? ''),
     noCadence: Boolean(batch?.noCadence),
+    host: String(batch?.host ?? ''),
   };
 }
 
@@ -246,6 +277,16 @@ export function previewQuickAdd(line, batch) {
 export function quickAdd(line, batch, addTo = null) {
   const to = addTo === null || addTo === undefined ? null : Number(addTo);
   return call('quick_add', { line: String(line), batch: batchArg(batch), addTo: to });
+}
+
+/** The batch context set today (it survives a restart that day) → {metWhere, metOn, noCadence} */
+export function quickAddBatch() {
+  return call('quick_add_batch');
+}
+
+/** Remembers the batch context for the day; an empty one forgets it. → null */
+export function setQuickAddBatch(batch) {
+  return call('set_quick_add_batch', { batch: batchArg(batch) });
 }
 
 /**
@@ -358,6 +399,48 @@ export function restoreNewestBackup() {
   return call('restore_newest_backup');
 }
 
+// ---------- Dates typed in forms ----------
+
+/**
+ * A day as she typed it ("Mon", "in 3 weeks", "Dec 3 at 2pm"), read by Quick add's phrases.
+ * ask = {text, time: 'HH:MM' or '', withTime, allowPast} → {date: 'YYYY-MM-DD', time: 'HH:MM' or null,
+ * shown: 'Mon 7 Dec, 09:00', why: string or null}; what cannot be read rejects on field 'date' or 'time'.
+ */
+export function readDate(ask) {
+  return call('read_date', {
+    ask: {
+      text: String(ask?.text ?? ''),
+      time: String(ask?.time ?? ''),
+      withTime: ask?.withTime !== false,
+      allowPast: Boolean(ask?.allowPast),
+    },
+  });
+}
+
+// ---------- Reaching someone ----------
+
+/** action: 'call' | 'text' | 'email'; to: a number or an address; subject: an email's. → the URL opened */
+export function openLink(action, to, subject = '') {
+  return call('open_link', { link: { action: String(action), to: String(to ?? ''), subject: String(subject ?? '') } });
+}
+
+// ---------- About ----------
+
+/** → {version, date or null, notes: [sentence]}: this build and its release notes */
+export function aboutTend() {
+  return call('about_tend');
+}
+
+/** → {reached, message}: a test notification sent, and whether the desktop took it */
+export function sendTestNotification() {
+  return call('send_test_notification');
+}
+
+/** Escape in the small Quick add window: it goes away (its batch is kept). */
+export function closeQuickAdd() {
+  return call('close_quick_add');
+}
+
 // ---------- Events from the backend ----------
 
 /** Calls `handler(payload)` for every `name` event. Resolves to an unlisten function. */
@@ -402,4 +485,119 @@ export function onFileDropped(callback) {
     const path = payload?.paths?.[0];
     if (typeof path === 'string' && path) callback(path);
   });
+}
+
+// ---------- Customers who stay: products and purchases ----------
+
+/** → [{id, name, supplyDays, priceCents, archived}], her list by name (archived last) */
+export function listProducts() {
+  return call('list_products');
+}
+
+/** id null adds; draft = {name, supplyDays: '30' or '', price: '24.50' or ''} → Product */
+export function saveProduct(id, draft) {
+  const productId = id === null || id === undefined ? null : Number(id);
+  return call('save_product', { id: productId, draft });
+}
+
+/** → Product */
+export function setProductArchived(id, archived) {
+  return call('set_product_archived', { id: Number(id), archived: Boolean(archived) });
+}
+
+/**
+ * draft = {contactId, items: [{productId, quantity}], date: phrase or 'YYYY-MM-DD' or '',
+ *          amount: '24.50' or '', note, decisionId: id of the Bought it details, or null}
+ * → {purchase, decision: DecisionOutcome or null, stage, stageLabel, closedReminders, reminders: [Followup]}
+ */
+export function recordPurchase(draft) {
+  const decisionId = draft.decisionId === null || draft.decisionId === undefined ? null : Number(draft.decisionId);
+  return call('record_purchase', {
+    draft: {
+      ...draft,
+      contactId: Number(draft.contactId),
+      items: (draft.items ?? []).map((item) => ({ productId: Number(item.productId), quantity: Number(item.quantity) || 1 })),
+      decisionId,
+    },
+  });
+}
+
+/** → {purchases: [Purchase] newest first, totals: {purchases, lifetimeCents, lastBoughtOn, daysSinceLast}, reorders, currency} */
+export function contactPurchases(contactId) {
+  return call('contact_purchases', { contactId: Number(contactId) });
+}
+
+// ---------- Why they left ----------
+
+/**
+ * `Why did they leave?`: draft = {contactId, reason: 'died' | 'moved' | 'other_relationships' |
+ * 'competitor' | 'product_or_price' | 'indifference' | 'dont_know', note}
+ * → {departure, contact, stoppedCadences, skippedFollowups, leftTheLists, offerWinBack}
+ */
+export function recordDeparture(draft) {
+  return call('record_departure', { draft: { ...draft, contactId: Number(draft.contactId) } });
+}
+
+/** → [{id, contactId, reason, label, control, notedAt, note}], newest first */
+export function contactDepartures(contactId) {
+  return call('contact_departures', { contactId: Number(contactId) });
+}
+
+// ---------- Referrals ----------
+
+/**
+ * → {referredBy: {id, name} or null, referred: [{id, name, stage, stageLabel, purchases, spentCents}],
+ *    tally: {referred, bought, spentCents}, isPartner, sentToPartner: [{id, partnerId, contact, note, referredOn}], currency}
+ */
+export function contactReferrals(contactId) {
+  return call('contact_referrals', { contactId: Number(contactId) });
+}
+
+/** `Referred by`: referrerId, or null for no one → Contact */
+export function setReferredBy(contactId, referrerId) {
+  const referrer = referrerId === null || referrerId === undefined || referrerId === '' ? null : Number(referrerId);
+  return call('set_referred_by', { contactId: Number(contactId), referrerId: referrer });
+}
+
+/** She sent a customer to a partner: draft = {partnerId, contactId or null, note} → PartnerReferral */
+export function recordPartnerReferral(draft) {
+  const contactId = draft.contactId === null || draft.contactId === undefined || draft.contactId === '' ? null : Number(draft.contactId);
+  return call('record_partner_referral', { draft: { ...draft, partnerId: Number(draft.partnerId), contactId } });
+}
+
+// ---------- Birthdays, dated events, what matters now, seasons ----------
+
+/** `Birthday` ('14 Mar', '14 Mar 1984' or '') and `What matters to them now` → Contact */
+export function saveAbout(contactId, { birthday = '', mattersNow = '' } = {}) {
+  return call('save_about', { contactId: Number(contactId), draft: { birthday: String(birthday), mattersNow: String(mattersNow) } });
+}
+
+/** → [{id, contactId, label, date: 'YYYY-MM-DD' or '--MM-DD', yearly}] */
+export function contactEvents(contactId) {
+  return call('contact_events', { contactId: Number(contactId) });
+}
+
+/** draft = {contactId, label, date: '20 May 2027', yearly} → her events */
+export function addContactEvent(draft) {
+  return call('add_contact_event', { draft: { ...draft, contactId: Number(draft.contactId), yearly: Boolean(draft.yearly) } });
+}
+
+/** → her events left */
+export function removeContactEvent(id) {
+  return call('remove_contact_event', { id: Number(id) });
+}
+
+/** → [{id, name, startsOn: '--MM-DD', endsOn}] */
+export function listSeasons() {
+  return call('list_seasons');
+}
+
+/** draft = {name, starts: '15 Nov', ends: '31 Dec'} → every season */
+export function addSeason(draft) {
+  return call('add_season', { draft });
+}
+
+/** → every season left */
+export function removeSeason(id) {
+  return call('remove_season', { id: Number(id) });
 }

@@ -1,12 +1,20 @@
 // Starts the small Quick add window (opened by the global shortcut or the tray): the
-// Quick add component alone, focused whenever the window is called up again.
+// Quick add component alone, focused whenever the window is called up again; Escape closes it.
 
-import { getSettings, getToday, onQuickAdd } from './backend.js';
+import { closeQuickAdd, getSettings, getToday, onQuickAdd } from './backend.js';
 import { el } from './dom.js';
 import { syncClock, useSettings } from './when.js';
 import { createQuickAdd } from './views/quickAdd.js';
 
-const quick = createQuickAdd({ standalone: true });
+// Escape anywhere closes the window (its batch is kept for the next time it is called up).
+const close = () => closeQuickAdd().catch(() => {});
+const quick = createQuickAdd({ standalone: true, onLeave: close });
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing) return;
+  if (document.querySelector('dialog[open]')) return; // a dialog closes first
+  event.preventDefault();
+  close();
+});
 document.getElementById('quick').append(
   el('h1', { class: 'visually-hidden', text: 'Quick add' }),
   quick.element,

@@ -58,7 +58,7 @@ function armTimer(today) {
   // The backend names the next change (midnight or a snooze ending), since it
   // sends only the first items of each section.
   let next = Date.parse(today.nextChangeAt ?? today.nextDayAt);
-  for (const followup of [...today.overdue, ...today.dueToday, ...today.upcoming]) {
+  for (const followup of [...today.overdue, ...today.dueToday, ...today.upcoming, ...(today.reorders ?? [])]) {
     const until = followup.snoozedUntil ? Date.parse(followup.snoozedUntil) : NaN;
     if (until > now && until < next) next = until;
   }

@@ -23,7 +23,7 @@ impl Tend {
     pub fn create_contact(&self, draft: &ContactDraft) -> Result<Contact> {
         let now = self.clock().now();
         self.write(|tx| {
-            let valid = draft.validate(settings::phone_region(tx)?)?;
+            let valid = draft.validate(settings::phone_rules(tx)?)?;
             let id = contacts::insert(tx, &valid, now)?;
             let saved = contacts::get(tx, id)?;
             Ok(Contact {
@@ -36,7 +36,7 @@ impl Tend {
     pub fn update_contact(&self, id: i64, draft: &ContactDraft) -> Result<Contact> {
         let now = self.clock().now();
         self.write(|tx| {
-            let valid = draft.validate(settings::phone_region(tx)?)?;
+            let valid = draft.validate(settings::phone_rules(tx)?)?;
             contacts::update(tx, id, &valid, now)?;
             let saved = contacts::get(tx, id)?;
             Ok(Contact {

@@ -4,6 +4,7 @@
 
 use super::tend::Tend;
 use crate::domain::contact::ValidContact;
+use crate::domain::events;
 use crate::domain::import::{self, Additions, Incoming, Known, Outcome, Plan};
 use crate::domain::stage::Stage;
 use crate::domain::text::quoted;
@@ -179,9 +180,9 @@ impl Tend {
         rows: Rows,
     ) -> Result<ImportPreview> {
         let plan = self.read(|conn| {
-            let region = settings::phone_region(conn)?;
+            let rules = settings::phone_rules(conn)?;
             let known = contacts::known_for_import(conn)?;
-            Ok(plan_of(read, region, &known, &[]))
+            Ok(plan_of(read, rules, &known, &[]))
         })?;
         Ok(preview(file_name, read, &plan, rows))
     }
@@ -206,9 +207,9 @@ impl Tend {
         };
         let now = self.clock().now();
         self.write(|tx| {
-            let region = settings::phone_region(tx)?;
+            let rules = settings::phone_rules(tx)?;
             let known = contacts::known_for_import(tx)?;
-            let plan = plan_of(read, region, &known, &choices.merge_same_name);
+            let plan = plan_of(read, rules, &known, &choices.merge_same_name);
             let total = plan.items.len();
             // The contact each new card became, so a later card of the same person
             // is remembered on it too (the same file again then changes nothing).
@@ -251,14 +252,14 @@ impl Tend {
 
 fn plan_of(
     read: &ReadFile,
-    region: crate::domain::phone::Region,
+    rules: crate::domain::phone::PhoneRules,
     known: &[Known],
     merge_same_name: &[usize],
 ) -> Plan {
     let cards = read
         .contacts
         .iter()
-        .map(|card| import::validate(card, region))
+        .map(|card| import::validate(card, rules))
         .collect();
     let places = read
         .contacts
@@ -289,7 +290,7 @@ fn save_new(
     };
     let id = contacts::insert(tx, &contact, now)?;
     for phone in incoming.phones.iter().skip(1) {
-        contacts::add_method(tx, id, "phone", &phone.display, &phone.e164)?;
+        contacts::add_method(tx, id, "phone", &phone.display, &phone.normalized)?;
     }
     for email in incoming.emails.iter().skip(1) {
         contacts::add_method(tx, id, "email", email, &email.to_lowercase())?;
@@ -303,7 +304,22 @@ fn save_new(
         incoming.org.as_deref(),
     )?;
     contacts::add_source(tx, id, &incoming.source_key, file_name, now)?;
+    save_anniversary(tx, id, incoming.anniversary, now)?;
     Ok(id)
+}
+
+/// A card's ANNIVERSARY becomes her yearly "Anniversary".
+fn save_anniversary(
+    tx: &Transaction,
+    id: i64,
+    anniversary: Option<crate::interchange::Birthday>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let event = anniversary.and_then(|day| events::anniversary(id, &day.to_text()));
+    if let Some(event) = event {
+        crate::store::events::insert(tx, &event, now)?;
+    }
+    Ok(())
 }
 
 fn save_merge(
@@ -314,7 +330,7 @@ fn save_merge(
     now: DateTime<Utc>,
 ) -> Result<()> {
     for phone in &additions.phones {
-        contacts::add_method(tx, id, "phone", &phone.display, &phone.e164)?;
+        contacts::add_method(tx, id, "phone", &phone.display, &phone.normalized)?;
     }
     for email in &additions.emails {
         contacts::add_method(tx, id, "email", email, &email.to_lowercase())?;
@@ -322,6 +338,7 @@ fn save_merge(
     contacts::add_tags_and_note(tx, id, &additions.tags, additions.note.as_deref(), now)?;
     let birthday = additions.birthday.map(|b| b.to_text());
     contacts::set_imported_fields(tx, id, None, birthday.as_deref(), additions.org.as_deref())?;
+    save_anniversary(tx, id, additions.anniversary, now)?;
     if let Some(key) = &additions.source_key {
         contacts::add_source(tx, id, key, file_name, now)?;
     }

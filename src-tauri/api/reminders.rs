@@ -49,6 +49,7 @@ impl Tend {
                     view.counts.due_today,
                     view.counts.going_cold,
                     view.counts.maybes,
+                    view.counts.reorders_due,
                 ));
                 self.write(|tx| {
                     settings::put(tx, settings::DIGEST_SENT_ON, Some(&today.to_string()))
@@ -57,10 +58,33 @@ impl Tend {
             next_digest = Some(schedule::next_digest(now, today, time, zone));
         }
 
+        // Birthdays and events, on the morning, `eventNoticeDays` ahead; the day
+        // is marked told only when something was told (a quiet day writes nothing).
+        let morning = self.read(settings::default_time)?;
+        let told_on = self.read(|conn| settings::get(conn, settings::EVENTS_TOLD_ON))?;
+        if schedule::events_due(
+            now,
+            today,
+            morning,
+            zone,
+            told_on == Some(today.to_string()),
+        ) {
+            let ahead = self.read(settings::event_notice_days)?;
+            let day = today + chrono::Duration::days(ahead);
+            let coming = self.read(|conn| super::events::upcoming(conn, day, 1))?;
+            if !coming.is_empty() {
+                notices.extend(notice::for_events(&coming, ahead));
+                self.write(|tx| {
+                    settings::put(tx, settings::EVENTS_TOLD_ON, Some(&today.to_string()))
+                })?;
+            }
+        }
+
+        let next_morning = Some(schedule::next_digest(now, today, morning, zone));
         let next_due = self.read(reminders::next_remind_at)?;
         Ok(Tick {
             notices,
-            next_wake: schedule::next_wake(now, &[next_due, next_digest]),
+            next_wake: schedule::next_wake(now, &[next_due, next_digest, next_morning]),
         })
     }
 }

@@ -14,6 +14,8 @@ use serde::Serialize;
 #[serde(rename_all = "camelCase")]
 pub struct Settings {
     pub phone_region: String,
+    /// Digits, or "" when local numbers without an area code are asked about.
+    pub default_area_code: String,
     pub default_time: String,
     /// "HH:MM", or "off".
     pub digest_time: String,
@@ -21,8 +23,17 @@ pub struct Settings {
     /// Each stage's keep-in-touch window in days, e.g. `{"lead": 7, ...}`.
     pub keep_in_touch: std::collections::BTreeMap<&'static str, i64>,
     pub reminders_paused_until: Option<DateTime<Utc>>,
+    /// ISO 4217, e.g. "USD": amounts are shown in it.
+    pub currency: String,
+    pub reorder_lead_days: i64,
+    pub event_notice_days: i64,
     pub time_zone: String,
     pub data_file: String,
+    /// The weekdays she doesn't work ("sat", "sun") and the dates she added.
+    pub days_off_weekdays: Vec<&'static str>,
+    pub days_off_dates: Vec<chrono::NaiveDate>,
+    /// A quick-add line with a date starts New lead after its promise.
+    pub dated_line_starts_new_lead: bool,
 }
 
 impl Tend {
@@ -31,6 +42,9 @@ impl Tend {
         self.read(|conn| {
             Ok(Settings {
                 phone_region: format!("{:?}", settings::phone_region(conn)?),
+                default_area_code: settings::default_area_code(conn)?
+                    .map(|code| code.as_str().to_string())
+                    .unwrap_or_default(),
                 default_time: settings::default_time(conn)?.format("%H:%M").to_string(),
                 digest_time: settings::digest_time(conn)?
                     .map_or_else(|| "off".to_string(), |t| t.format("%H:%M").to_string()),
@@ -40,8 +54,14 @@ impl Tend {
                     .map(|(stage, days)| (stage.key(), days))
                     .collect(),
                 reminders_paused_until: settings::paused_until(conn)?.filter(|until| *until > now),
+                currency: settings::currency(conn)?,
+                reorder_lead_days: settings::reorder_lead_days(conn)?,
+                event_notice_days: settings::event_notice_days(conn)?,
                 time_zone: self.clock().zone().name().to_string(),
                 data_file: self.store().path().display().to_string(),
+                days_off_weekdays: settings::days_off(conn)?.weekdays(),
+                days_off_dates: settings::days_off(conn)?.dates(),
+                dated_line_starts_new_lead: settings::dated_line_starts_new_lead(conn)?,
             })
         })
     }

@@ -2,8 +2,11 @@
 //! maybes need a decision; and the tray's count of what is due.
 
 use super::tend::Tend;
+use crate::domain::events::Upcoming;
 use crate::domain::followup::Followup;
-use crate::domain::today::{Day, GoingCold, Maybe, Section};
+use crate::domain::purchase;
+use crate::domain::season;
+use crate::domain::today::{Day, GoingCold, Lapsed, Maybe, Section, UPCOMING_DAYS};
 use crate::error::Result;
 use crate::store::{followups, today};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -14,6 +17,10 @@ const LIST_LIMIT: u32 = 50;
 /// How many follow-ups of each section go to the window (the counts are
 /// complete): a backlog of thousands is counted, not sent.
 pub const SECTION_LIMIT: u32 = 200;
+/// A season names this many of last year's buyers (the count is complete).
+const SEASON_NAMES: u32 = 8;
+/// Birthdays and events: today and the week after it.
+const EVENT_DAYS: i64 = UPCOMING_DAYS + 1;
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -30,6 +37,15 @@ pub struct Today {
     pub upcoming: Vec<Followup>,
     pub going_cold: Vec<GoingCold>,
     pub maybes: Vec<Maybe>,
+    /// Re-order reminders due within the week, soonest first (a page; the
+    /// count is complete). They are in no other section.
+    pub reorders: Vec<Followup>,
+    /// Customers whose supply ran out long ago with no re-order: suggested inactive.
+    pub lapsed: Vec<Lapsed>,
+    /// Birthdays and events from today to a week ahead (shown under `Upcoming`).
+    pub events: Vec<Upcoming>,
+    /// Seasons coming up or under way, with who bought in them last year.
+    pub seasons: Vec<season::Reminder>,
     pub counts: TodayCounts,
 }
 
@@ -41,6 +57,12 @@ pub struct TodayCounts {
     pub upcoming: usize,
     pub going_cold: i64,
     pub maybes: i64,
+    pub reorders: i64,
+    /// Re-order reminders overdue or due today: with `overdue` and `due_today`,
+    /// what the tray counts as due.
+    pub reorders_due: i64,
+    pub lapsed: i64,
+    pub events: usize,
 }
 
 impl Tend {
@@ -54,12 +76,32 @@ impl Tend {
             let sections = followups::today_counts(conn, &day)?;
             let (going_cold, cold_total) = today::going_cold(conn, now, LIST_LIMIT)?;
             let (maybes, maybes_total) = today::maybes(conn, now, LIST_LIMIT)?;
+            let (reorders, reorders_total, reorders_due) = followups::reorders_before(
+                conn,
+                now,
+                day.tomorrow,
+                day.upcoming_end,
+                LIST_LIMIT,
+                zone,
+            )?;
+            let events = super::events::upcoming(conn, day.date, EVENT_DAYS)?;
+            let seasons = super::events::season_reminders(conn, day.date, SEASON_NAMES)?;
+            let (lapsed, lapsed_total) = today::lapsed(
+                conn,
+                purchase::lapsed_before(day.date),
+                day.date,
+                LIST_LIMIT,
+            )?;
             let counts = TodayCounts {
                 overdue: sections.overdue as usize,
                 due_today: sections.due_today as usize,
                 upcoming: sections.upcoming as usize,
                 going_cold: cold_total,
                 maybes: maybes_total,
+                reorders: reorders_total,
+                reorders_due,
+                lapsed: lapsed_total,
+                events: events.len(),
             };
             Ok(Today {
                 date: day.date,
@@ -73,6 +115,10 @@ impl Tend {
                 upcoming: section(Section::Upcoming)?,
                 going_cold,
                 maybes,
+                reorders,
+                lapsed,
+                events,
+                seasons,
                 counts,
             })
         })

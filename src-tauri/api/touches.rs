@@ -3,7 +3,8 @@
 
 use super::tend::Tend;
 use crate::domain::cadence;
-use crate::domain::touch::{self, FollowupSuggestion, Touch, TouchDraft};
+use crate::domain::local_time;
+use crate::domain::touch::{self, FollowupSuggestion, KeptQuestion, Touch, TouchDraft};
 use crate::error::Result;
 use crate::store::{cadences, contacts, followups, settings, touches};
 use serde::Serialize;
@@ -48,12 +49,20 @@ impl Tend {
             let mut rebased = 0;
             if valid.outcome.is_answer() {
                 let default_time = settings::default_time(tx)?;
+                let days_off = settings::days_off(tx)?;
                 for run in cadences::active_runs(tx, contact_id)? {
                     let planned = followups::of_run(tx, run.run_id)?;
-                    for (followup_id, due) in
-                        cadence::rebase_run(&planned, valid.occurred_at, zone, default_time)
-                    {
-                        followups::reschedule(tx, followup_id, &due, now)?;
+                    for moved in cadence::rebase_run(
+                        &planned,
+                        valid.occurred_at,
+                        zone,
+                        default_time,
+                        &days_off,
+                    ) {
+                        followups::reschedule(tx, moved.followup_id, &moved.due, now)?;
+                        if let Some(promise) = &moved.promise {
+                            followups::reword(tx, moved.followup_id, promise, now)?;
+                        }
                         rebased += 1;
                     }
                     cadences::rebased(tx, run.run_id, valid.occurred_at)?;
@@ -63,7 +72,7 @@ impl Tend {
             Ok(LoggedTouch {
                 touch: touches::get(tx, id)?,
                 count,
-                count_text: touch::count_in_words(count),
+                count_text: touch::count_in_words(count, stage),
                 suggestion: touch::suggest_next(&valid, stage, zone),
                 rebased,
             })
@@ -72,12 +81,36 @@ impl Tend {
 
     pub fn contact_touches(&self, contact_id: i64) -> Result<TouchHistory> {
         self.read(|conn| {
+            let stage = contacts::stage_of(conn, contact_id)?;
             let count = touches::count_for_contact(conn, contact_id)?;
             Ok(TouchHistory {
                 touches: touches::for_contact(conn, contact_id, 200)?,
                 count,
-                count_text: touch::count_in_words(count),
+                count_text: touch::count_in_words(count, stage),
             })
+        })
+    }
+
+    /// Before a touch at `when` (local "YYYY-MM-DDTHH:MM"; empty means now) is
+    /// logged: the open follow-up it most likely kept, to ask about with Done
+    /// ticked, so a kept promise is never left open.
+    pub fn touch_keeps(&self, contact_id: i64, when: &str) -> Result<Option<KeptQuestion>> {
+        let now = self.clock().now();
+        let zone = self.zone()?;
+        let valid = TouchDraft {
+            contact_id,
+            when: when.to_string(),
+            ..TouchDraft::default()
+        }
+        .validate(now, zone)?;
+        self.read(|conn| {
+            let open = followups::for_contact(conn, contact_id, zone)?;
+            Ok(touch::probably_kept(
+                &open,
+                local_time::local_date(valid.occurred_at, zone),
+                local_time::local_date(now, zone),
+                zone,
+            ))
         })
     }
 }

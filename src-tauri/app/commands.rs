@@ -2,7 +2,10 @@
 //! maps the error; `Tend` announces the change itself. Async so they never run
 //! on the UI thread.
 
+use super::autostart;
 use super::events::{ImportCancel, IMPORT_PROGRESS_EVENT};
+use super::notifier;
+use super::reminders::icon_path;
 use super::shortcut::{self, RegisteredShortcut, ShortcutStatus};
 use super::startup::StartupReport;
 use super::startup::{self, Startup};
@@ -11,18 +14,31 @@ use crate::api::{
     BackupInfo, ExportFormat, ImportChoices, ImportPreview, ImportSummary, RestoreSummary, Rows,
 };
 use crate::api::{
-    Completed, DecisionOutcome, LoggedTouch, QuickAddPreview, QuickAdded, Settings, Tend, Today,
-    TouchHistory, UndoOutcome, UndoQuickAdd,
+    CadencePlan, Completed, DecisionOutcome, Insights, LoggedTouch, QuickAddPreview, QuickAdded,
+    Settings, Tend, Today, TouchHistory, UndoOutcome, UndoQuickAdd,
 };
+use crate::api::{DateAsk, DateReading};
+use crate::api::{DepartureOutcome, PurchaseHistory, PurchaseOutcome, Referrals};
 use crate::domain::cadence::{Cadence, CadenceDraft};
+use crate::domain::contact::AboutDraft;
 use crate::domain::contact::{Contact, ContactDraft, ContactPage, ContactQuery};
 use crate::domain::decision::{Decision, DecisionDraft};
+use crate::domain::departure::{Departure, DepartureDraft};
+use crate::domain::events::{Event, EventDraft};
 use crate::domain::followup::{Followup, FollowupDraft, SnoozeChoice, SnoozeOption};
+use crate::domain::insights::period::Period;
+use crate::domain::links::{self, LinkRequest};
+use crate::domain::product::{Product, ProductDraft};
+use crate::domain::purchase::PurchaseDraft;
+use crate::domain::referral::{PartnerReferral, PartnerReferralDraft};
+use crate::domain::release::{self, Release};
+use crate::domain::season::{Season, SeasonDraft};
 use crate::domain::stage::StageInfo;
 use crate::domain::text::quoted;
-use crate::domain::touch::TouchDraft;
+use crate::domain::touch::{KeptQuestion, TouchDraft};
 use crate::interchange::ColumnMapping;
 use crate::quickadd::Batch;
+use crate::reminders::test_notice::TestOutcome;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
@@ -85,6 +101,34 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         check_backup,
         restore_backup,
         restore_newest_backup,
+        get_insights,
+        read_date,
+        open_link,
+        quick_add_batch,
+        set_quick_add_batch,
+        about_tend,
+        send_test_notification,
+        decision_answers,
+        touch_keeps,
+        cadence_plan,
+        close_quick_add,
+        list_products,
+        save_product,
+        set_product_archived,
+        record_purchase,
+        contact_purchases,
+        record_departure,
+        contact_departures,
+        contact_referrals,
+        set_referred_by,
+        record_partner_referral,
+        save_about,
+        contact_events,
+        add_contact_event,
+        remove_contact_event,
+        list_seasons,
+        add_season,
+        remove_season,
     ]
 }
 
@@ -163,6 +207,18 @@ async fn set_stage(tend: State<'_, Arc<Tend>>, id: i64, stage: String) -> UiResu
 #[tauri::command]
 async fn get_today(tend: State<'_, Arc<Tend>>) -> UiResult<Today> {
     Ok(tend.today()?)
+}
+
+/// period: "fourWeeks", "quarter", "year" or "all".
+#[tauri::command]
+async fn get_insights(tend: State<'_, Arc<Tend>>, period: String) -> UiResult<Insights> {
+    let period = Period::from_key(&period).ok_or_else(|| {
+        crate::Error::invalid(
+            "period",
+            "Choose the last 4 weeks, a quarter, a year or all.",
+        )
+    })?;
+    Ok(tend.insights(period)?)
 }
 
 #[tauri::command]
@@ -262,8 +318,10 @@ async fn apply_cadence(
     tend: State<'_, Arc<Tend>>,
     contact_id: i64,
     cadence_id: i64,
+    start_on: Option<String>,
 ) -> UiResult<Vec<Followup>> {
-    let followups = tend.apply_cadence(contact_id, cadence_id)?;
+    let start_on = start_on.unwrap_or_default();
+    let followups = tend.apply_cadence(contact_id, cadence_id, &start_on)?;
     Ok(followups)
 }
 
@@ -314,22 +372,13 @@ async fn pause_reminders(tend: State<'_, Arc<Tend>>, choice: String) -> UiResult
 
 #[tauri::command]
 async fn get_autostart<R: Runtime>(app: AppHandle<R>) -> UiResult<bool> {
-    use tauri_plugin_autostart::ManagerExt;
-    Ok(app.autolaunch().is_enabled().unwrap_or(false))
+    Ok(autostart::is_enabled(&app))
 }
 
-/// Start at login: opt-in, through the OS's own mechanism (the autostart plugin).
+/// Start at login: opt-in, through the OS's own mechanism; never from a development build.
 #[tauri::command]
 async fn set_autostart<R: Runtime>(app: AppHandle<R>, enabled: bool) -> UiResult<bool> {
-    use tauri_plugin_autostart::ManagerExt;
-    let manager = app.autolaunch();
-    let result = if enabled {
-        manager.enable()
-    } else {
-        manager.disable()
-    };
-    result.map_err(|err| UiError::os(format!("Could not change start at login: {err}")))?;
-    Ok(manager.is_enabled().unwrap_or(enabled))
+    autostart::set(&app, enabled).map_err(UiError::os)
 }
 
 #[tauri::command]
@@ -575,4 +624,214 @@ async fn check_backup(tend: State<'_, Arc<Tend>>, path: String) -> UiResult<Back
 #[tauri::command]
 async fn restore_backup(tend: State<'_, Arc<Tend>>, path: String) -> UiResult<RestoreSummary> {
     Ok(tend.restore_from(Path::new(&path))?)
+}
+
+/// A day as she typed it in a form ("Mon", "Dec 3 at 2pm") → the day it means.
+#[tauri::command]
+async fn read_date(tend: State<'_, Arc<Tend>>, ask: DateAsk) -> UiResult<DateReading> {
+    Ok(tend.read_date(&ask)?)
+}
+
+/// Call, text or email someone with the computer's own handler (the opener
+/// plugin, from Rust): only the `tel:`, `sms:` or `mailto:` URL the domain
+/// builds from a number or an address. Returns the URL opened.
+#[tauri::command]
+async fn open_link<R: Runtime>(app: AppHandle<R>, link: LinkRequest) -> UiResult<String> {
+    use tauri_plugin_opener::OpenerExt;
+    let url = links::url(&link)?;
+    app.opener()
+        .open_url(url.as_str(), None::<&str>)
+        .map_err(|err| UiError::os(format!("Could not open {url}: {err}")))?;
+    Ok(url)
+}
+
+/// The Quick add batch context set today, if any (it survives a restart that day).
+#[tauri::command]
+async fn quick_add_batch(tend: State<'_, Arc<Tend>>) -> UiResult<Batch> {
+    Ok(tend.quick_add_batch()?)
+}
+
+#[tauri::command]
+async fn set_quick_add_batch(tend: State<'_, Arc<Tend>>, batch: Batch) -> UiResult<()> {
+    Ok(tend.set_quick_add_batch(&batch)?)
+}
+
+/// Settings → About: this build's version and its release notes.
+#[tauri::command]
+async fn about_tend() -> UiResult<Release> {
+    Ok(release::current())
+}
+
+/// The welcome's `Send a test notification`: does a notification reach her desktop?
+#[tauri::command]
+async fn send_test_notification(startup: State<'_, Startup>) -> UiResult<TestOutcome> {
+    let icon = icon_path(&startup.dir);
+    let icon = icon.is_file().then(|| icon.display().to_string());
+    Ok(notifier::send_test(icon))
+}
+
+// ---------- Outcomes settle promises; cadences follow the calendar ----------
+
+/// The open promises a decision of `kind` would close, shown ticked in its form.
+#[tauri::command]
+async fn decision_answers(
+    tend: State<'_, Arc<Tend>>,
+    contact_id: i64,
+    kind: String,
+) -> UiResult<Vec<Followup>> {
+    Ok(tend.decision_answers(contact_id, &kind)?)
+}
+
+/// The open follow-up a touch at `when` most likely kept, to ask about.
+#[tauri::command]
+async fn touch_keeps(
+    tend: State<'_, Arc<Tend>>,
+    contact_id: i64,
+    when: String,
+) -> UiResult<Option<KeptQuestion>> {
+    Ok(tend.touch_keeps(contact_id, &when)?)
+}
+
+/// What applying a cadence (none: the one fitting the stage) would plan.
+#[tauri::command]
+async fn cadence_plan(
+    tend: State<'_, Arc<Tend>>,
+    contact_id: i64,
+    cadence_id: Option<i64>,
+    start_on: String,
+) -> UiResult<CadencePlan> {
+    Ok(tend.cadence_plan(contact_id, cadence_id, &start_on)?)
+}
+
+/// Escape in the small Quick add window: it goes away, its batch kept for
+/// the next time it is called up.
+#[tauri::command]
+async fn close_quick_add<R: Runtime>(app: AppHandle<R>) -> UiResult<()> {
+    if let Some(window) = app.get_webview_window(super::windows::QUICK_ADD_WINDOW) {
+        window
+            .hide()
+            .map_err(|err| UiError::os(format!("Could not close Quick add: {err}")))?;
+    }
+    Ok(())
+}
+
+// ---------- Customers who stay: products, purchases, departures, referrals ----------
+
+#[tauri::command]
+async fn list_products(tend: State<'_, Arc<Tend>>) -> UiResult<Vec<Product>> {
+    Ok(tend.products()?)
+}
+
+/// `id` null adds a product; otherwise changes that one.
+#[tauri::command]
+async fn save_product(
+    tend: State<'_, Arc<Tend>>,
+    id: Option<i64>,
+    draft: ProductDraft,
+) -> UiResult<Product> {
+    Ok(tend.save_product(id, &draft)?)
+}
+
+#[tauri::command]
+async fn set_product_archived(
+    tend: State<'_, Arc<Tend>>,
+    id: i64,
+    archived: bool,
+) -> UiResult<Product> {
+    Ok(tend.set_product_archived(id, archived)?)
+}
+
+#[tauri::command]
+async fn record_purchase(
+    tend: State<'_, Arc<Tend>>,
+    draft: PurchaseDraft,
+) -> UiResult<PurchaseOutcome> {
+    Ok(tend.record_purchase(&draft)?)
+}
+
+#[tauri::command]
+async fn contact_purchases(
+    tend: State<'_, Arc<Tend>>,
+    contact_id: i64,
+) -> UiResult<PurchaseHistory> {
+    Ok(tend.contact_purchases(contact_id)?)
+}
+
+#[tauri::command]
+async fn record_departure(
+    tend: State<'_, Arc<Tend>>,
+    draft: DepartureDraft,
+) -> UiResult<DepartureOutcome> {
+    Ok(tend.record_departure(&draft)?)
+}
+
+#[tauri::command]
+async fn contact_departures(
+    tend: State<'_, Arc<Tend>>,
+    contact_id: i64,
+) -> UiResult<Vec<Departure>> {
+    Ok(tend.contact_departures(contact_id)?)
+}
+
+#[tauri::command]
+async fn contact_referrals(tend: State<'_, Arc<Tend>>, contact_id: i64) -> UiResult<Referrals> {
+    Ok(tend.referrals(contact_id)?)
+}
+
+#[tauri::command]
+async fn set_referred_by(
+    tend: State<'_, Arc<Tend>>,
+    contact_id: i64,
+    referrer_id: Option<i64>,
+) -> UiResult<Contact> {
+    Ok(tend.set_referred_by(contact_id, referrer_id)?)
+}
+
+#[tauri::command]
+async fn record_partner_referral(
+    tend: State<'_, Arc<Tend>>,
+    draft: PartnerReferralDraft,
+) -> UiResult<PartnerReferral> {
+    Ok(tend.record_partner_referral(&draft)?)
+}
+
+// ---------- Birthdays, events, what matters now, seasons ----------
+
+#[tauri::command]
+async fn save_about(
+    tend: State<'_, Arc<Tend>>,
+    contact_id: i64,
+    draft: AboutDraft,
+) -> UiResult<Contact> {
+    Ok(tend.save_about(contact_id, &draft)?)
+}
+
+#[tauri::command]
+async fn contact_events(tend: State<'_, Arc<Tend>>, contact_id: i64) -> UiResult<Vec<Event>> {
+    Ok(tend.contact_events(contact_id)?)
+}
+
+#[tauri::command]
+async fn add_contact_event(tend: State<'_, Arc<Tend>>, draft: EventDraft) -> UiResult<Vec<Event>> {
+    Ok(tend.add_contact_event(&draft)?)
+}
+
+#[tauri::command]
+async fn remove_contact_event(tend: State<'_, Arc<Tend>>, id: i64) -> UiResult<Vec<Event>> {
+    Ok(tend.remove_contact_event(id)?)
+}
+
+#[tauri::command]
+async fn list_seasons(tend: State<'_, Arc<Tend>>) -> UiResult<Vec<Season>> {
+    Ok(tend.seasons()?)
+}
+
+#[tauri::command]
+async fn add_season(tend: State<'_, Arc<Tend>>, draft: SeasonDraft) -> UiResult<Vec<Season>> {
+    Ok(tend.add_season(&draft)?)
+}
+
+#[tauri::command]
+async fn remove_season(tend: State<'_, Arc<Tend>>, id: i64) -> UiResult<Vec<Season>> {
+    Ok(tend.remove_season(id)?)
 }

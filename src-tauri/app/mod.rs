@@ -2,6 +2,7 @@
 //! commands, starts reminders, the tray and the global shortcut, and tells the
 //! windows after every change. No business rule lives here.
 
+mod autostart; // start at login, written again at every start of an installed Tend
 mod commands; // thin adapters from the window's calls to `Tend`
 mod events; // event names and the reminder loop's waker
 mod hotkey; // the OS side of the shortcut: our X11 grab on Linux, the plugin elsewhere
@@ -13,6 +14,7 @@ mod resume; // the OS tells the reminder loop of a resume or a new time zone
 mod shortcut; // the global Quick add shortcut
 mod startup; // open the data and start, or say why it cannot be used
 mod tray; // tray menu and the due count
+mod tray_host; // whether the desktop shows tray icons at all
 mod ui_error; // errors as `{ kind, message, field }` for the window
 mod windows; // the main and Quick add windows
 
@@ -21,7 +23,7 @@ use crate::clock::SystemClock;
 use startup::TrayReady;
 use std::sync::Arc;
 use tauri::webview::PageLoadEvent;
-use tauri::{AppHandle, Manager, RunEvent, Runtime};
+use tauri::{AppHandle, Manager, RunEvent, Runtime, WindowEvent};
 
 pub fn run() -> Result<(), String> {
     let clock = SystemClock::from_env()?;
@@ -41,6 +43,7 @@ pub fn run() -> Result<(), String> {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
+            autostart::reassert(app.handle());
             let os_dir = app.path().app_data_dir().ok();
             let dir = crate::data_dir::resolve(os_dir)
                 .ok_or("Tend could not find a folder for its data; set TEND_DATA_DIR.")?;
@@ -51,6 +54,25 @@ pub fn run() -> Result<(), String> {
             if webview.label() == windows::MAIN_WINDOW && payload.event() == PageLoadEvent::Finished
             {
                 startup::page_loaded(webview.app_handle());
+            }
+        })
+        .on_window_event(|window, event| {
+            // Closing to the tray lets the window go (its WebKit with it); but
+            // where no tray icon shows, she could not get it back: minimised.
+            if let WindowEvent::CloseRequested { api, .. } = event {
+                let app = window.app_handle();
+                if window.label() == windows::MAIN_WINDOW
+                    && stays_in_tray(app)
+                    && !tray_host::shown()
+                {
+                    api.prevent_close();
+                    let _ = window.minimize();
+                    let dir = &app.state::<startup::Startup>().dir;
+                    let icon = reminders::icon_path(dir);
+                    tray_host::say_minimised_once(
+                        icon.is_file().then(|| icon.display().to_string()),
+                    );
+                }
             }
         })
         .invoke_handler(commands::handler())

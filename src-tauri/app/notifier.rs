@@ -5,6 +5,7 @@
 
 use crate::reminders::notice::Notice;
 use crate::reminders::notifier::Notifier;
+use crate::reminders::test_notice::{self, TestOutcome};
 use std::sync::{Arc, Mutex};
 
 /// Called with (follow-up id, action key) when the person clicks an action.
@@ -80,4 +81,26 @@ impl Notifier for DesktopNotifier {
             }
         }
     }
+}
+
+/// The welcome's `Send a test notification`: shows one, then says whether the
+/// desktop took it (and which service did, where the platform says).
+pub fn send_test(icon: Option<String>) -> TestOutcome {
+    let notifier = DesktopNotifier::new(icon, Arc::new(|_, _| {}));
+    let sent = notifier
+        .show(&test_notice::notice())
+        .map(|()| service_name());
+    test_notice::outcome(sent)
+}
+
+#[cfg(all(unix, not(target_os = "macos")))]
+fn service_name() -> Option<String> {
+    notify_rust::get_server_information()
+        .ok()
+        .map(|info| info.name)
+}
+
+#[cfg(not(all(unix, not(target_os = "macos"))))]
+fn service_name() -> Option<String> {
+    None
 }

@@ -17,6 +17,11 @@ use tauri::{AppHandle, Manager, Runtime};
 
 const ICON: &[u8] = include_bytes!("../../icons/128x128.png");
 
+/// notify-rust wants the icon as a file path: the one kept beside the data.
+pub fn icon_path(data_dir: &Path) -> std::path::PathBuf {
+    data_dir.join("tend-icon.png")
+}
+
 pub fn start<R: Runtime>(app: &AppHandle<R>, tend: Arc<Tend>, data_dir: &Path) {
     let (sender, receiver) = mpsc::channel();
     let alarm = match alarm::system(sender.clone()) {
@@ -29,8 +34,7 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, tend: Arc<Tend>, data_dir: &Path) {
     resume::watch(sender.clone());
     app.manage(Waker::new(sender));
 
-    // notify-rust wants the icon as a file path; keep one beside the data.
-    let icon_path = data_dir.join("tend-icon.png");
+    let icon_path = icon_path(data_dir);
     let icon = std::fs::write(&icon_path, ICON)
         .ok()
         .map(|()| icon_path.display().to_string());

@@ -19,7 +19,7 @@ pub fn dispatch(args: &[String]) -> Invocation {
     let command: fn(&[String]) -> Result<(), String> = match args.first().map(String::as_str) {
         None => return Invocation::Desktop,
         Some("--version" | "-V") => {
-            println!("tend {}", env!("CARGO_PKG_VERSION"));
+            println!("tend {}", crate::domain::release::VERSION);
             return Invocation::Exit(0);
         }
         Some("--help" | "-h" | "help") => {

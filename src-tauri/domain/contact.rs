@@ -1,11 +1,10 @@
 //! Contacts: the draft a person submits, the rules it must meet, and the shapes the
 //! app shows. Validation happens here, before anything touches the database.
 
-use super::phone::{self, Phone};
+use super::phone::{self, Phone, PhoneRules};
 use super::stage::Stage;
 use crate::domain::text::quoted;
 use crate::error::{Error, Result};
-use phonenumber::country::Id as Region;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
@@ -27,6 +26,8 @@ pub struct ContactDraft {
     pub tags: Vec<String>,
     /// Overrides the stage's keep-in-touch window for this contact.
     pub keep_in_touch_days: Option<i64>,
+    /// She saw that the region's rules do not know the number and keeps it as typed.
+    pub keep_phone_as_typed: bool,
 }
 
 /// A draft that passed every rule; only this can be stored.
@@ -46,13 +47,17 @@ pub struct ValidContact {
 impl ContactDraft {
     /// Checks every field, first problem first in form order, so the message
     /// appears next to the field the person would fix first.
-    pub fn validate(&self, phone_region: Region) -> Result<ValidContact> {
+    pub fn validate(&self, phone_rules: impl Into<PhoneRules>) -> Result<ValidContact> {
         let name = validate_name(&self.name)?;
         let name_notice = name.notice();
         let name = name.text;
         let phone = match self.phone.trim() {
             "" => None,
-            text => Some(phone::parse(text, phone_region)?),
+            text => Some(phone::parse_or_keep(
+                text,
+                phone_rules,
+                self.keep_phone_as_typed,
+            )?),
         };
         let email = validate_email(&self.email)?;
         let stage = match self.stage.trim() {
@@ -317,10 +322,110 @@ pub struct Contact {
     /// "YYYY-MM-DD", or "--MM-DD" when the year is not known.
     pub birthday: Option<String>,
     pub org: String,
+    /// Where and when she met them ("Sara's party", "2026-11-21"), as a batch of
+    /// Quick add set it.
+    pub met_where: Option<String>,
+    pub met_on: Option<String>,
+    /// Every phone, first one first: as typed, and E.164 when it is a valid number.
+    pub phones: Vec<ContactPhone>,
+    /// Every email, first one first.
+    pub emails: Vec<String>,
+    /// Why she left, while she stays gone (`Why did they leave?`).
+    pub left_reason: Option<super::departure::Reason>,
+    /// `Referred by`: who sent her.
+    pub referred_by: Option<super::referral::Person>,
+    /// `What matters to them now`, with the day it was noted.
+    pub matters_now: Option<MattersNow>,
     /// Set only in what a save returns, when the name was cleaned on the way
     /// ("Removed 2 invisible characters from the name."); never stored.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notice: Option<String>,
+}
+
+/// How to reach someone from a row (Today, a notification): their first phone,
+/// as typed and in E.164 when it is a valid number, and their first email.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reach {
+    pub phone: Option<String>,
+    pub phone_e164: Option<String>,
+    pub email: Option<String>,
+}
+
+impl Reach {
+    /// From the stored first phone (as typed, and its normalized form) and email.
+    pub fn stored(
+        phone: Option<String>,
+        normalized: Option<String>,
+        email: Option<String>,
+    ) -> Reach {
+        Reach {
+            phone_e164: normalized.filter(|n| super::phone::e164_of(n).is_some()),
+            phone,
+            email,
+        }
+    }
+}
+
+/// One of a contact's phones.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContactPhone {
+    pub display: String,
+    pub e164: Option<String>,
+}
+
+/// What matters to them now (a holiday, a gift to buy, a life change), with the
+/// day it was noted, so a stale one shows its age.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MattersNow {
+    pub text: String,
+    pub noted_on: Option<chrono::NaiveDate>,
+}
+
+impl MattersNow {
+    /// From the contact's two columns; nothing noted is `None`.
+    pub fn from_columns(text: String, noted_on: Option<chrono::NaiveDate>) -> Option<MattersNow> {
+        (!text.is_empty()).then_some(MattersNow { text, noted_on })
+    }
+}
+
+pub const MAX_MATTERS_NOW_CHARS: usize = 500;
+
+/// `Birthday` and `What matters to them now`, as the contact's page saves them.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AboutDraft {
+    /// "14 Mar", "14 Mar 1984", ""; see `events::parse_birthday`.
+    pub birthday: String,
+    pub matters_now: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidAbout {
+    pub birthday: Option<super::events::Dated>,
+    pub matters_now: String,
+}
+
+impl AboutDraft {
+    pub fn validate(&self, today: chrono::NaiveDate) -> Result<ValidAbout> {
+        let matters_now = self
+            .matters_now
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if matters_now.chars().count() > MAX_MATTERS_NOW_CHARS {
+            return Err(Error::invalid(
+                "mattersNow",
+                format!("Keep it under {MAX_MATTERS_NOW_CHARS} characters; the rest belongs in the notes."),
+            ));
+        }
+        Ok(ValidAbout {
+            birthday: super::events::parse_birthday(&self.birthday, today)?,
+            matters_now,
+        })
+    }
 }
 
 /// One row of the contact list.
@@ -369,7 +474,7 @@ impl ContactQuery {
 mod tests {
     use super::*;
 
-    fn us() -> Region {
+    fn us() -> phone::Region {
         phone::parse_region("US").expect("US")
     }
 
@@ -378,6 +483,28 @@ mod tests {
             name: name.into(),
             ..ContactDraft::default()
         }
+    }
+
+    #[test]
+    fn what_matters_now_is_tidied_and_a_birthday_read() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 9).expect("date");
+        let about = AboutDraft {
+            birthday: "14 Mar".into(),
+            matters_now: "  daughter's   wedding in June ".into(),
+        }
+        .validate(today)
+        .expect("valid");
+        assert_eq!(about.matters_now, "daughter's wedding in June");
+        assert_eq!(about.birthday.map(|b| b.to_text()), Some("--03-14".into()));
+        let long = AboutDraft {
+            matters_now: "x".repeat(501),
+            ..AboutDraft::default()
+        };
+        assert_eq!(
+            long.validate(today).expect_err("long").field(),
+            Some("mattersNow")
+        );
+        assert_eq!(MattersNow::from_columns(String::new(), None), None);
     }
 
     #[test]

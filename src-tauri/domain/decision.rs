@@ -2,6 +2,7 @@
 //! back later; a long "thinking it over" gets flagged so the seller asks.
 
 use super::channel::Channel;
+use super::followup::Followup;
 use super::stage::Stage;
 use crate::domain::text::quoted;
 use crate::error::{Error, Result};
@@ -74,6 +75,8 @@ pub struct DecisionDraft {
     pub note: String,
     /// "YYYY-MM-DD"; empty means the default for the kind.
     pub revisit_on: String,
+    /// Open follow-ups the decision answers that she unticked: they stay open.
+    pub keep_open: Vec<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -82,6 +85,7 @@ pub struct ValidDecision {
     pub kind: DecisionKind,
     pub note: String,
     pub revisit_on: Option<NaiveDate>,
+    pub keep_open: Vec<i64>,
 }
 
 impl DecisionDraft {
@@ -118,6 +122,7 @@ impl DecisionDraft {
             kind,
             note,
             revisit_on,
+            keep_open: self.keep_open.clone(),
         })
     }
 }
@@ -154,6 +159,56 @@ pub struct Revisit {
     pub channel: Channel,
 }
 
+/// How a decision closes an open promise it answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Settle {
+    /// Bought: the sale they were about happened.
+    Done,
+    /// Not now, no: the question is answered for now; the reason says how.
+    Skip(String),
+}
+
+impl DecisionKind {
+    /// Only a decision that ends the question answers the promises about it:
+    /// "interested" and "thinking it over" leave them to be kept.
+    pub fn settles(self) -> Option<Settle> {
+        match self {
+            DecisionKind::Bought => Some(Settle::Done),
+            DecisionKind::NotNow | DecisionKind::No => {
+                Some(Settle::Skip(format!("Decided “{}”", self.label())))
+            }
+            DecisionKind::Interested | DecisionKind::Thinking => None,
+        }
+    }
+}
+
+/// The contact's open follow-ups that a decision of `kind` answers: the ones
+/// she promised herself (a quick-add line, Plan follow-up, an earlier "ask
+/// again"). A cadence's steps are its own: a run the decision stops skips
+/// them, one it does not stop (a partner's check-ins) carries on. A re-order
+/// reminder waits for that product's purchase, not for another sale.
+pub fn answers(kind: DecisionKind, open: &[Followup]) -> Vec<&Followup> {
+    if kind.settles().is_none() {
+        return Vec::new();
+    }
+    open.iter()
+        .filter(|f| f.status.is_pending() && f.cadence_name.is_none() && f.reorder_of.is_none())
+        .collect()
+}
+
+/// What recording `decision` does to the contact's `open` follow-ups: each one
+/// it answers is closed, unless she unticked it (`keep_open`).
+pub fn settlements(decision: &ValidDecision, open: &[Followup]) -> Vec<(i64, Settle)> {
+    let Some(settle) = decision.kind.settles() else {
+        return Vec::new();
+    };
+    answers(decision.kind, open)
+        .into_iter()
+        .filter(|f| !decision.keep_open.contains(&f.id))
+        .map(|f| (f.id, settle.clone()))
+        .collect()
+}
+
 /// Decides what follows from `decision`, for a contact at `stage` (with New
 /// customer care running or not), decided on the local date `today`.
 pub fn consequences(
@@ -188,6 +243,7 @@ pub fn consequences(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::followup::Status;
 
     fn day(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
@@ -252,7 +308,105 @@ mod tests {
             kind,
             note: String::new(),
             revisit_on,
+            keep_open: Vec::new(),
         }
+    }
+
+    fn followup(id: i64, status: Status, cadence: Option<&str>) -> Followup {
+        let due_at = crate::test_time::utc("2026-11-26T09:00:00Z");
+        Followup {
+            id,
+            contact_id: 1,
+            contact_name: "Maria Lopez".into(),
+            promise: format!("promise {id}"),
+            channel: Channel::Call,
+            channel_label: Channel::Call.label(),
+            due_at,
+            due_local: "2026-11-26T09:00".into(),
+            due_note: None,
+            has_time: false,
+            status,
+            snoozed_until: None,
+            skip_reason: None,
+            completed_at: None,
+            cadence_name: cadence.map(str::to_string),
+            notified_at: None,
+            reach: Default::default(),
+            reorder_of: None,
+            matters_now: None,
+        }
+    }
+
+    /// Maria's follow-ups: two promises of her own (one snoozed), one already
+    /// kept, and a step of the New lead rhythm.
+    fn marias() -> Vec<Followup> {
+        vec![
+            followup(1, Status::Open, None),
+            followup(2, Status::Snoozed, None),
+            followup(3, Status::Done, None),
+            followup(4, Status::Open, Some("New lead: 3 days, 3 weeks, 3 months")),
+        ]
+    }
+
+    #[test]
+    fn bought_keeps_her_own_open_promises_as_done() {
+        let open = marias();
+        let bought = decided(DecisionKind::Bought, None);
+        let ids: Vec<i64> = answers(DecisionKind::Bought, &open)
+            .iter()
+            .map(|f| f.id)
+            .collect();
+        assert_eq!(
+            ids,
+            [1, 2],
+            "pending promises of her own, not the kept one nor a cadence step"
+        );
+        assert_eq!(
+            settlements(&bought, &open),
+            [(1, Settle::Done), (2, Settle::Done)]
+        );
+    }
+
+    #[test]
+    fn no_and_not_now_skip_them_with_the_decision_as_the_reason() {
+        let open = marias();
+        let no = settlements(&decided(DecisionKind::No, None), &open);
+        assert_eq!(
+            no,
+            [
+                (1, Settle::Skip("Decided “No — for today”".into())),
+                (2, Settle::Skip("Decided “No — for today”".into()))
+            ]
+        );
+        let later = settlements(&decided(DecisionKind::NotNow, None), &open);
+        assert_eq!(later[0].1, Settle::Skip("Decided “Not now”".into()));
+    }
+
+    #[test]
+    fn a_maybe_answers_nothing_and_an_unticked_promise_stays_open() {
+        let open = marias();
+        for kind in [DecisionKind::Interested, DecisionKind::Thinking] {
+            assert!(answers(kind, &open).is_empty(), "{kind:?}");
+            assert!(settlements(&decided(kind, None), &open).is_empty());
+        }
+        let keeping = ValidDecision {
+            keep_open: vec![2],
+            ..decided(DecisionKind::Bought, None)
+        };
+        assert_eq!(settlements(&keeping, &open), [(1, Settle::Done)]);
+    }
+
+    #[test]
+    fn a_re_order_reminder_is_not_answered_by_another_sale() {
+        let mut open = marias();
+        open[0].reorder_of = Some(7);
+        let bought = settlements(&decided(DecisionKind::Bought, None), &open);
+        assert_eq!(
+            bought,
+            [(2, Settle::Done)],
+            "only the promise about the sale"
+        );
+        assert_eq!(answers(DecisionKind::No, &open).len(), 1);
     }
 
     #[test]

@@ -308,6 +308,12 @@ pub struct Followup {
     pub completed_at: Option<DateTime<Utc>>,
     pub cadence_name: Option<String>,
     pub notified_at: Option<DateTime<Utc>>,
+    /// The contact's first phone and email: a row's Call, Text and Email.
+    pub reach: super::contact::Reach,
+    /// A re-order reminder: the product it offers again (Today's `Re-orders`).
+    pub reorder_of: Option<i64>,
+    /// What matters to the contact now, for every row about her.
+    pub matters_now: Option<super::contact::MattersNow>,
 }
 
 impl Followup {

@@ -6,7 +6,7 @@
 use super::contact::{
     validate_email, validate_name, validate_tags, MAX_NOTES_CHARS, MAX_TAGS, MAX_TAG_CHARS,
 };
-use super::phone::{self, Phone, Region};
+use super::phone::{self, Phone, PhoneRules};
 use crate::interchange::{Birthday, ImportedContact, Problem};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -25,6 +25,8 @@ pub struct Known {
     pub notes: String,
     pub tags: Vec<String>,
     pub birthday: Option<String>,
+    /// Her yearly "Anniversary", if she has one ("YYYY-MM-DD" or "--MM-DD").
+    pub anniversary: Option<String>,
     pub org: String,
 }
 
@@ -37,6 +39,7 @@ pub struct Incoming {
     pub phones: Vec<Phone>,
     pub emails: Vec<String>,
     pub birthday: Option<Birthday>,
+    pub anniversary: Option<Birthday>,
     pub org: Option<String>,
     pub notes: String,
     pub tags: Vec<String>,
@@ -62,6 +65,8 @@ pub struct Additions {
     pub note: Option<String>,
     /// Only where Tend had none.
     pub birthday: Option<Birthday>,
+    /// Only where she has no anniversary yet.
+    pub anniversary: Option<Birthday>,
     pub org: Option<String>,
     pub source_key: Option<String>,
 }
@@ -127,7 +132,7 @@ impl Plan {
 
 /// Checks a card against the contact rules. A phone or email that cannot be
 /// read is kept in the notes with a warning rather than losing the card.
-pub fn validate(card: &ImportedContact, region: Region) -> Result<Incoming, Problem> {
+pub fn validate(card: &ImportedContact, rules: PhoneRules) -> Result<Incoming, Problem> {
     let problem = |what: String| Problem {
         place: card.place.clone(),
         what,
@@ -139,8 +144,12 @@ pub fn validate(card: &ImportedContact, region: Region) -> Result<Incoming, Prob
     let mut unreadable = Vec::new();
     let mut phones: Vec<Phone> = Vec::new();
     for text in &card.phones {
-        match phone::parse(text, region) {
-            Ok(phone) if !phones.iter().any(|p| p.e164 == phone.e164) => phones.push(phone),
+        // A number the region's plan does not have is kept as typed (by its digits,
+        // never as a made-up E.164): a file is not refused for it.
+        match phone::check(text, rules).map(|checked| checked.phone) {
+            Ok(phone) if !phones.iter().any(|p| p.normalized == phone.normalized) => {
+                phones.push(phone)
+            }
             Ok(_) => {}
             Err(_) => unreadable.push(format!("phone {text}")),
         }
@@ -205,6 +214,7 @@ pub fn validate(card: &ImportedContact, region: Region) -> Result<Incoming, Prob
         phones,
         emails,
         birthday: card.birthday,
+        anniversary: card.anniversary,
         org,
         notes,
         tags,
@@ -230,7 +240,7 @@ fn content_key(
     let org = card.org.clone().unwrap_or_default();
     for part in [name.to_lowercase(), notes.to_string(), birthday, org]
         .into_iter()
-        .chain(phones.iter().map(|p| p.e164.clone()))
+        .chain(phones.iter().map(|p| p.normalized.clone()))
         .chain(emails.iter().map(|e| e.to_lowercase()))
         .chain(tags.iter().cloned())
     {
@@ -273,7 +283,12 @@ impl Index {
 
 fn keys_of(incoming: &Incoming) -> impl Iterator<Item = String> + '_ {
     std::iter::once(format!("src:{}", incoming.source_key))
-        .chain(incoming.phones.iter().map(|p| format!("tel:{}", p.e164)))
+        .chain(
+            incoming
+                .phones
+                .iter()
+                .map(|p| format!("tel:{}", p.normalized)),
+        )
         .chain(
             incoming
                 .emails
@@ -388,7 +403,7 @@ fn additions(known: &Known, incoming: &Incoming) -> Additions {
         phones: incoming
             .phones
             .iter()
-            .filter(|p| !known.phones.contains(&p.e164))
+            .filter(|p| !known.phones.contains(&p.normalized))
             .cloned()
             .collect(),
         emails: incoming
@@ -406,6 +421,7 @@ fn additions(known: &Known, incoming: &Incoming) -> Additions {
         note: Some(incoming.notes.clone())
             .filter(|note| !note.is_empty() && !notes.contains(&note.to_lowercase())),
         birthday: incoming.birthday.filter(|_| known.birthday.is_none()),
+        anniversary: incoming.anniversary.filter(|_| known.anniversary.is_none()),
         org: incoming.org.clone().filter(|_| known.org.is_empty()),
         source_key: Some(incoming.source_key.clone()).filter(|key| !known.sources.contains(key)),
     }
@@ -414,7 +430,11 @@ fn additions(known: &Known, incoming: &Incoming) -> Additions {
 /// Two cards for one person in the same file become one new contact.
 fn merge_into_earlier(first: &mut Incoming, later: &Incoming) {
     for phone in &later.phones {
-        if !first.phones.iter().any(|p| p.e164 == phone.e164) {
+        if !first
+            .phones
+            .iter()
+            .any(|p| p.normalized == phone.normalized)
+        {
             first.phones.push(phone.clone());
         }
     }
@@ -435,6 +455,7 @@ fn merge_into_earlier(first: &mut Incoming, later: &Incoming) {
             .to_string();
     }
     first.birthday = first.birthday.or(later.birthday);
+    first.anniversary = first.anniversary.or(later.anniversary);
     if first.org.is_none() {
         first.org = later.org.clone();
     }
@@ -456,7 +477,10 @@ mod tests {
 
     fn plan_of(cards: &[ImportedContact], known: &[Known], same_name: &[usize]) -> Plan {
         let places = cards.iter().map(|c| c.place.clone()).collect();
-        let checked = cards.iter().map(|c| validate(c, Region::US)).collect();
+        let checked = cards
+            .iter()
+            .map(|c| validate(c, crate::domain::phone::Region::US.into()))
+            .collect();
         plan(checked, places, known, same_name)
     }
 
@@ -489,7 +513,7 @@ mod tests {
             panic!("merged by phone: {:?}", plan.items[0].outcome)
         };
         assert_eq!(additions.phones.len(), 1, "only the new phone");
-        assert_eq!(additions.phones[0].e164, "+14155550199");
+        assert_eq!(additions.phones[0].normalized, "+14155550199");
         assert_eq!(additions.tags, ["party"], "tags compare without case");
         assert_eq!(additions.note.as_deref(), Some("loves citrus"));
         let Outcome::Merge { additions, .. } = &plan.items[1].outcome else {
@@ -563,7 +587,7 @@ mod tests {
     #[test]
     fn what_cannot_be_read_is_kept_in_the_notes_or_reported() {
         let odd = card("Bob", &["call the shop"], &["bob at example"]);
-        let incoming = validate(&odd, Region::US).expect("kept");
+        let incoming = validate(&odd, crate::domain::phone::Region::US.into()).expect("kept");
         assert!(incoming.phones.is_empty() && incoming.emails.is_empty());
         assert!(
             incoming.notes.contains("phone call the shop"),
@@ -573,7 +597,8 @@ mod tests {
         assert!(incoming.notes.contains("email bob at example"));
         assert_eq!(incoming.warnings.len(), 1);
         let nameless = card("   ", &["555-0101"], &[]);
-        let problem = validate(&nameless, Region::US).expect_err("no name");
+        let problem =
+            validate(&nameless, crate::domain::phone::Region::US.into()).expect_err("no name");
         assert_eq!(problem.place, "card    ");
         assert!(problem.what.contains("name"), "{}", problem.what);
     }
@@ -581,7 +606,7 @@ mod tests {
     #[test]
     fn an_imported_name_is_cleaned_like_a_typed_one_and_the_card_says_so() {
         let fake = card("Jane \u{202E}Doe\u{200B}", &[], &[]);
-        let incoming = validate(&fake, Region::US).expect("kept");
+        let incoming = validate(&fake, crate::domain::phone::Region::US.into()).expect("kept");
         assert_eq!(incoming.name, "Jane Doe");
         assert_eq!(
             incoming.warnings,

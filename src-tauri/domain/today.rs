@@ -1,6 +1,7 @@
 //! Today: which section a follow-up belongs in, for a given now and zone. A pure
 //! function, so the rules can be tested (and property-tested) on their own.
 
+use super::contact::MattersNow;
 use super::followup::Status;
 use super::local_time;
 use super::stage::Stage;
@@ -86,6 +87,8 @@ pub struct GoingCold {
     pub window_days: i64,
     /// A customer gone quiet this long: offer one click to mark them inactive.
     pub suggest_inactive: bool,
+    pub reach: super::contact::Reach,
+    pub matters_now: Option<MattersNow>,
 }
 
 /// "Thinking it over" for too long: time to ask the tough question.
@@ -96,6 +99,31 @@ pub struct Maybe {
     pub name: String,
     pub since: DateTime<Utc>,
     pub days: i64,
+    pub reach: super::contact::Reach,
+    pub matters_now: Option<MattersNow>,
+}
+
+/// A customer whose supply ran out long ago, with no re-order since.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Lapsed {
+    pub contact_id: i64,
+    pub name: String,
+    pub stage: Stage,
+    pub stage_label: &'static str,
+    pub supply_ended_on: NaiveDate,
+    pub days_since: i64,
+    /// Always true for the list Today shows; the rule is [`ran_out_long_ago`].
+    pub suggest_inactive: bool,
+}
+
+/// A customer whose supplies all ran out [`LAPSED_AFTER_DAYS`] ago or more and
+/// who bought nothing since has probably left: suggest marking her inactive.
+///
+/// [`LAPSED_AFTER_DAYS`]: super::purchase::LAPSED_AFTER_DAYS
+pub fn ran_out_long_ago(stage: Stage, supply_ended_on: NaiveDate, today: NaiveDate) -> bool {
+    matches!(stage, Stage::Customer | Stage::NewCustomer)
+        && supply_ended_on < super::purchase::lapsed_before(today)
 }
 
 /// A customer quiet for half a year has probably left: suggest marking them
@@ -187,6 +215,23 @@ mod tests {
                 prop_assert!(due < day.start);
             }
         }
+    }
+
+    #[test]
+    fn a_customer_whose_supply_ran_out_two_months_ago_is_suggested_inactive() {
+        let today = NaiveDate::from_ymd_opt(2026, 5, 1).expect("date");
+        let ended = |days| today - Duration::days(days);
+        assert!(ran_out_long_ago(Stage::Customer, ended(61), today));
+        assert!(ran_out_long_ago(Stage::NewCustomer, ended(200), today));
+        assert!(
+            !ran_out_long_ago(Stage::Customer, ended(60), today),
+            "not yet"
+        );
+        assert!(
+            !ran_out_long_ago(Stage::InactiveCustomer, ended(200), today),
+            "already marked"
+        );
+        assert!(!ran_out_long_ago(Stage::Partner, ended(200), today));
     }
 
     #[test]

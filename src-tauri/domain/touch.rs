@@ -1,6 +1,7 @@
 //! Touches: every interaction with a contact, and what it suggests next.
 
 use super::channel::Channel;
+use super::followup::Followup;
 use super::local_time;
 use super::stage::Stage;
 use crate::domain::text::quoted;
@@ -169,8 +170,16 @@ pub fn suggest_next(touch: &ValidTouch, stage: Stage, zone: Tz) -> FollowupSugge
     }
 }
 
-/// "touch 4 — most sales need about 7", in plain words.
-pub fn count_in_words(count: i64) -> String {
+/// "touch 4 — most sales need about 7", in plain words. The sales coaching is
+/// for leads; a customer or a partner is not being sold to, only counted.
+pub fn count_in_words(count: i64, stage: Stage) -> String {
+    if stage != Stage::Lead {
+        return match count {
+            0 => "No touches yet".to_string(),
+            1 => "1 touch".to_string(),
+            n => format!("{n} touches"),
+        };
+    }
     match count {
         0 => format!("No touches yet — most sales need about {TOUCHES_A_SALE_NEEDS}"),
         n if n < TOUCHES_A_SALE_NEEDS => format!("touch {n} — most sales need about {TOUCHES_A_SALE_NEEDS}"),
@@ -178,9 +187,56 @@ pub fn count_in_words(count: i64) -> String {
     }
 }
 
+/// How many days either side of a touch an open follow-up may be due and still
+/// be the promise the touch kept.
+pub const KEEPS_WITHIN_DAYS: i64 = 3;
+
+/// "Did this keep “send the samples” (due Thu)?", asked with Done ticked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KeptQuestion {
+    pub followup: Followup,
+    pub question: String,
+}
+
+/// The open follow-up a touch on the local date `touched_on` most likely kept:
+/// one due within [`KEEPS_WITHIN_DAYS`] either side, the nearest (on a tie the
+/// earlier, the one she is late for). `today` names a promise due today so.
+pub fn probably_kept(
+    open: &[Followup],
+    touched_on: NaiveDate,
+    today: NaiveDate,
+    zone: Tz,
+) -> Option<KeptQuestion> {
+    let due_on = |f: &Followup| local_time::local_date(f.due_at, zone);
+    let nearest = open
+        .iter()
+        .filter(|f| f.status.is_pending())
+        .map(|f| (f, (due_on(f) - touched_on).num_days()))
+        .filter(|(_, days)| days.abs() <= KEEPS_WITHIN_DAYS)
+        .min_by_key(|(f, days)| (days.abs(), f.due_at))?
+        .0;
+    let due = due_on(nearest);
+    let when = if due == today {
+        "today".to_string()
+    } else {
+        due.format("%a").to_string()
+    };
+    let what = if nearest.promise.is_empty() {
+        nearest.channel_label
+    } else {
+        nearest.promise.as_str()
+    };
+    Some(KeptQuestion {
+        question: format!("Did this keep “{what}” (due {when})?"),
+        followup: nearest.clone(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::followup::Status;
     use chrono_tz::America::New_York;
 
     fn now() -> DateTime<Utc> {
@@ -246,7 +302,97 @@ mod tests {
 
     #[test]
     fn counts_read_as_plain_words() {
-        assert_eq!(count_in_words(4), "touch 4 — most sales need about 7");
-        assert!(count_in_words(9).contains("ask for a decision"));
+        assert_eq!(
+            count_in_words(4, Stage::Lead),
+            "touch 4 — most sales need about 7"
+        );
+        assert!(count_in_words(9, Stage::Lead).contains("ask for a decision"));
+    }
+
+    #[test]
+    fn only_a_lead_is_coached_towards_a_sale() {
+        for stage in [
+            Stage::NewCustomer,
+            Stage::Customer,
+            Stage::Partner,
+            Stage::TeamMember,
+        ] {
+            assert_eq!(count_in_words(4, stage), "4 touches", "{stage:?}");
+            assert_eq!(count_in_words(1, stage), "1 touch");
+            assert_eq!(count_in_words(0, stage), "No touches yet");
+        }
+    }
+
+    fn promise(id: i64, due: &str, status: Status) -> Followup {
+        let due_at = crate::test_time::utc(due);
+        Followup {
+            id,
+            contact_id: 1,
+            contact_name: "Tom Reed".into(),
+            promise: format!("promise {id}"),
+            channel: Channel::Call,
+            channel_label: Channel::Call.label(),
+            due_at,
+            due_local: String::new(),
+            due_note: None,
+            has_time: false,
+            status,
+            snoozed_until: None,
+            skip_reason: None,
+            completed_at: None,
+            cadence_name: None,
+            notified_at: None,
+            reach: Default::default(),
+            reorder_of: None,
+            matters_now: None,
+        }
+    }
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
+    }
+
+    #[test]
+    fn a_touch_near_an_open_promise_asks_whether_it_kept_it() {
+        // Monday 23 Nov 2026; 14:00 UTC is 09:00 in New York.
+        let monday = day("2026-11-23");
+        let open = [
+            promise(1, "2026-11-30T14:00:00Z", Status::Open), // next Monday: too far
+            promise(2, "2026-11-26T14:00:00Z", Status::Open), // Thursday
+            promise(3, "2026-11-23T14:00:00Z", Status::Done), // kept already
+        ];
+        let asked = probably_kept(&open, monday, monday, New_York).expect("Thursday's");
+        assert_eq!(asked.followup.id, 2);
+        assert_eq!(asked.question, "Did this keep “promise 2” (due Thu)?");
+        // Three days late still counts; an overdue one wins a tie with a later one.
+        let late = [
+            promise(4, "2026-11-26T14:00:00Z", Status::Open),
+            promise(5, "2026-11-20T14:00:00Z", Status::Snoozed),
+        ];
+        assert_eq!(
+            probably_kept(&late, monday, monday, New_York)
+                .expect("one")
+                .followup
+                .id,
+            5
+        );
+        let today = [promise(6, "2026-11-23T14:00:00Z", Status::Open)];
+        assert_eq!(
+            probably_kept(&today, monday, monday, New_York)
+                .expect("today's")
+                .question,
+            "Did this keep “promise 6” (due today)?"
+        );
+        assert_eq!(probably_kept(&open[..1], monday, monday, New_York), None);
+        let wordless = [Followup {
+            promise: String::new(),
+            ..promise(7, "2026-11-24T14:00:00Z", Status::Open)
+        }];
+        assert_eq!(
+            probably_kept(&wordless, monday, monday, New_York)
+                .expect("one")
+                .question,
+            "Did this keep “Call” (due Tue)?"
+        );
     }
 }

@@ -139,6 +139,7 @@ impl RowReader {
             phones: self.phones,
             emails: self.emails,
             birthday,
+            anniversary: None,
             org: self.org,
             note: note(&self.notes, &self.details),
             tags: self.tags,

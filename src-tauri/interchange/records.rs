@@ -56,6 +56,8 @@ pub struct ImportedContact {
     pub phones: Vec<String>,
     pub emails: Vec<String>,
     pub birthday: Option<Birthday>,
+    /// vCard's ANNIVERSARY: a date she remembers each year.
+    pub anniversary: Option<Birthday>,
     pub org: Option<String>,
     /// Notes, and whatever else was kept as text (addresses, titles, labels).
     pub note: String,

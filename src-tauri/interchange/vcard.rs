@@ -1,7 +1,8 @@
 //! One card's text → a contact, through calcard. What maps is kept: names,
 //! phones, emails, the birthday, the organisation, notes, categories, the UID.
 //! Nicknames, titles, addresses, websites, anniversaries and related names become
-//! lines of the note (a card with only a nickname is named by it). An
+//! lines of the note (a card with only a nickname is named by it); an
+//! anniversary is also kept as a date (Tend remembers it each year). An
 //! `itemN.X-ABLabel` names the note line of the property it labels ("Spouse:
 //! Jenny", "Home page: http://…"); on a phone or email it is dropped, since Tend
 //! keeps phones and emails without labels. Unknown properties are ignored.
@@ -98,6 +99,7 @@ struct CardReader {
     tags: Vec<String>,
     uid: Option<String>,
     birthday: Option<Birthday>,
+    anniversary: Option<Birthday>,
     warnings: Vec<String>,
     /// Text marked UTF-8 whose bytes were not, read in this encoding instead.
     recovered_as: Option<&'static Encoding>,
@@ -154,6 +156,14 @@ impl CardReader {
                         .map(|part| part.replace("\r\n", ", ").replace('\n', ", "))
                         .filter(|part| !part.trim().is_empty())
                         .collect();
+                    if is_anniversary(&entry.name) && self.anniversary.is_none() {
+                        // Also a date to remember each year; the note line stays.
+                        if let Reading::Birthday(day) | Reading::Guessed(day) =
+                            birthday::read(&parts.join(" "), DateOrder::MonthFirst)
+                        {
+                            self.anniversary = Some(day);
+                        }
+                    }
                     self.detail(&label, &parts.join(", "));
                 }
             }
@@ -332,6 +342,7 @@ impl CardReader {
             phones: self.phones,
             emails: self.emails,
             birthday: self.birthday,
+            anniversary: self.anniversary,
             org: self.org,
             note,
             tags: self.tags,
@@ -353,6 +364,18 @@ fn strip_scheme<'a>(value: &'a str, scheme: &str) -> &'a str {
     match value.get(..scheme.len()) {
         Some(head) if head.eq_ignore_ascii_case(scheme) => &value[scheme.len()..],
         _ => value,
+    }
+}
+
+/// vCard 4's ANNIVERSARY, and the X- properties other address books write it as.
+fn is_anniversary(name: &VCardProperty) -> bool {
+    match name {
+        VCardProperty::Anniversary => true,
+        VCardProperty::Other(name) => matches!(
+            name.to_uppercase().as_str(),
+            "X-ANNIVERSARY" | "X-MS-ANNIVERSARY" | "X-EVOLUTION-ANNIVERSARY"
+        ),
+        _ => false,
     }
 }
 

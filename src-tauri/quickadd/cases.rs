@@ -13,35 +13,35 @@ use chrono::NaiveDate;
 
 const CASES: &str = r#"
 # The example from the issue, and the plainest lines
-Jane Doe 555-0142 wants the lavender set, call Thu | Jane Doe | +15550142 | | | | wants the lavender set | call 2026-11-26 ~ call Thu
+Jane Doe 555-0142 wants the lavender set, call Thu | Jane Doe | 5550142 | | | | wants the lavender set | call 2026-11-26 ~ call Thu
 Jane Doe | Jane Doe | | | | | |
 Jane | Jane | | | | | |
-Jane Doe 555-0142 | Jane Doe | +15550142 | | | | |
-Jane Doe, 555-0142 | Jane Doe | +15550142 | | | | |
+Jane Doe 555-0142 | Jane Doe | 5550142 | | | | |
+Jane Doe, 555-0142 | Jane Doe | 5550142 | | | | |
 Jane Doe wants the lavender set | Jane Doe | | | | | wants the lavender set |
 Jane Doe call Thu | Jane Doe | | | | | | call 2026-11-26 ~ call Thu
-Jane Doe 555-0142 call Thu | Jane Doe | +15550142 | | | | | call 2026-11-26
-Jane Doe 555-0142 wants the lavender set, call Thu at 2pm | Jane Doe | +15550142 | | | | wants the lavender set | call 2026-11-26 14:00 ~ call Thu at 2pm
+Jane Doe 555-0142 call Thu | Jane Doe | 5550142 | | | | | call 2026-11-26
+Jane Doe 555-0142 wants the lavender set, call Thu at 2pm | Jane Doe | 5550142 | | | | wants the lavender set | call 2026-11-26 14:00 ~ call Thu at 2pm
 
 # Names: particles, apostrophes, initials, titles
-Seán O'Brien 555-0142 | Seán O'Brien | +15550142 | | | | |
+Seán O'Brien 555-0142 | Seán O'Brien | 5550142 | | | | |
 Conan O’Brien call Fri | Conan O’Brien | | | | | | call 2026-11-27
-Maria de la Cruz 555-0142 | Maria de la Cruz | +15550142 | | | | |
+Maria de la Cruz 555-0142 | Maria de la Cruz | 5550142 | | | | |
 Oscar de la Hoya wants the gift set | Oscar de la Hoya | | | | | wants the gift set |
 Jan van der Berg +31 6 12345678 | Jan van der Berg | +31612345678 | | | | |
 Ludwig van Beethoven text tomorrow | Ludwig van Beethoven | | | | | | text 2026-11-24
 Leonardo da Vinci #art | Leonardo da Vinci | | | art | | |
 Charles de Gaulle, partner | Charles de Gaulle | | | | partner | |
-Ana da Silva dos Santos 555-0142 | Ana da Silva dos Santos | +15550142 | | | | |
+Ana da Silva dos Santos 555-0142 | Ana da Silva dos Santos | 5550142 | | | | |
 Guido van Rossum email next week | Guido van Rossum | | | | | | email 2026-11-30
 Ursula von der Leyen call Dec 3 | Ursula von der Leyen | | | | | | call 2026-12-03
-Jean-Luc Picard 555-0142 | Jean-Luc Picard | +15550142 | | | | |
+Jean-Luc Picard 555-0142 | Jean-Luc Picard | 5550142 | | | | |
 Ngozi Okonjo-Iweala #mentor | Ngozi Okonjo-Iweala | | | mentor | | |
-d'Arcy Smith 555-0142 | d'Arcy Smith | +15550142 | | | | |
+d'Arcy Smith 555-0142 | d'Arcy Smith | 5550142 | | | | |
 Jane O'Neil d'Arcy call her back on Thu at 2:30pm | Jane O'Neil d'Arcy | | | | | | call 2026-11-26 14:30 ~ call her back on Thu at 2:30pm
 al-Hassan Omar call Sun | al-Hassan Omar | | | | | | call 2026-11-29
 Mary J. Blige, team member | Mary J. Blige | | | | team_member | |
-Dr. Amara Okafor 555-0142 | Dr. Amara Okafor | +15550142 | | | | |
+Dr. Amara Okafor 555-0142 | Dr. Amara Okafor | 5550142 | | | | |
 Martin Luther King Jr. call tomorrow | Martin Luther King Jr. | | | | | | call 2026-11-24
 Siobhán Ní Bhriain wants candles | Siobhán Ní Bhriain | | | | | wants candles |
 José María Pérez García text Fri | José María Pérez García | | | | | | text 2026-11-27
@@ -49,22 +49,22 @@ Jane Doe. Wants oils. | Jane Doe | | | | | Wants oils. |
 Jane Doe: met at the fair | Jane Doe | | | | | met at the fair |
 
 # Names in other scripts, and with marks
-李小龍 555-0142 | 李小龍 | +15550142 | | | | |
+李小龍 555-0142 | 李小龍 | 5550142 | | | | |
 李小龍 +86 138 0013 8000 call Fri 10am | 李小龍 | +8613800138000 | | | | | call 2026-11-27 10:00
 山田 太郎 call tomorrow | 山田 太郎 | | | | | | call 2026-11-24
 김민준 #oils | 김민준 | | | oils | | |
-محمد علي 555-0142 | محمد علي | +15550142 | | | | |
+محمد علي 555-0142 | محمد علي | 5550142 | | | | |
 Иван Петров +7 912 345 67 89 | Иван Петров | +79123456789 | | | | |
 Αλέξανδρος Παπαδόπουλος text Fri | Αλέξανδρος Παπαδόπουλος | | | | | | text 2026-11-27
 राज कुमार +91 98765 43210 | राज कुमार | +919876543210 | | | | |
 Zoë Kravitz zoe@example.com | Zoë Kravitz | | zoe@example.com | | | |
 Ólafur Arnalds call next Tue | Ólafur Arnalds | | | | | | call 2026-12-01
-Björk 555-0142 | Björk | +15550142 | | | | |
+Björk 555-0142 | Björk | 5550142 | | | | |
 Nguyễn Thị Thu call Mon | Nguyễn Thị Thu | | | | | | call 2026-11-30
 Zoë Ólafsdóttir zoe@example.is email in 3 days | Zoë Ólafsdóttir | | zoe@example.is | | | | email 2026-11-26
 
 # Names typed in lowercase: at most two words and their particles
-jane doe 555-0142 | jane doe | +15550142 | | | | |
+jane doe 555-0142 | jane doe | 5550142 | | | | |
 jane doe wants oils | jane doe | | | | | wants oils |
 maria de la cruz wants oils | maria de la cruz | | | | | wants oils |
 jane wants oils | jane | | | | | wants oils |
@@ -73,16 +73,16 @@ prince | prince | | | | | |
 
 # Names that look like dates, and dates that look like names
 Sun Li call Sun | Sun Li | | | | | | call 2026-11-29
-Nguyen Thi Thu 555-0199 call next week | Nguyen Thi Thu | +15550199 | | | | | call 2026-11-30
+Nguyen Thi Thu 555-0199 call next week | Nguyen Thi Thu | 5550199 | | | | | call 2026-11-30
 April May call May 3 | April May | | | | | | call 2027-05-03
 June Carter text June 5 | June Carter | | | | | | text 2027-06-05
 Tuesday Weld call Tue | Tuesday Weld | | | | | | call 2026-11-24
 Jan Novak call Jan 5 | Jan Novak | | | | | | call 2027-01-05
-August Rush 555-0142 | August Rush | +15550142 | | | | |
+August Rush 555-0142 | August Rush | 5550142 | | | | |
 Jane Doe thu | Jane Doe | | | | | | other 2026-11-26 ~ thu
 Amy Lee Fri | Amy Lee Fri | | | | | |
 Nguyen Thi Thu | Nguyen Thi Thu | | | | | |
-Li Sun 555-0142 | Li Sun | +15550142 | | | | |
+Li Sun 555-0142 | Li Sun | 5550142 | | | | |
 
 # International phones
 Hans Müller +49 30 901820 | Hans Müller | +4930901820 | | | | |
@@ -92,7 +92,7 @@ Claire Dubois +33612345678 | Claire Dubois | +33612345678 | | | | |
 Priya Sharma +91 98765 43210 | Priya Sharma | +919876543210 | | | | |
 Priya Sharma +91-98765-43210 | Priya Sharma | +919876543210 | | | | |
 Amara Okafor +44 20 7946 0958 | Amara Okafor | +442079460958 | | | | |
-Amara Okafor +44 7700 900123 #uk | Amara Okafor | +447700900123 | | uk | | |
+Amara Okafor +44 7700 900123 #uk | Amara Okafor | 447700900123 | | uk | | |
 Seán O'Brien +353 87 123 4567 #oils call tomorrow at 2pm | Seán O'Brien | +353871234567 | | oils | | | call 2026-11-24 14:00
 Lucía Fernández +34 612 34 56 78 | Lucía Fernández | +34612345678 | | | | |
 Giulia Rossi +39 06 1234 5678 | Giulia Rossi | +390612345678 | | | | |
@@ -108,11 +108,11 @@ Bob Stone 415-555-0142 | Bob Stone | +14155550142 | | | | |
 Bob Stone 415.555.0142 | Bob Stone | +14155550142 | | | | |
 Bob Stone 415 555 0142 | Bob Stone | +14155550142 | | | | |
 Bob Stone +1 415 555 0142 | Bob Stone | +14155550142 | | | | |
-Bob Stone 555-0142 555-0199 | Bob Stone | +15550142,+15550199 | | | | |
-Bob Stone 555-0142, 555-0199 | Bob Stone | +15550142,+15550199 | | | | |
+Bob Stone 555-0142 555-0199 | Bob Stone | 5550142,5550199 | | | | |
+Bob Stone 555-0142, 555-0199 | Bob Stone | 5550142,5550199 | | | | |
 Bob Stone 415-555-0142 +44 20 7946 0958 | Bob Stone | +14155550142,+442079460958 | | | | |
-Joe Black 555 0142 12 kids | Joe Black | +15550142 | | | | 12 kids |
-Joe Black 555-0142 2 kids | Joe Black | +15550142 | | | | 2 kids |
+Joe Black 555 0142 12 kids | Joe Black | 5550142 | | | | 12 kids |
+Joe Black 555-0142 2 kids | Joe Black | 5550142 | | | | 2 kids |
 Joe Black has 3 kids | Joe Black | | | | | has 3 kids |
 Joe Black zip 90210 | Joe Black | | | | | zip 90210 |
 Rita Ora since 2019 2020 | Rita Ora | | | | | since 2019 2020 |
@@ -122,12 +122,12 @@ Rita Ora lives at 3 Elm St | Rita Ora | | | | | lives at 3 Elm St |
 Jane Doe jane@example.com | Jane Doe | | jane@example.com | | | |
 Jane Doe jane@example.com jane.doe@work.co.uk | Jane Doe | | jane@example.com,jane.doe@work.co.uk | | | |
 Jane Doe <jane@example.com> | Jane Doe | | jane@example.com | | | |
-Jane Doe (jane@example.com) 555-0142 | Jane Doe | +15550142 | jane@example.com | | | |
+Jane Doe (jane@example.com) 555-0142 | Jane Doe | 5550142 | jane@example.com | | | |
 Jane Doe jane@example.com, call Fri | Jane Doe | | jane@example.com | | | | call 2026-11-27
 Jane Doe email jane@example.com Fri | Jane Doe | | jane@example.com | | | | email 2026-11-27 ~ email Fri
 Jane Doe jane@localhost | Jane Doe | | | | | jane@localhost |
 Jane Doe jane@ | Jane Doe | | | | | jane@ |
-Bob 555-0142 555-0199 bob@x.com bob@work.co | Bob | +15550142,+15550199 | bob@x.com,bob@work.co | | | |
+Bob 555-0142 555-0199 bob@x.com bob@work.co | Bob | 5550142,5550199 | bob@x.com,bob@work.co | | | |
 
 # Tags
 Jane Doe #oils | Jane Doe | | | oils | | |
@@ -141,11 +141,11 @@ Jane Doe #oils! | Jane Doe | | | oils | | |
 
 # Stages: a comma-separated part of their own, a name's last word, or stage:
 Jane Doe, customer | Jane Doe | | | | customer | |
-Jane Doe 555-0142 customer | Jane Doe | +15550142 | | | customer | |
+Jane Doe 555-0142 customer | Jane Doe | 5550142 | | | customer | |
 Jane Doe Customer | Jane Doe | | | | customer | |
 Jane Doe, new customer, call in 3 days | Jane Doe | | | | new_customer | | call 2026-11-26
 Jane Doe, inactive customer | Jane Doe | | | | inactive_customer | |
-Jane Doe 555-0142 lead | Jane Doe | +15550142 | | | lead | |
+Jane Doe 555-0142 lead | Jane Doe | 5550142 | | | lead | |
 Jane Doe, partner | Jane Doe | | | | partner | |
 Jane Doe team member | Jane Doe | | | | team_member | |
 Jane Doe stage:customer | Jane Doe | | | | customer | |
@@ -156,7 +156,7 @@ Jane Doe, lead singer, call Fri | Jane Doe | | | | | lead singer | call 2026-11-
 Jane Doe wants to be a partner | Jane Doe | | | | | wants to be a partner |
 Jane Doe "customer" | Jane Doe | | | | | "customer" |
 Jane Doe, customer, partner | Jane Doe | | | | customer | partner |
-Mark Lead 555-0142 | Mark | +15550142 | | | lead | |
+Mark Lead 555-0142 | Mark | 5550142 | | | lead | |
 Jane Doe stage:vip | Jane Doe | | | | | stage:vip |
 
 # Dates: every form of the issue
@@ -232,9 +232,9 @@ Amy Lee check in next Fri morning | Amy Lee | | | | | | other 2026-12-04 09:00
 Amy Lee ring her Fri | Amy Lee | | | | | | call 2026-11-27
 Amy Lee fri | Amy Lee | | | | | | other 2026-11-27 ~ fri
 Amy Lee, Fri | Amy Lee | | | | | | other 2026-11-27 ~ Fri
-Amy Lee 555-0142 Fri | Amy Lee | +15550142 | | | | | other 2026-11-27 ~ Fri
+Amy Lee 555-0142 Fri | Amy Lee | 5550142 | | | | | other 2026-11-27 ~ Fri
 Amy Lee Friday | Amy Lee | | | | | | other 2026-11-27 ~ Friday
-Amy Lee 555-0142 call 555-0142 tomorrow | Amy Lee | +15550142 | | | | | call 2026-11-24 ~ call tomorrow
+Amy Lee 555-0142 call 555-0142 tomorrow | Amy Lee | 5550142 | | | | | call 2026-11-24 ~ call tomorrow
 Amy Lee call | Amy Lee | | | | | call |
 Amy Lee wants a call | Amy Lee | | | | | wants a call |
 
@@ -369,7 +369,7 @@ fn every_line_of_the_table_gives_what_it_says() {
         let phones: Vec<String> = parsed
             .phones
             .iter()
-            .map(|phone| phone.e164.clone())
+            .map(|phone| phone.normalized.clone())
             .collect();
         let (followup, phrase) = match column(5).split_once(" ~ ") {
             Some((followup, phrase)) => (followup.trim(), Some(phrase.trim())),

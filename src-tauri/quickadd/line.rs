@@ -4,10 +4,11 @@
 //! when they make up a comma-separated part on their own. All the rest is note.
 
 use super::dates::{DateMatch, DatePhrases};
-use super::parsed::{ParseContext, ParsedFollowup, ParsedLine, ParsedPhone};
+use super::parsed::{ParseContext, ParsedFollowup, ParsedLine, ParsedPhone, ParsedReferrer};
 use super::tokens::{self, Token};
 use super::{name, phones, vocabulary as words};
 use crate::domain::channel::Channel;
+use crate::domain::phone::Problem;
 use crate::domain::text::quoted;
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
@@ -23,6 +24,8 @@ enum Role {
     Email,
     Tag,
     Stage,
+    /// "via Sara": who referred them.
+    Referrer,
     /// Part of a date phrase: the index of its candidate.
     Date(usize),
 }
@@ -34,6 +37,8 @@ struct Candidate {
     end: usize,
     /// Set when a channel keyword leads into it: "call Thu".
     channel: Option<Channel>,
+    /// The channel word was a near-miss ("cal"): the word typed and the one read.
+    near: Option<(usize, &'static str)>,
     found: DateMatch,
 }
 
@@ -73,6 +78,8 @@ pub fn parse(line: &str, ctx: &ParseContext, dates: &dyn DatePhrases) -> Result<
         stage: None,
         note: String::new(),
         followup: None,
+        vague: None,
+        referrer: None,
     };
     let mut candidates: Vec<Candidate> = Vec::new();
 
@@ -104,6 +111,20 @@ pub fn parse(line: &str, ctx: &ParseContext, dates: &dyn DatePhrases) -> Result<
                 continue;
             }
         }
+        if i > 0 && parsed.referrer.is_none() {
+            if let Some((lead, end)) = referrer_at(&tokens[..open_end[i]], i) {
+                roles[i..end].fill(Role::Referrer);
+                let (mut name, mut phrase) = (String::new(), String::new());
+                tokens::join(&tokens[lead..end], &mut name);
+                tokens::join(&tokens[i..end], &mut phrase);
+                parsed.referrer = Some(ParsedReferrer {
+                    name: name::tidy(&name).to_string(),
+                    phrase,
+                });
+                i = end;
+                continue;
+            }
+        }
         // The first word is the name's: "Sun Li", "Tuesday Weld", "Call" are names there.
         if i > 0 {
             if let Some(candidate) = anchored(open, i, ctx, dates) {
@@ -120,18 +141,31 @@ pub fn parse(line: &str, ctx: &ParseContext, dates: &dyn DatePhrases) -> Result<
                     start: i,
                     end,
                     channel: None,
+                    near: None,
                     found,
                 });
                 i = end;
                 continue;
             }
+            // "Feb 30" is no day: said, not kept as note text.
+            if let Some((_, why)) = dates.impossible_at(&open[i..], ctx.now, ctx.date_order) {
+                return Err(Error::invalid("date", why));
+            }
         }
-        if let Some((end, phone)) = phones::phone_at(&tokens[..open_end[i]], i, ctx.phone_region) {
+        if let Some((end, checked)) = phones::phone_at(&tokens[..open_end[i]], i, ctx.phone_rules())
+        {
             roles[i..end].fill(Role::Phone);
-            if !parsed.phones.iter().any(|known| known.e164 == phone.e164) {
+            if !parsed
+                .phones
+                .iter()
+                .any(|known| known.normalized == checked.phone.normalized)
+            {
+                let warning = checked.warning();
                 parsed.phones.push(ParsedPhone {
-                    display: phone.display,
-                    e164: phone.e164,
+                    display: checked.phone.display,
+                    normalized: checked.phone.normalized,
+                    warning,
+                    problem: checked.problem.map(Problem::short),
                 });
             }
             i = end;
@@ -142,6 +176,9 @@ pub fn parse(line: &str, ctx: &ParseContext, dates: &dyn DatePhrases) -> Result<
 
     let name_end = read_name(&tokens, &words, &mut roles, &candidates, line)?;
     parsed.followup = choose_followup(&tokens, &words, &mut roles, &candidates, ctx)?;
+    if parsed.followup.is_none() {
+        parsed.vague = vague_plan(&words, &roles, dates);
+    }
     if parsed.stage.is_none() {
         parsed.stage = stage_part(&words, &tokens, &mut roles, name_end);
     }
@@ -153,6 +190,34 @@ pub fn parse(line: &str, ctx: &ParseContext, dates: &dyn DatePhrases) -> Result<
     Ok(parsed)
 }
 
+/// "via Sara", "ref: Sara Jones", "referred by Sara": the lead words, then one
+/// to three capitalised words (so "via email" stays in the note). Returns where
+/// the name starts and where the phrase ends.
+fn referrer_at(tokens: &[Token<'_>], i: usize) -> Option<(usize, usize)> {
+    let word = |k: usize| tokens.get(k).map(|t| t.text.to_lowercase());
+    let lead = match word(i)?.trim_end_matches(':') {
+        "via" | "ref" => i + 1,
+        "referred" if word(i + 1).as_deref() == Some("by") => i + 2,
+        _ => return None,
+    };
+    let capitalised = |token: &Token<'_>| {
+        !token.quoted
+            && !token.is_separator()
+            && tokens::clean(token.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    };
+    let end = lead
+        + tokens
+            .get(lead..)?
+            .iter()
+            .take(3)
+            .take_while(|token| capitalised(token))
+            .count();
+    (end > lead).then_some((lead, end))
+}
+
 /// A channel keyword, a few filler words, then a date phrase: "call her Thu".
 fn anchored(
     words: &[&str],
@@ -160,7 +225,13 @@ fn anchored(
     ctx: &ParseContext,
     dates: &dyn DatePhrases,
 ) -> Option<Candidate> {
-    let (mut j, channel) = words::channel_at(words, i)?;
+    let (mut j, channel, near) = match words::channel_at(words, i) {
+        Some((j, channel)) => (j, channel, None),
+        None => {
+            let (j, channel, read_as) = words::near_channel_at(words, i)?;
+            (j, channel, Some((i, read_as)))
+        }
+    };
     for _ in 0..2 {
         match words::filler_at(words, j) {
             Some(next) => j = next,
@@ -172,6 +243,7 @@ fn anchored(
         start: i,
         end: (j + found.words.max(1)).min(words.len()),
         channel: Some(channel),
+        near,
         found,
     })
 }
@@ -289,12 +361,51 @@ fn choose_followup(
                 ctx.now.format("%H:%M"), phrase = quoted(phrase)),
         ));
     }
+    let read_as = candidate.near.and_then(|(at, read_as)| {
+        Some(format!(
+            "“{}” read as {read_as}",
+            tokens::clean(words.get(at)?)
+        ))
+    });
+    // "call in January": no day was named, so the preview says which one was chosen.
+    let chosen = candidate.found.span.map(|span| {
+        let from = candidate
+            .end
+            .saturating_sub(candidate.found.words)
+            .max(candidate.start);
+        let mut named = String::new();
+        tokens::join(&tokens[from..candidate.end], &mut named);
+        let named = named.trim_end_matches(tokens::SEPARATORS);
+        format!("“{named}” names no day: Tend chose {}", span.choice())
+    });
     Ok(Some(ParsedFollowup {
         channel: channel.unwrap_or(Channel::Other),
         date,
         time,
         phrase: phrase.to_string(),
+        read_as,
+        chosen,
     }))
+}
+
+/// "call after the holidays": a channel word in the note, then words that name
+/// no one day. The question to ask, if so.
+fn vague_plan(words: &[&str], roles: &[Role], dates: &dyn DatePhrases) -> Option<String> {
+    (1..words.len()).find_map(|i| {
+        if roles[i] != Role::Note {
+            return None;
+        }
+        let (mut j, _) = words::channel_at(words, i)
+            .or_else(|| words::near_channel_at(words, i).map(|(j, channel, _)| (j, channel)))?;
+        while let Some(next) = words::filler_at(words, j) {
+            j = next;
+        }
+        let end = (j..words.len())
+            .find(|&k| tokens::is_separator(words[k]) || roles[k] != Role::Note)
+            .unwrap_or(words.len())
+            .min(j + 4);
+        (end > j).then(|| dates.too_vague(&words[j..end])).flatten()
+    })
 }
 
 /// "met Sat", "bought her on Dec 3": the date is part of the story, not a plan.

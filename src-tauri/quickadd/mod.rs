@@ -6,6 +6,7 @@
 //! Whatever is not recognised goes into the note, so nothing typed is lost.
 //! What the date phrases mean: `docs/decisions/0002-quick-add-date-phrases.md`.
 
+pub mod date_field; // a day typed into a form field, read by the same phrases
 pub mod dates; // date phrases behind our own trait; English first
 mod line; // one line → its parts
 mod name; // where the name ends: particles, apostrophes, scripts without case
@@ -24,7 +25,9 @@ mod props; // property tests: never panics, never loses a word
 mod tests; // unit tests of the line parser and the preview
 
 pub use dates::{DateMatch, DatePhrases, English};
-pub use parsed::{DateOrder, ParseContext, ParsedFollowup, ParsedLine, ParsedPhone, DEFAULT_TIME};
+pub use parsed::{
+    DateOrder, ParseContext, ParsedFollowup, ParsedLine, ParsedPhone, ParsedReferrer, DEFAULT_TIME,
+};
 pub use plan::{Batch, LinePlan, Target};
 
 use crate::error::Result;

@@ -1,7 +1,7 @@
 //! What a line is read against, and what it says: the parser's input and output.
 
 use crate::domain::channel::Channel;
-use crate::domain::phone::Region;
+use crate::domain::phone::{AreaCode, PhoneRules, Region};
 use crate::domain::stage::Stage;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -46,6 +46,8 @@ pub struct ParseContext {
     pub date_order: DateOrder,
     /// The country of phone numbers typed without a `+` country code.
     pub phone_region: Region,
+    /// Put before a local number typed without its area code, if set.
+    pub area_code: Option<AreaCode>,
     /// The time a follow-up is due when the line names only a day.
     pub default_time: NaiveTime,
 }
@@ -57,17 +59,31 @@ impl ParseContext {
             now,
             date_order,
             phone_region,
+            area_code: None,
             default_time: DEFAULT_TIME,
+        }
+    }
+
+    pub fn phone_rules(&self) -> PhoneRules {
+        PhoneRules {
+            region: self.phone_region,
+            area_code: self.area_code,
         }
     }
 }
 
-/// A phone as typed and in E.164, ready for the contact.
+/// A phone as typed and as it will be stored (E.164 when valid), ready for the contact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ParsedPhone {
     pub display: String,
-    pub e164: String,
+    /// E.164 for a valid number; the digits as typed for one kept as typed.
+    pub normalized: String,
+    /// Why the region's rules do not know it, in a sentence with what she can
+    /// do; the number is then kept as typed.
+    pub warning: Option<String>,
+    /// The same in a few words for the preview: "no area code".
+    pub problem: Option<&'static str>,
 }
 
 /// What one line says.
@@ -83,6 +99,23 @@ pub struct ParsedLine {
     /// Every word that was not recognised, in order; "" when there are none.
     pub note: String,
     pub followup: Option<ParsedFollowup>,
+    /// "call after the holidays": a plan with no day Tend could choose; the
+    /// preview asks which day, and the words stay in the note.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vague: Option<String>,
+    /// "via Sara", "ref Sara Jones", "referred by Sara": who sent them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub referrer: Option<ParsedReferrer>,
+}
+
+/// Who the line says referred them; which contact that is, Tend decides on saving.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ParsedReferrer {
+    /// The name as typed: "Sara".
+    pub name: String,
+    /// The words it came from: "via Sara".
+    pub phrase: String,
 }
 
 /// The next step the line promises: "call Thu".
@@ -95,6 +128,13 @@ pub struct ParsedFollowup {
     pub time: Option<NaiveTime>,
     /// The words it came from, e.g. "call Thu".
     pub phrase: String,
+    /// How a near-miss channel word was read: "“cal” read as call".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_as: Option<String>,
+    /// For a phrase that names a stretch, which day was chosen: "“next week”
+    /// names no day: Tend chose its Monday".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chosen: Option<String>,
 }
 
 impl ParsedFollowup {

@@ -2,7 +2,7 @@
 //! "(415) 555-0142") and may stand side by side ("555-0142 555-0199").
 
 use super::tokens::{self, Token};
-use crate::domain::phone::{self, Phone, Region};
+use crate::domain::phone::{self, Checked, PhoneRules};
 
 /// Fewer digits than this are a count, a year or a house number, not a phone.
 const MIN_DIGITS: usize = 7;
@@ -13,7 +13,7 @@ const MAX_WORDS: usize = 6;
 
 /// The phone number that starts at `tokens[i]`, if one does: where it ends and
 /// the number (as typed, and in E.164 with `region` for national numbers).
-pub fn phone_at(tokens: &[Token<'_>], i: usize, region: Region) -> Option<(usize, Phone)> {
+pub fn phone_at(tokens: &[Token<'_>], i: usize, rules: PhoneRules) -> Option<(usize, Checked)> {
     let first = tokens.get(i)?;
     let first_digits = phone_digits(first.text)?;
     let international = first.text.starts_with('+');
@@ -54,15 +54,13 @@ pub fn phone_at(tokens: &[Token<'_>], i: usize, region: Region) -> Option<(usize
         }
     }
     let ends = &ends[..count];
-    let read = |end: usize| -> Option<(usize, Phone, bool)> {
+    let read = |end: usize| -> Option<(usize, Checked, bool)> {
         let mut text = String::new();
         tokens::join(tokens.get(i..end)?, &mut text);
         let text = text.trim_end_matches('.');
-        let phone = phone::parse(text, own_region(text).unwrap_or(region)).ok()?;
-        let valid = phonenumber::parse(None, &phone.e164)
-            .map(|number| phonenumber::is_valid(&number))
-            .unwrap_or(false);
-        Some((end, phone, valid))
+        let checked = phone::check(text, rules).ok()?;
+        let valid = checked.problem.is_none();
+        Some((end, checked, valid))
     };
     // The longest reading that is a real number in its country; failing that (a
     // local "555-0142"), the shortest that parses, so "555 0142 12 kids" keeps
@@ -77,16 +75,6 @@ pub fn phone_at(tokens: &[Token<'_>], i: usize, region: Region) -> Option<(usize
         shortest = Some(reading);
     }
     shortest.map(|(end, phone, _)| (end, phone))
-}
-
-/// The country a `+` number names. The `phonenumber` crate misreads some
-/// international numbers when told a different default region (+86 138… with
-/// the US as default loses its "1"), so a `+` number is read in its own country.
-fn own_region(text: &str) -> Option<Region> {
-    if !text.starts_with('+') {
-        return None;
-    }
-    phonenumber::parse(None, text).ok()?.country().id()
 }
 
 /// How many digits a word holds if it is made only of what phones are written

@@ -1,28 +1,32 @@
 //! What a read line turns into: a new contact (or a note on a known one), its
-//! next step, or the New lead rhythm when the line names no date.
+//! next step, and the New lead rhythm (after the line's own promise, when it
+//! names a date).
 
 use super::parsed::{ParsedFollowup, ParsedLine, ParsedPhone};
 use crate::domain::channel::Channel;
 use crate::domain::contact::{ContactDraft, ValidContact};
 use crate::domain::followup::Due;
-use crate::domain::phone::Region;
+use crate::domain::phone::PhoneRules;
 use crate::domain::text::quoted;
 use crate::domain::touch::{Outcome, ValidTouch};
 use crate::domain::{dates, local_time};
 use crate::error::{Error, Result};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// Set once for a batch of lines ("Met at: Sara's party"), applied to each.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Batch {
     pub met_where: String,
     /// "YYYY-MM-DD"; empty means today.
     pub met_on: String,
-    /// A line with no date starts the New lead cadence unless this is set.
+    /// A new contact starts the New lead cadence unless this is set.
     pub no_cadence: bool,
+    /// The party's host ("Sara"): every guest is referred by her. Empty: the
+    /// host "Met at" names ("Sara's party"), if she is a contact.
+    pub host: String,
 }
 
 /// Where a line goes: a new contact, or one already in Tend that the person
@@ -66,28 +70,38 @@ pub enum Landing {
 pub struct LinePlan {
     pub landing: Landing,
     pub next_step: Option<NextStep>,
-    /// No date in the line, on a new contact: the New lead cadence applies.
+    /// On a new contact: the New lead cadence applies (after `next_step`, if
+    /// the line named a date).
     pub start_new_lead: bool,
 }
 
 /// Whether a line starts the New lead cadence (3 days, 3 weeks, 3 months): only
-/// on a new contact, only when it names no date, and not when the batch says not.
-pub fn starts_new_lead(parsed: &ParsedLine, batch: &Batch, target: Target) -> bool {
-    parsed.followup.is_none() && !batch.no_cadence && target == Target::NewContact
+/// on a new contact, not when the batch says not, and for a line that names a
+/// date only when `after_a_date` (a setting, on by default): that promise is
+/// then the rhythm's first step, so one call is not the end of the story.
+pub fn starts_new_lead(
+    parsed: &ParsedLine,
+    batch: &Batch,
+    target: Target,
+    after_a_date: bool,
+) -> bool {
+    !batch.no_cadence && target == Target::NewContact && (parsed.followup.is_none() || after_a_date)
 }
 
 /// Decides what saving `parsed` writes. `today` is the local date (the batch's
 /// "met on" defaults to it); a follow-up already past is refused.
+/// `after_a_date`: see [`starts_new_lead`].
 #[allow(clippy::too_many_arguments)]
 pub fn plan(
     parsed: &ParsedLine,
     batch: &Batch,
     target: Target,
+    after_a_date: bool,
     now: DateTime<Utc>,
     today: NaiveDate,
     zone: Tz,
     default_time: NaiveTime,
-    region: Region,
+    rules: PhoneRules,
 ) -> Result<LinePlan> {
     let met_on = match batch.met_on.trim() {
         "" => today,
@@ -107,7 +121,7 @@ pub fn plan(
         .transpose()?;
     let landing = match target {
         Target::NewContact => {
-            Landing::NewContact(Box::new(new_contact(parsed, batch, met_on, region)?))
+            Landing::NewContact(Box::new(new_contact(parsed, batch, met_on, rules)?))
         }
         Target::Existing(contact_id) => Landing::Existing {
             contact_id,
@@ -124,7 +138,7 @@ pub fn plan(
     Ok(LinePlan {
         landing,
         next_step,
-        start_new_lead: starts_new_lead(parsed, batch, target),
+        start_new_lead: starts_new_lead(parsed, batch, target, after_a_date),
     })
 }
 
@@ -155,7 +169,7 @@ fn new_contact(
     parsed: &ParsedLine,
     batch: &Batch,
     met_on: NaiveDate,
-    region: Region,
+    rules: PhoneRules,
 ) -> Result<NewContact> {
     let draft = ContactDraft {
         name: parsed.name.clone(),
@@ -172,10 +186,12 @@ fn new_contact(
         notes: parsed.note.clone(),
         tags: parsed.tags.clone(),
         keep_in_touch_days: None,
+        // The preview said what the region's rules do not know; a line is not refused for it.
+        keep_phone_as_typed: true,
     };
     let met_where = batch.met_where.trim();
     Ok(NewContact {
-        contact: draft.validate(region)?,
+        contact: draft.validate(rules)?,
         more_phones: parsed.phones.iter().skip(1).cloned().collect(),
         more_emails: parsed.emails.iter().skip(1).cloned().collect(),
         met_where: (!met_where.is_empty()).then(|| met_where.to_string()),
@@ -186,6 +202,7 @@ fn new_contact(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::phone::Region;
     use crate::quickadd::{parse_line, DateOrder, ParseContext};
     use crate::test_time::utc;
 
@@ -206,16 +223,17 @@ mod tests {
             &read(line),
             batch,
             target,
+            true,
             utc("2026-11-23T14:00:00Z"),
             today,
             chrono_tz::UTC,
             nine,
-            Region::US,
+            Region::US.into(),
         )
     }
 
     #[test]
-    fn a_new_prospect_with_a_date_gets_that_step_and_no_rhythm() {
+    fn a_new_prospect_with_a_date_gets_that_step_then_the_rhythm() {
         let batch = Batch {
             met_where: " Sara's party ".into(),
             ..Batch::default()
@@ -243,7 +261,18 @@ mod tests {
         );
         assert_eq!(step.channel, Channel::Call);
         assert_eq!(step.due.local.to_string(), "2026-11-26 09:00:00");
-        assert!(!plan.start_new_lead);
+        assert!(plan.start_new_lead, "the call is New lead's first step");
+        let line = read("Jane Doe call Thu");
+        assert!(
+            !starts_new_lead(&line, &batch, Target::NewContact, false),
+            "with the setting off, a dated line is the whole story"
+        );
+        assert!(starts_new_lead(
+            &read("Jane Doe"),
+            &batch,
+            Target::NewContact,
+            false
+        ));
     }
 
     #[test]

@@ -34,7 +34,13 @@ impl ParsedLine {
         out.push_str(&self.name);
         for phone in &self.phones {
             out.push_str(DOT);
-            out.push_str(&international(&phone.display, &phone.e164));
+            match phone.problem {
+                // Kept as typed, and said so: "555-0142 (no area code: kept as typed)".
+                Some(problem) => {
+                    let _ = write!(out, "{} ({problem}: kept as typed)", phone.display);
+                }
+                None => out.push_str(&international(&phone.display, &phone.normalized)),
+            }
         }
         for email in &self.emails {
             out.push_str(DOT);
@@ -49,6 +55,10 @@ impl ParsedLine {
             out.push_str(DOT);
             out.push_str(stage.label());
         }
+        if let Some(referrer) = &self.referrer {
+            out.push_str(DOT);
+            out.push_str(&referrer.phrase);
+        }
         if !self.note.is_empty() {
             out.push_str(DOT);
             out.push_str("note: ");
@@ -57,6 +67,10 @@ impl ParsedLine {
         if let Some(followup) = &self.followup {
             out.push_str(DOT);
             followup.render(&mut out, default_time, today, zone);
+        }
+        if let Some(question) = &self.vague {
+            out.push_str(DOT);
+            out.push_str(question);
         }
         out
     }
@@ -89,6 +103,12 @@ impl ParsedFollowup {
         if let Some(note) = note {
             let _ = write!(out, " {note}");
         }
+        if let Some(read_as) = &self.read_as {
+            let _ = write!(out, " ({read_as})");
+        }
+        if let Some(chosen) = &self.chosen {
+            let _ = write!(out, " ({chosen})");
+        }
         // Saving refuses it (domain::dates); the preview says so first.
         if today.is_some_and(|today| date > dates::latest(today)) {
             let _ = write!(
@@ -100,21 +120,14 @@ impl ParsedFollowup {
     }
 }
 
-/// "+44 20 7946 0958", "+1 555-0142": the number with its country, so a wrong
-/// phone region shows before saving. A number the phone plan does not know (a
-/// local "555-0142") keeps the way it was typed, after its country code.
+/// "+44 20 7946 0958", "+1 415-555-0142": a valid number with its country, so a
+/// wrong phone region shows before saving.
 fn international(display: &str, e164: &str) -> String {
-    let Ok(number) = phonenumber::parse(None, e164) else {
-        return display.to_string();
-    };
-    if phonenumber::is_valid(&number) {
-        return number
+    match phonenumber::parse(None, e164) {
+        Ok(number) => number
             .format()
             .mode(phonenumber::Mode::International)
-            .to_string();
+            .to_string(),
+        Err(_) => display.to_string(),
     }
-    if display.starts_with('+') {
-        return display.to_string();
-    }
-    format!("+{} {display}", number.code().value())
 }

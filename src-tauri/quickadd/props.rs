@@ -12,6 +12,10 @@ use proptest::prelude::*;
 const PIECES: &[&str] = &[
     "Jane",
     "Doe",
+    "via",
+    "ref",
+    "referred",
+    "by",
     "O'Brien",
     "de",
     "la",
@@ -186,6 +190,10 @@ fn assert_nothing_lost(line: &str, parsed: &ParsedLine) -> Result<(), TestCaseEr
     if let Some(followup) = &parsed.followup {
         found.push(' ');
         found.push_str(&followup.phrase);
+    }
+    if let Some(referrer) = &parsed.referrer {
+        found.push(' ');
+        found.push_str(&referrer.phrase);
     }
     found.push(' ');
     found.push_str(&parsed.note);

@@ -39,7 +39,9 @@ fn the_issue_example_reads_whole() {
             name: "Jane Doe".into(),
             phones: vec![ParsedPhone {
                 display: "555-0142".into(),
-                e164: "+15550142".into(),
+                normalized: "5550142".into(),
+                warning: Some("“555-0142” has no area code. Type it with its area code, set a default area code in Settings, or keep it as typed.".into()),
+                problem: Some("no area code"),
             }],
             emails: vec![],
             tags: vec![],
@@ -50,12 +52,16 @@ fn the_issue_example_reads_whole() {
                 date: day(2026, 11, 26),
                 time: None,
                 phrase: "call Thu".into(),
+                read_as: None,
+                chosen: None,
             }),
+            vague: None,
+            referrer: None,
         }
     );
     assert_eq!(
         parsed.preview(DEFAULT_TIME),
-        "Jane Doe · +1 555-0142 · note: wants the lavender set · call Thu 26 Nov, 09:00"
+        "Jane Doe · 555-0142 (no area code: kept as typed) · note: wants the lavender set · call Thu 26 Nov, 09:00"
     );
 }
 
@@ -73,7 +79,7 @@ fn the_preview_shows_every_part_and_the_resolved_day() {
     let other = read("Jane Doe follow up next week");
     assert_eq!(
         other.preview(DEFAULT_TIME),
-        "Jane Doe · contact Mon 30 Nov, 09:00"
+        "Jane Doe · contact Mon 30 Nov, 09:00 (“next week” names no day: Tend chose its Monday)"
     );
 }
 
@@ -180,7 +186,12 @@ fn the_json_is_camel_case_with_stable_keys() {
         json,
         serde_json::json!({
             "name": "Jane Doe",
-            "phones": [{ "display": "555-0142", "e164": "+15550142" }],
+            "phones": [{
+                "display": "555-0142",
+                "normalized": "5550142",
+                "warning": "“555-0142” has no area code. Type it with its area code, set a default area code in Settings, or keep it as typed.",
+                "problem": "no area code"
+            }],
             "emails": [],
             "tags": ["oils"],
             "stage": "customer",
@@ -213,6 +224,7 @@ impl DatePhrases for Someday {
             date: now.date() + chrono::Days::new(7),
             time: None,
             looks_back: false,
+            span: None,
         })
     }
 }
@@ -244,6 +256,7 @@ impl DatePhrases for Greedy {
             date: now.date(),
             time: None,
             looks_back: false,
+            span: None,
         })
     }
 }
@@ -276,7 +289,7 @@ fn international_numbers_are_read_in_their_own_country() {
     // Regression: with the US as phone region, the phonenumber crate read
     // "+86 138 0013 8000" as +863800138000 (it dropped the "1").
     let parsed = read("李小龍 +86 138 0013 8000");
-    assert_eq!(parsed.phones[0].e164, "+8613800138000");
+    assert_eq!(parsed.phones[0].normalized, "+8613800138000");
     assert_eq!(parsed.phones[0].display, "+86 138 0013 8000");
 }
 
@@ -289,4 +302,188 @@ fn words_are_kept_as_typed_in_the_note() {
         "spaces tidied, separators kept (the first of a gap), recognised parts taken out"
     );
     assert_eq!(parsed.tags, ["oils"]);
+}
+
+#[test]
+fn feb_30_is_refused_as_not_a_date_not_kept_as_note_text() {
+    for (line, message) in [
+        (
+            "Maria Lopez birthday Feb 30",
+            "“Feb 30” is not a date: February has 28 days, 29 in a leap year.",
+        ),
+        (
+            "Tom Reyes call Apr 31 at 2pm",
+            "“Apr 31” is not a date: April has 30 days.",
+        ),
+        (
+            "Tom Reyes text 2/30",
+            "“2/30” is not a date: February has 28 days, 29 in a leap year.",
+        ),
+    ] {
+        let error = parse_line(line, &ctx()).expect_err(line);
+        assert_eq!(error.field(), Some("date"), "{line}");
+        assert_eq!(error.to_string(), message, "{line}");
+    }
+    let fine = read("Maria Lopez birthday Feb 28");
+    assert_eq!(fine.note, "birthday", "a real day is still read");
+}
+
+#[test]
+fn a_local_number_takes_the_default_area_code_and_is_stored_whole() {
+    let with_area = ParseContext {
+        area_code: crate::domain::phone::AreaCode::parse("415"),
+        ..ctx()
+    };
+    let parsed = parse_line("Jane Doe 555-0142 call Thu", &with_area).expect("reads");
+    assert_eq!(parsed.phones[0].display, "555-0142", "shown as typed");
+    assert_eq!(parsed.phones[0].normalized, "+14155550142", "stored valid");
+    assert_eq!(parsed.phones[0].warning, None);
+    assert!(
+        parsed
+            .preview(NaiveTime::from_hms_opt(9, 0, 0).expect("09:00"))
+            .starts_with("Jane Doe · +1 415-555-0142 · call Thu"),
+        "the preview shows the whole number it will dial"
+    );
+    let impossible = read("Tom Reyes 555-01734");
+    assert_eq!(impossible.phones[0].problem, Some("not a possible number"));
+    assert!(impossible.phones[0]
+        .warning
+        .as_deref()
+        .expect("a warning")
+        .starts_with("“555-01734” is not a possible phone number in US (+1)"));
+}
+
+#[test]
+fn a_near_miss_channel_word_is_read_as_the_channel_and_said() {
+    for (line, channel, read_as) in [
+        ("Tom Reyes cal fri", Channel::Call, "“cal” read as call"),
+        (
+            "Tom Reyes calll tomorrow",
+            Channel::Call,
+            "“calll” read as call",
+        ),
+        ("Tom Reyes clal Thu", Channel::Call, "“clal” read as call"),
+        ("Tom Reyes txet Thu", Channel::Text, "“txet” read as text"),
+        (
+            "Tom Reyes emial Thu",
+            Channel::Email,
+            "“emial” read as email",
+        ),
+        (
+            "Tom Reyes mesage Thu",
+            Channel::Message,
+            "“mesage” read as message",
+        ),
+    ] {
+        let followup = read(line).followup.expect(line);
+        assert_eq!(followup.channel, channel, "{line}");
+        assert_eq!(followup.read_as.as_deref(), Some(read_as), "{line}");
+    }
+    let txt = read("Tom Reyes txt Fri").followup.expect("txt");
+    assert_eq!(
+        (txt.channel, txt.read_as),
+        (Channel::Text, None),
+        "txt is a word of its own"
+    );
+    let preview = read("Tom Reyes cal fri").preview(DEFAULT_TIME);
+    assert!(
+        preview.ends_with("call Fri 27 Nov, 09:00 (“cal” read as call)"),
+        "{preview}"
+    );
+    for line in [
+        "Ann Lee meet at the mall Fri",
+        "Ann Lee fall Fri",
+        "Ann Lee tell Fri",
+        "Ann Lee met Sat",
+        "Ann Lee all Fri",
+    ] {
+        let parsed = read(line);
+        assert_eq!(
+            parsed.followup.as_ref().and_then(|f| f.read_as.clone()),
+            None,
+            "{line}: a real word is not a typo"
+        );
+    }
+}
+
+#[test]
+fn a_stretch_of_days_in_a_line_says_which_day_was_chosen() {
+    let preview = read("Ann Lee call in January").preview(DEFAULT_TIME);
+    assert!(
+        preview.ends_with("call Fri 1 Jan, 09:00 (“in January” names no day: Tend chose the 1st)"),
+        "{preview}"
+    );
+    let week = read("Ann Lee next week").followup.expect("a follow-up");
+    assert_eq!(
+        week.chosen.as_deref(),
+        Some("“next week” names no day: Tend chose its Monday")
+    );
+    assert_eq!(read("Ann Lee call Thu").followup.expect("thu").chosen, None);
+}
+
+#[test]
+fn a_plan_with_no_day_to_choose_is_asked_about_and_kept_in_the_note() {
+    let parsed = read("Ann Lee call after the holidays, loves oils");
+    assert_eq!(parsed.followup, None, "no day is made up");
+    assert_eq!(
+        parsed.note, "call after the holidays, loves oils",
+        "nothing typed is lost"
+    );
+    let question = parsed.vague.as_deref().expect("asked");
+    assert!(
+        question.starts_with("“after the holidays” could be many days. Which day do you mean?"),
+        "{question}"
+    );
+    assert!(parsed.preview(DEFAULT_TIME).ends_with(question));
+    assert_eq!(
+        read("Ann Lee loves summer scents").vague,
+        None,
+        "a note, not a plan"
+    );
+    assert_eq!(read("Ann Lee call Thu").vague, None);
+}
+
+#[test]
+fn via_ref_and_referred_by_name_who_sent_them() {
+    for (line, name, phrase, note) in [
+        (
+            "Maria Lopez via Sara wants oils",
+            "Sara",
+            "via Sara",
+            "wants oils",
+        ),
+        (
+            "Maria ref Sara Jones, call Thu",
+            "Sara Jones",
+            "ref Sara Jones",
+            "",
+        ),
+        ("Maria referred by Sara", "Sara", "referred by Sara", ""),
+        ("Maria ref: Ana", "Ana", "ref: Ana", ""),
+    ] {
+        let parsed = read(line);
+        let referrer = parsed.referrer.as_ref().expect(line);
+        assert_eq!(
+            (
+                referrer.name.as_str(),
+                referrer.phrase.as_str(),
+                parsed.note.as_str()
+            ),
+            (name, phrase, note),
+            "{line}"
+        );
+        assert_eq!(parsed.name.split(' ').next(), Some("Maria"));
+    }
+    let by_email = read("Maria Lopez heard of us via email");
+    assert_eq!(by_email.referrer, None, "a lowercase word is no one");
+    assert_eq!(by_email.note, "heard of us via email");
+    assert_eq!(
+        read("Via Lopez").name,
+        "Via Lopez",
+        "the first word is the name's"
+    );
+    assert_eq!(
+        read("Maria via Sara").preview(DEFAULT_TIME),
+        "Maria · via Sara"
+    );
 }

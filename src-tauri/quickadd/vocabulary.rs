@@ -60,6 +60,53 @@ pub fn channel_at(words: &[&str], i: usize) -> Option<(usize, Channel)> {
         .map(|(_, channel)| (i + 1, *channel))
 }
 
+/// A channel word typed a little wrong, as fingers do after a party: "cal",
+/// "calll", "clal", "txet", "emial", "mesage". Where it ends, the channel, and
+/// the word it was read as. Like [`channel_at`], it counts only when a date
+/// phrase follows, and the preview says how it was read. Real words one letter
+/// away ("mall", "fall", "tell", "met") are not near-misses: only a repeated
+/// letter, two letters swapped, or one letter left out count.
+pub fn near_channel_at(words: &[&str], i: usize) -> Option<(usize, Channel, &'static str)> {
+    const NEAR: [(&str, Channel); 5] = [
+        ("call", Channel::Call),
+        ("text", Channel::Text),
+        ("email", Channel::Email),
+        ("phone", Channel::Call),
+        ("message", Channel::Message),
+    ];
+    // One letter short of a channel, and a word of its own.
+    const WORDS: &[&str] = &["all", "ext", "emil", "hone", "one", "mess"];
+    let word = word_at(words, i).to_ascii_lowercase();
+    if word.len() < 3
+        || !word.bytes().all(|b| b.is_ascii_lowercase())
+        || WORDS.contains(&word.as_str())
+    {
+        return None;
+    }
+    NEAR.iter()
+        .find(|(keyword, _)| is_near(&word, keyword))
+        .map(|(keyword, channel)| (i + 1, *channel, *keyword))
+}
+
+fn is_near(word: &str, keyword: &str) -> bool {
+    if word == keyword {
+        return false;
+    }
+    let (w, k) = (word.as_bytes(), keyword.as_bytes());
+    let collapse = |bytes: &[u8]| {
+        let mut out = bytes.to_vec();
+        out.dedup();
+        out
+    };
+    let swapped = w.len() == k.len() && {
+        let differ: Vec<usize> = (0..w.len()).filter(|&at| w[at] != k[at]).collect();
+        matches!(differ.as_slice(), [a, b] if *b == a + 1 && w[*a] == k[*b] && w[*b] == k[*a])
+    };
+    let one_left_out =
+        w.len() + 1 == k.len() && (0..k.len()).any(|at| [&k[..at], &k[at + 1..]].concat() == w);
+    collapse(w) == collapse(k) || swapped || one_left_out
+}
+
 /// Words allowed between a channel and its date: "call her back on Thu" (the
 /// "on" belongs to the date), "meet in person Fri".
 pub fn filler_at(words: &[&str], i: usize) -> Option<usize> {

@@ -7,4 +7,5 @@ pub mod notice; // the notifications themselves: titles, bodies, actions, groupi
 pub mod notifier; // the trait the loop shows notices through, and a recorder for tests
 pub mod run_loop; // the background loop: wakes on its alarm, a change, a clock set or a resume
 pub mod schedule; // when the digest is due, when to wake next
+pub mod test_notice; // the welcome's test notification and what Tend says of it
 pub mod wake; // why the loop wakes

@@ -29,7 +29,20 @@ pub fn digest_due(
     !sent_today && now >= todays && now < todays + DIGEST_GRACE
 }
 
-/// The next digest after `now`: today's if its time is still ahead, else tomorrow's.
+/// Birthdays and events are told once a day, from her morning time to midnight
+/// (a laptop opened at noon still hears of today's birthday).
+pub fn events_due(
+    now: DateTime<Utc>,
+    today: NaiveDate,
+    morning: NaiveTime,
+    zone: Tz,
+    told_today: bool,
+) -> bool {
+    !told_today && now >= local_time::resolve_date_time(today, morning, zone)
+}
+
+/// The next digest (or morning) after `now`: today's if its time is still
+/// ahead, else tomorrow's.
 pub fn next_digest(
     now: DateTime<Utc>,
     today: NaiveDate,
@@ -82,6 +95,41 @@ mod tests {
             next_digest(utc("2026-11-23T09:00:00Z"), today, half_eight, zone),
             utc("2026-11-24T08:30:00Z")
         );
+    }
+
+    #[test]
+    fn events_are_told_once_from_the_morning_on() {
+        let zone = chrono_tz::Europe::London;
+        let today = NaiveDate::from_ymd_opt(2026, 3, 9).expect("date");
+        let nine = NaiveTime::from_hms_opt(9, 0, 0).expect("09:00");
+        assert!(!events_due(
+            utc("2026-03-09T08:59:00Z"),
+            today,
+            nine,
+            zone,
+            false
+        ));
+        assert!(events_due(
+            utc("2026-03-09T09:00:00Z"),
+            today,
+            nine,
+            zone,
+            false
+        ));
+        assert!(events_due(
+            utc("2026-03-09T22:00:00Z"),
+            today,
+            nine,
+            zone,
+            false
+        ));
+        assert!(!events_due(
+            utc("2026-03-09T10:00:00Z"),
+            today,
+            nine,
+            zone,
+            true
+        ));
     }
 
     #[test]

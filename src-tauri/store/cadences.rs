@@ -128,20 +128,21 @@ pub fn start_run(
         "INSERT INTO cadence_runs (contact_id, cadence_id, started_at, based_at) VALUES (?1, ?2, ?3, ?3)",
         params![contact_id, cadence_id, time::to_sql(start)],
     )
-    .map_err(|err| super::missing_parent(err, "contact"))?;
+    .map_err(|err| super::constraint::missing_parent(err, "contact"))?;
     Ok(tx.last_insert_rowid())
 }
 
 /// The contact's runs still going, oldest first, with what stops each.
 pub fn active_runs(conn: &Connection, contact_id: i64) -> Result<Vec<ActiveRun>> {
     let mut statement = conn.prepare_cached(
-        "SELECT r.id, c.name, c.builtin_key, c.stops_on_decisions
+        "SELECT r.id, c.name, c.builtin_key, c.stops_on_decisions, r.cadence_id
          FROM cadence_runs r JOIN cadences c ON c.id = r.cadence_id
          WHERE r.contact_id = ?1 AND r.stopped_at IS NULL ORDER BY r.id",
     )?;
     let rows = statement.query_map([contact_id], |row| {
         Ok(ActiveRun {
             run_id: row.get(0)?,
+            cadence_id: row.get(4)?,
             cadence_name: row.get(1)?,
             builtin_key: row.get(2)?,
             stops_on: decision_list_from_sql(&row.get::<_, String>(3)?)?,

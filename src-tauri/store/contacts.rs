@@ -3,9 +3,14 @@
 //! the caller's write transaction.
 
 use super::time;
-use crate::domain::contact::{Contact, ContactPage, ContactQuery, ContactSummary, ValidContact};
+use crate::domain::contact::{
+    Contact, ContactPage, ContactPhone, ContactQuery, ContactSummary, MattersNow, ValidAbout,
+    ValidContact,
+};
 use crate::domain::decision::DecisionKind;
 use crate::domain::import::Known;
+use crate::domain::phone;
+use crate::domain::referral::Person;
 use crate::domain::stage::Stage;
 use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
@@ -81,7 +86,8 @@ pub fn set_met(
         "UPDATE contacts SET met_where = coalesce(?2, met_where), met_on = ?3 WHERE id = ?1",
         params![id, met_where, met_on.to_string()],
     )?;
-    Ok(())
+    // Where they met is searchable ("Sara's party" lists her guests).
+    reindex(tx, id)
 }
 
 /// Who already has this phone (E.164) or email (lowercased), if anyone.
@@ -97,6 +103,18 @@ pub fn find_by_method(
             [kind, normalized],
             |row| Ok((row.get(0)?, row.get(1)?)),
         )
+        .optional()?)
+}
+
+/// Who already has this name (letter case aside), if anyone: the oldest, and
+/// an archived contact only when no one else has it.
+pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<(i64, String)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT id, name FROM contacts WHERE name = ?1 COLLATE NOCASE
+             ORDER BY archived_at IS NOT NULL, id LIMIT 1",
+        )?
+        .query_row([name], |row| Ok((row.get(0)?, row.get(1)?)))
         .optional()?)
 }
 
@@ -152,6 +170,111 @@ pub fn set_last_touched(tx: &Transaction, id: i64, at: Option<DateTime<Utc>>) ->
     Ok(())
 }
 
+/// Who stays off every list that would nag, as SQL over `contacts c`: those who
+/// left for a reason nobody controls (`Reason::beyond_anyones_control`: died,
+/// moved). The keys are checked against the domain in this file's tests.
+pub const STILL_HERE: &str = "(c.left_reason IS NULL OR c.left_reason NOT IN ('died', 'moved'))";
+
+/// `matters_now` and `matters_now_on` read at `index` and the next column.
+pub(super) fn matters_now(row: &Row, index: usize) -> rusqlite::Result<Option<MattersNow>> {
+    let noted_on = row
+        .get::<_, Option<String>>(index + 1)?
+        .and_then(|text| text.parse().ok());
+    Ok(MattersNow::from_columns(row.get(index)?, noted_on))
+}
+
+/// `Birthday` and `What matters to them now`; the day it was noted moves only
+/// when what matters changes (and goes with it when it is emptied).
+pub fn set_about(
+    tx: &Transaction,
+    id: i64,
+    about: &ValidAbout,
+    today: chrono::NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let changed = tx.execute(
+        "UPDATE contacts SET birthday = ?2,
+             matters_now_on = CASE WHEN ?3 = '' THEN NULL WHEN ?3 = matters_now THEN matters_now_on ELSE ?4 END,
+             matters_now = ?3, updated_at = ?5
+         WHERE id = ?1",
+        params![
+            id,
+            about.birthday.map(|b| b.to_text()),
+            about.matters_now,
+            today.to_string(),
+            time::to_sql(now)
+        ],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound { what: "contact" });
+    }
+    Ok(())
+}
+
+/// Who referred her (`None`: no one). A referrer who no longer exists is refused.
+pub fn set_referred_by(tx: &Transaction, id: i64, referrer: Option<i64>) -> Result<()> {
+    let changed = tx
+        .execute(
+            "UPDATE contacts SET referred_by_id = ?2 WHERE id = ?1",
+            params![id, referrer],
+        )
+        .map_err(|err| super::constraint::missing_parent(err, "contact"))?;
+    if changed == 0 {
+        return Err(Error::NotFound { what: "contact" });
+    }
+    Ok(())
+}
+
+/// Contacts still with her whose name is `typed`, or starts with it as a
+/// first name ("Sara" → "Sara Jones"): what "via Sara" may mean.
+pub fn named_like(conn: &Connection, typed: &str) -> Result<Vec<Person>> {
+    let typed = typed.trim();
+    let mut statement = conn.prepare_cached(
+        "SELECT id, name FROM contacts
+         WHERE archived_at IS NULL AND (name = ?1 COLLATE NOCASE OR name LIKE ?2 ESCAPE '\\')
+         ORDER BY name COLLATE NOCASE, id LIMIT 20",
+    )?;
+    let rows = statement.query_map(params![typed, format!("{} %", like_escape(typed))], |row| {
+        Ok(Person {
+            id: row.get(0)?,
+            name: row.get(1)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The same rule for a column of another table naming contacts: its contact is
+/// neither archived nor gone for good, checked against the two small partial
+/// indexes (`contacts_archived`, `contacts_gone`) rather than row by row.
+pub fn listed_contact(column: &str) -> String {
+    format!(
+        "{column} NOT IN (SELECT id FROM contacts WHERE archived_at IS NOT NULL)
+         AND {column} NOT IN (SELECT id FROM contacts WHERE left_reason IN ('died', 'moved'))"
+    )
+}
+
+/// The reason she left while she stays gone; `None` when she comes back.
+pub fn set_left_reason(
+    tx: &Transaction,
+    id: i64,
+    reason: Option<crate::domain::departure::Reason>,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE contacts SET left_reason = ?2 WHERE id = ?1",
+        params![id, reason],
+    )?;
+    Ok(())
+}
+
+/// The day the last of her supplies runs out (Today's "ran out long ago").
+pub fn set_supply_ends_on(tx: &Transaction, id: i64, on: Option<chrono::NaiveDate>) -> Result<()> {
+    tx.execute(
+        "UPDATE contacts SET supply_ends_on = ?2 WHERE id = ?1",
+        params![id, on.map(|day| day.to_string())],
+    )?;
+    Ok(())
+}
+
 /// Keeps the contact's latest decision beside it, so Today reads one row each.
 pub fn decided(tx: &Transaction, id: i64, kind: DecisionKind, at: DateTime<Utc>) -> Result<()> {
     tx.execute(
@@ -199,6 +322,15 @@ pub fn known_for_import(conn: &Connection) -> Result<Vec<Known>> {
     while let Some(row) = rows.next()? {
         if let Some(person) = at.get(&row.get::<_, i64>(0)?).map(|&i| &mut people[i]) {
             person.tags.push(row.get(1)?);
+        }
+    }
+    let mut anniversaries = conn.prepare(
+        "SELECT contact_id, on_date FROM contact_events WHERE yearly = 1 AND label = ?1",
+    )?;
+    let mut rows = anniversaries.query([crate::domain::events::ANNIVERSARY])?;
+    while let Some(row) = rows.next()? {
+        if let Some(person) = at.get(&row.get::<_, i64>(0)?).map(|&i| &mut people[i]) {
+            person.anniversary.get_or_insert(row.get(1)?);
         }
     }
     let mut sources = conn.prepare("SELECT contact_id, uid FROM contact_sources")?;
@@ -298,7 +430,7 @@ fn write_details(tx: &Transaction, id: i64, contact: &ValidContact) -> Result<()
          VALUES (?1, ?2, ?3, ?4, 0)",
     )?;
     if let Some(phone) = &contact.phone {
-        add_method.execute(params![id, "phone", phone.display, phone.e164])?;
+        add_method.execute(params![id, "phone", phone.display, phone.normalized])?;
     }
     if let Some(email) = &contact.email {
         add_method.execute(params![id, "email", email, email.to_lowercase()])?;
@@ -319,13 +451,17 @@ fn write_details(tx: &Transaction, id: i64, contact: &ValidContact) -> Result<()
 
 /// Rebuilds the contact's row in the search index from the tables.
 pub fn reindex(tx: &Transaction, id: i64) -> Result<()> {
-    tx.execute("DELETE FROM contact_search WHERE rowid = ?1", [id])?;
-    let Some((name, notes)) = tx
-        .query_row(
-            "SELECT name, notes FROM contacts WHERE id = ?1",
-            [id],
-            |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)),
-        )
+    tx.prepare_cached("DELETE FROM contact_search WHERE rowid = ?1")?
+        .execute([id])?;
+    let Some((name, notes, met)) = tx
+        .prepare_cached("SELECT name, notes, coalesce(met_where, '') FROM contacts WHERE id = ?1")?
+        .query_row([id], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, String>(2)?,
+            ))
+        })
         .optional()?
     else {
         return Ok(());
@@ -345,28 +481,89 @@ pub fn reindex(tx: &Transaction, id: i64) -> Result<()> {
             emails.push(value);
         }
     }
-    let tags: String = tx.query_row(
-        "SELECT coalesce(group_concat(t.name, ' '), '') FROM contact_tags ct
-         JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = ?1",
-        [id],
-        |row| row.get(0),
-    )?;
-    tx.execute(
-        "INSERT INTO contact_search (rowid, name, phones, emails, notes, tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![id, name, phones.join(" "), emails.join(" "), notes, tags],
-    )?;
+    let tags: String = tx
+        .prepare_cached(
+            "SELECT coalesce(group_concat(t.name, ' '), '') FROM contact_tags ct
+             JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = ?1",
+        )?
+        .query_row([id], |row| row.get(0))?;
+    tx.prepare_cached(
+        "INSERT INTO contact_search (rowid, name, phones, emails, notes, tags, met)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        id,
+        name,
+        phones.join(" "),
+        emails.join(" "),
+        notes,
+        tags,
+        met
+    ])?;
     Ok(())
 }
 
-/// The words a phone is found by: as typed ("555", "0142"), all its digits
-/// ("4155550142"), E.164 without the plus, and the local part people dial.
-fn phone_search_text(display: &str, e164: &str) -> String {
-    let digits: String = display.chars().filter(char::is_ascii_digit).collect();
-    let local = &digits[digits.len().saturating_sub(7)..];
-    format!(
-        "{display} {digits} {} {local}",
-        e164.trim_start_matches('+')
-    )
+/// Migration 0005: every stored phone whose "+…" form is not a valid number is
+/// stored by its digits instead, then the whole search index is rebuilt.
+pub fn upgrade_phones_and_search(tx: &Transaction) -> Result<()> {
+    let mut stale = Vec::new();
+    {
+        let mut phones =
+            tx.prepare("SELECT id, value, normalized FROM contact_methods WHERE kind = 'phone'")?;
+        let mut rows = phones.query([])?;
+        while let Some(row) = rows.next()? {
+            let (id, display, normalized): (i64, String, String) =
+                (row.get(0)?, row.get(1)?, row.get(2)?);
+            let stored = phone::stored_form(&display, &normalized);
+            if stored != normalized {
+                stale.push((id, stored));
+            }
+        }
+    }
+    let mut fix = tx.prepare("UPDATE contact_methods SET normalized = ?2 WHERE id = ?1")?;
+    for (id, stored) in &stale {
+        fix.execute(params![id, stored])?;
+    }
+    tx.execute("DELETE FROM contact_search", [])?;
+    let ids: Vec<i64> = tx
+        .prepare("SELECT id FROM contacts ORDER BY id")?
+        .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        reindex(tx, id)?;
+    }
+    Ok(())
+}
+
+/// The words a phone is found by: as typed ("(415)", "555-0142"), and every
+/// tail of 3 or more of its digits, typed and stored ("4155550142", "5550142",
+/// "0142", "142"…). FTS5 matches a word's start, so a tail makes any run of
+/// 3+ digits findable: "142" finds 555-0142, "5501" finds it too.
+fn phone_search_text(display: &str, normalized: &str) -> String {
+    let typed = phone::digits(display);
+    let stored = normalized.trim_start_matches('+');
+    let mut words: Vec<&str> = vec![display];
+    for number in [stored, typed.as_str()] {
+        for start in 0..number.len().saturating_sub(2) {
+            let tail = &number[start..];
+            if !words.contains(&tail) {
+                words.push(tail);
+            }
+        }
+    }
+    words.join(" ")
+}
+
+/// The day they met, when it is known (a quick-add batch's "Met on").
+pub fn met_on(conn: &Connection, id: i64) -> Result<Option<chrono::NaiveDate>> {
+    let text: Option<String> = conn
+        .query_row("SELECT met_on FROM contacts WHERE id = ?1", [id], |row| {
+            row.get(0)
+        })
+        .optional()?
+        .ok_or(Error::NotFound { what: "contact" })?;
+    // Kept as "YYYY-MM-DD"; a value some other tool wrote is no day at all.
+    Ok(text.and_then(|text| chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok()))
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
@@ -375,8 +572,10 @@ pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
             "SELECT c.id, c.name, c.stage, c.notes, c.archived_at IS NOT NULL, c.created_at, c.updated_at,
                     p.value, p.normalized, e.value, c.keep_in_touch_days,
                     coalesce(c.keep_in_touch_days, (SELECT keep_in_touch_days FROM stages WHERE key = c.stage)),
-                    c.uid, c.birthday, c.org
+                    c.uid, c.birthday, c.org, c.met_where, c.met_on, c.left_reason, r.id, r.name,
+                    c.matters_now, c.matters_now_on
              FROM contacts c
+             LEFT JOIN contacts r ON r.id = c.referred_by_id
              LEFT JOIN contact_methods p ON p.contact_id = c.id AND p.kind = 'phone' AND p.position = 0
              LEFT JOIN contact_methods e ON e.contact_id = c.id AND e.kind = 'email' AND e.position = 0
              WHERE c.id = ?1",
@@ -393,13 +592,29 @@ pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
                     created_at: row.get(5)?,
                     updated_at: row.get(6)?,
                     phone: row.get(7)?,
-                    phone_e164: row.get(8)?,
+                    // A number kept as typed is stored by its digits: it has no E.164.
+                    phone_e164: row
+                        .get::<_, Option<String>>(8)?
+                        .filter(|stored| phone::e164_of(stored).is_some()),
                     email: row.get(9)?,
                     keep_in_touch_days: row.get(10)?,
                     window_days: row.get(11)?,
                     uid: row.get(12)?,
                     birthday: row.get(13)?,
                     org: row.get(14)?,
+                    met_where: row.get(15)?,
+                    met_on: row.get(16)?,
+                    phones: Vec::new(),
+                    emails: Vec::new(),
+                    left_reason: row.get(17)?,
+                    referred_by: match row.get::<_, Option<i64>>(18)? {
+                        Some(id) => Some(Person {
+                            id,
+                            name: row.get(19)?,
+                        }),
+                        None => None,
+                    },
+                    matters_now: matters_now(row, 20)?,
                     tags: Vec::new(),
                     notice: None,
                 })
@@ -414,7 +629,31 @@ pub fn get(conn: &Connection, id: i64) -> Result<Contact> {
     let tags = tags
         .query_map([id], |row| row.get(0))?
         .collect::<rusqlite::Result<Vec<String>>>()?;
-    Ok(Contact { tags, ..contact })
+    let mut methods = conn.prepare_cached(
+        "SELECT kind, value, normalized FROM contact_methods WHERE contact_id = ?1
+         ORDER BY kind, position, id",
+    )?;
+    let mut phones = Vec::new();
+    let mut emails = Vec::new();
+    let mut rows = methods.query([id])?;
+    while let Some(row) = rows.next()? {
+        let (kind, value, normalized): (String, String, String) =
+            (row.get(0)?, row.get(1)?, row.get(2)?);
+        if kind == "phone" {
+            phones.push(ContactPhone {
+                display: value,
+                e164: phone::e164_of(&normalized).map(str::to_string),
+            });
+        } else {
+            emails.push(value);
+        }
+    }
+    Ok(Contact {
+        tags,
+        phones,
+        emails,
+        ..contact
+    })
 }
 
 const SUMMARY_COLUMNS: &str = "c.id, c.name, c.stage, c.archived_at IS NOT NULL,
@@ -500,7 +739,7 @@ fn search(conn: &Connection, query: &ContactQuery, matcher: &str) -> Result<Cont
              WHEN c.name LIKE ?4 || '%' ESCAPE '\\' THEN 1
              WHEN c.name LIKE '% ' || ?4 || '%' ESCAPE '\\' THEN 2
              ELSE 3 END,
-           bm25(contact_search, 10.0, 5.0, 5.0, 1.0, 3.0), c.name COLLATE NOCASE, c.id
+           bm25(contact_search, 10.0, 5.0, 5.0, 1.0, 3.0, 3.0), c.name COLLATE NOCASE, c.id
          LIMIT ?2 OFFSET ?3"
     ))?;
     let typed = like_escape(query.query.trim());
@@ -556,6 +795,19 @@ mod tests {
     use super::{fts_query, like_escape};
 
     #[test]
+    fn still_here_names_exactly_the_reasons_nobody_controls() {
+        use crate::domain::departure::Reason;
+        let quoted: Vec<String> = Reason::ALL
+            .into_iter()
+            .filter(|reason| reason.beyond_anyones_control())
+            .map(|reason| format!("'{}'", reason.key()))
+            .collect();
+        let list = format!("IN ({})", quoted.join(", "));
+        assert!(super::STILL_HERE.contains(&list), "{}", super::STILL_HERE);
+        assert!(super::listed_contact("x").contains(&list));
+    }
+
+    #[test]
     fn like_wildcards_typed_by_a_person_match_themselves() {
         assert_eq!(like_escape("50%_off\\"), "50\\%\\_off\\\\");
         let conn = rusqlite::Connection::open_in_memory().expect("in memory");
@@ -591,6 +843,34 @@ mod tests {
                 text.split(' ').any(|w| w.contains(word)),
                 "{word} in {text}"
             );
+        }
+    }
+
+    #[test]
+    fn every_run_of_three_or_more_digits_starts_a_word() {
+        for (display, stored) in [
+            ("555-0142", "5550142"),
+            ("(415) 555-0142", "+14155550142"),
+            ("020 7946 0958", "+442079460958"),
+        ] {
+            let text = super::phone_search_text(display, stored);
+            let words: Vec<&str> = text.split(' ').collect();
+            for number in [
+                crate::domain::phone::digits(display),
+                stored.trim_start_matches('+').to_string(),
+            ] {
+                for start in 0..number.len() {
+                    for end in start + 3..=number.len() {
+                        let run = &number[start..end];
+                        assert!(
+                            words.iter().any(|w| w.starts_with(run)),
+                            "{run} of {display} is found in {text}"
+                        );
+                    }
+                }
+            }
+            let runs: Vec<&&str> = words.iter().filter(|w| w.len() < 3).collect();
+            assert!(runs.is_empty(), "no one- or two-digit words: {runs:?}");
         }
     }
 

@@ -18,7 +18,7 @@ pub fn insert(tx: &Transaction, decision: &ValidDecision, now: DateTime<Utc>) ->
             decision.note
         ],
     )
-    .map_err(|err| super::missing_parent(err, "contact"))?;
+    .map_err(|err| super::constraint::missing_parent(err, "contact"))?;
     Ok(tx.last_insert_rowid())
 }
 

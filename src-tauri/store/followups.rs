@@ -5,6 +5,7 @@
 
 use super::time;
 use crate::domain::cadence::RunFollowup;
+use crate::domain::contact::Reach;
 use crate::domain::followup::{DateOnly, Due, Followup, Status, ValidFollowup};
 use crate::domain::local_time;
 use crate::domain::today::{Day, Section};
@@ -44,17 +45,20 @@ pub fn insert(
             time::to_sql(now),
         ],
     )
-    .map_err(|err| super::missing_parent(err, "contact"))?;
+    .map_err(|err| super::constraint::missing_parent(err, "contact"))?;
     Ok(tx.last_insert_rowid())
 }
 
 const COLUMNS: &str =
     "f.id, f.contact_id, c.name, f.promise, f.channel, f.due_at, f.due_local, f.has_time,
-    f.status, f.snoozed_until, f.skip_reason, f.completed_at, cad.name, f.notified_at";
+    f.status, f.snoozed_until, f.skip_reason, f.completed_at, cad.name, f.notified_at,
+    p.value, p.normalized, e.value, f.reorder_of, c.matters_now, c.matters_now_on";
 
 const FROM: &str = "FROM followups f JOIN contacts c ON c.id = f.contact_id
     LEFT JOIN cadence_runs r ON r.id = f.cadence_run_id
-    LEFT JOIN cadences cad ON cad.id = r.cadence_id";
+    LEFT JOIN cadences cad ON cad.id = r.cadence_id
+    LEFT JOIN contact_methods p ON p.contact_id = c.id AND p.kind = 'phone' AND p.position = 0
+    LEFT JOIN contact_methods e ON e.contact_id = c.id AND e.kind = 'email' AND e.position = 0";
 
 fn instant(row: &Row, index: usize) -> rusqlite::Result<DateTime<Utc>> {
     time::from_sql(&row.get::<_, String>(index)?)
@@ -109,6 +113,9 @@ fn from_row(row: &Row, zone: Tz) -> rusqlite::Result<Followup> {
         completed_at: optional_instant(row, 11)?,
         cadence_name: row.get(12)?,
         notified_at: optional_instant(row, 13)?,
+        reach: Reach::stored(row.get(14)?, row.get(15)?, row.get(16)?),
+        reorder_of: row.get(17)?,
+        matters_now: super::contacts::matters_now(row, 18)?,
     })
 }
 
@@ -136,18 +143,51 @@ pub fn for_contact(conn: &Connection, contact_id: i64, zone: Tz) -> Result<Vec<F
 }
 
 /// Pending follow-ups that are due, or whose snooze ends, before `before`
-/// (Today and the scheduler read this, through the partial due index).
+/// (Today reads this, through the partial due index); re-order reminders are
+/// [`reorders_before`]'s.
 pub fn pending_before(conn: &Connection, before: DateTime<Utc>, zone: Tz) -> Result<Vec<Followup>> {
     let mut statement = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} {FROM}
          WHERE c.archived_at IS NULL AND f.id IN (
-             SELECT id FROM followups WHERE status IN ('open', 'snoozed') AND due_at < ?1
+             SELECT id FROM followups WHERE reorder_of IS NULL AND status IN ('open', 'snoozed') AND due_at < ?1
              UNION ALL
-             SELECT id FROM followups WHERE status = 'snoozed' AND snoozed_until < ?1 AND due_at >= ?1)
+             SELECT id FROM followups WHERE reorder_of IS NULL AND status = 'snoozed' AND snoozed_until < ?1 AND due_at >= ?1)
          ORDER BY coalesce(f.snoozed_until, f.due_at), f.id"
     ))?;
     let rows = statement.query_map([time::to_sql(before)], |row| from_row(row, zone))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Re-order reminders due before `before`, soonest first (a page of `limit`),
+/// with how many there are in all and how many are due by `tomorrow` (not
+/// snoozed past `now`): Today's `Re-orders`, which a big book fills by the
+/// thousand, so it is paged as going cold is.
+pub fn reorders_before(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    tomorrow: DateTime<Utc>,
+    before: DateTime<Utc>,
+    limit: u32,
+    zone: Tz,
+) -> Result<(Vec<Followup>, i64, i64)> {
+    let before = time::to_sql(before);
+    let (total, due): (i64, i64) = conn.query_row(
+        "SELECT count(*), coalesce(sum(f.due_at < ?2 AND NOT (f.status = 'snoozed' AND f.snoozed_until > ?3)), 0)
+         FROM followups f
+         WHERE f.reorder_of IS NOT NULL AND f.status IN ('open', 'snoozed') AND f.due_at < ?1
+           AND f.contact_id NOT IN (SELECT id FROM contacts WHERE archived_at IS NOT NULL)",
+        params![before, time::to_sql(tomorrow), time::to_sql(now)],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} {FROM}
+         WHERE c.archived_at IS NULL AND f.id IN (
+             SELECT id FROM followups WHERE reorder_of IS NOT NULL AND status IN ('open', 'snoozed') AND due_at < ?1
+             ORDER BY due_at LIMIT ?2)
+         ORDER BY coalesce(f.snoozed_until, f.due_at), f.id"
+    ))?;
+    let rows = statement.query_map(params![before, limit], |row| from_row(row, zone))?;
+    Ok((rows.collect::<rusqlite::Result<_>>()?, total, due))
 }
 
 /// Every state change goes through here, inside the write transaction, so a
@@ -218,6 +258,41 @@ pub fn reschedule(tx: &Transaction, id: i64, due: &Due, now: DateTime<Utc>) -> R
     Ok(())
 }
 
+/// New words for a pending promise (a cadence step that now says why it moved).
+pub fn reword(tx: &Transaction, id: i64, promise: &str, now: DateTime<Utc>) -> Result<()> {
+    pending_state(tx, id)?;
+    tx.execute(
+        "UPDATE followups SET promise = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, promise, time::to_sql(now)],
+    )?;
+    Ok(())
+}
+
+/// Makes a follow-up the re-order reminder of a product.
+pub fn set_reorder_of(tx: &Transaction, id: i64, product_id: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE followups SET reorder_of = ?2 WHERE id = ?1",
+        params![id, product_id],
+    )?;
+    Ok(())
+}
+
+/// She re-ordered: the contact's pending reminders for that product are kept
+/// (done). Returns how many there were.
+pub fn complete_reorders(
+    tx: &Transaction,
+    contact_id: i64,
+    product_id: i64,
+    now: DateTime<Utc>,
+) -> Result<usize> {
+    let now = time::to_sql(now);
+    Ok(tx.execute(
+        "UPDATE followups SET status = 'done', completed_at = ?3, snoozed_until = NULL, updated_at = ?3
+         WHERE contact_id = ?1 AND reorder_of = ?2 AND status IN ('open', 'snoozed')",
+        params![contact_id, product_id, now],
+    )?)
+}
+
 /// Pending follow-ups with only a date whose zone is not `zone`.
 pub fn date_only_outside(conn: &Connection, zone: Tz) -> Result<Vec<DateOnly>> {
     let mut statement = conn.prepare_cached(
@@ -279,6 +354,23 @@ pub fn skip_pending_of_run(
     Ok(())
 }
 
+/// She left for good (died, moved): every promise still pending about her is
+/// skipped, with why. Returns how many.
+pub fn skip_pending_of_contact(
+    tx: &Transaction,
+    contact_id: i64,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<usize> {
+    let now = time::to_sql(now);
+    Ok(tx.execute(
+        "UPDATE followups SET status = 'skipped', skip_reason = ?2, completed_at = ?3,
+                snoozed_until = NULL, updated_at = ?3
+         WHERE contact_id = ?1 AND status IN ('open', 'snoozed')",
+        params![contact_id, reason, now],
+    )?)
+}
+
 /// A cadence's steps are about to be replaced: follow-ups planned from them
 /// keep everything but the link to a step that will no longer exist.
 pub fn detach_from_steps_of(tx: &Transaction, cadence_id: i64) -> Result<()> {
@@ -293,7 +385,7 @@ pub fn detach_from_steps_of(tx: &Transaction, cadence_id: i64) -> Result<()> {
 /// The follow-ups a cadence run planned, in step order, with their step's day.
 pub fn of_run(conn: &Connection, run_id: i64) -> Result<Vec<RunFollowup>> {
     let mut statement = conn.prepare_cached(
-        "SELECT f.id, s.offset_days, f.status, f.due_at
+        "SELECT f.id, s.offset_days, f.status, f.due_at, s.message, f.promise
          FROM followups f JOIN cadence_steps s ON s.id = f.cadence_step_id
          WHERE f.cadence_run_id = ?1 ORDER BY s.position",
     )?;
@@ -303,6 +395,8 @@ pub fn of_run(conn: &Connection, run_id: i64) -> Result<Vec<RunFollowup>> {
             offset_days: row.get(1)?,
             status: row.get(2)?,
             due_at: instant(row, 3)?,
+            message: row.get(4)?,
+            promise: row.get(5)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -319,21 +413,27 @@ pub fn mark_notified(tx: &Transaction, ids: &[i64], now: DateTime<Utc>) -> Resul
     Ok(())
 }
 
-/// How many promises are due by `tomorrow` (overdue or due today) and not
-/// snoozed past `now`: the tray's count, without building Today.
+/// How many promises and re-order reminders are due by `tomorrow` (overdue or
+/// due today) and not snoozed past `now`: the tray's count, without building
+/// Today. Each kind is counted from its own index.
 pub fn count_due(conn: &Connection, now: DateTime<Utc>, tomorrow: DateTime<Utc>) -> Result<i64> {
     Ok(conn.query_row(
         &format!(
-            "SELECT count(*) FROM followups
-             WHERE status IN ('open', 'snoozed') AND due_at < ?2 AND {LIVE} AND NOT {SNOOZING}"
+            "SELECT (SELECT count(*) FROM followups
+                     WHERE reorder_of IS NULL AND status IN ('open', 'snoozed') AND due_at < ?2
+                       AND {LIVE} AND NOT {SNOOZING})
+                  + (SELECT count(*) FROM followups
+                     WHERE reorder_of IS NOT NULL AND status IN ('open', 'snoozed') AND due_at < ?2
+                       AND {LIVE} AND NOT {SNOOZING})"
         ),
         params![time::to_sql(now), time::to_sql(tomorrow)],
         |row| row.get(0),
     )?)
 }
 
-// Today's sections in SQL, read from indexes alone (migration 0008). The rule
+// Today's sections in SQL, read from indexes alone (migration 0007). The rule
 // is `domain::today::classify`; tests/today.rs checks these against it.
+// Re-order reminders are in none of them: they are `reorders_before`'s.
 // Parameters: ?1 now, ?2 start of today, ?3 tomorrow, ?4 end of upcoming.
 
 /// Not a follow-up of an archived contact: the few archived ones are listed
@@ -350,7 +450,8 @@ fn in_section(section: Section) -> String {
     let pending = |due: &str| {
         format!(
             "SELECT id, due_at, status, snoozed_until FROM followups
-             WHERE status IN ('open', 'snoozed') AND {LIVE} AND NOT {SNOOZING} AND {due}"
+             WHERE reorder_of IS NULL AND status IN ('open', 'snoozed') AND {LIVE} AND NOT {SNOOZING}
+               AND {due}"
         )
     };
     match section {
@@ -359,7 +460,8 @@ fn in_section(section: Section) -> String {
         Section::Upcoming => format!(
             "{} UNION ALL
              SELECT id, due_at, status, snoozed_until FROM followups INDEXED BY followups_snoozed
-             WHERE status = 'snoozed' AND {LIVE} AND {SNOOZING} AND snoozed_until < ?4",
+             WHERE reorder_of IS NULL AND status = 'snoozed' AND {LIVE} AND {SNOOZING}
+               AND snoozed_until < ?4",
             pending("due_at >= ?3 AND due_at < ?4")
         ),
     }
@@ -412,10 +514,11 @@ pub fn today_counts(conn: &Connection, day: &Day) -> Result<SectionCounts> {
                                      OR {SNOOZING} AND snoozed_until < ?4),
                     min(snoozed_until) FILTER (WHERE {SNOOZING})
              FROM (SELECT due_at, status, snoozed_until FROM followups
-                   WHERE status IN ('open', 'snoozed') AND {LIVE} AND due_at < ?4
+                   WHERE reorder_of IS NULL AND status IN ('open', 'snoozed') AND {LIVE} AND due_at < ?4
                    UNION ALL
                    SELECT due_at, status, snoozed_until FROM followups INDEXED BY followups_snoozed
-                   WHERE status = 'snoozed' AND {LIVE} AND snoozed_until < ?4 AND due_at >= ?4)"
+                   WHERE reorder_of IS NULL AND status = 'snoozed' AND {LIVE} AND snoozed_until < ?4
+                     AND due_at >= ?4)"
         ))?
         .query_row(params![now, start, tomorrow, end], |row| {
             Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))

@@ -4,6 +4,7 @@
 
 use crate::domain::channel::Channel;
 use crate::domain::decision::DecisionKind;
+use crate::domain::departure::Reason;
 use crate::domain::followup::Status;
 use crate::domain::stage::Stage;
 use crate::domain::text::quoted;
@@ -59,6 +60,7 @@ stored_as_key!(Status, "follow-up status");
 stored_as_key!(Channel, "channel");
 stored_as_key!(Outcome, "touch outcome");
 stored_as_key!(DecisionKind, "decision");
+stored_as_key!(Reason, "departure reason");
 
 /// A cadence's stopping decisions, stored as "bought,no".
 pub fn decision_list_to_sql(kinds: &[DecisionKind]) -> String {
@@ -118,6 +120,10 @@ mod tests {
         assert!(read::<Outcome>(&conn, "").is_err());
         assert!(read::<DecisionKind>(&conn, "maybe").is_err());
         assert!(read::<Stage>(&conn, "Lead").is_err(), "keys are exact");
+        for reason in Reason::ALL {
+            assert_eq!(read::<Reason>(&conn, reason.key()).expect("reason"), reason);
+        }
+        assert!(read::<Reason>(&conn, "bored").is_err());
     }
 
     #[test]

@@ -4,20 +4,28 @@
 
 pub mod backup; // online copies, checking a copy, swapping in a restored file
 pub mod cadences; // cadences, steps, runs: apply, stop, re-base
+mod constraint; // what a failed write means ("no longer exists" or not)
 pub mod contacts; // contacts, their phones/emails and tags, and search
 pub mod decisions; // decisions and the contact's latest one
+pub mod departures; // why a customer left
+pub mod events; // dated events; birthdays and events on given days
 pub mod export; // everything an export file holds, read in a few whole-table queries
 pub mod followups; // promises and their states
+pub mod insights; // the rows Insights' figures are computed from (reads only)
 mod keys; // the domain's enums as stored keys, both ways
 mod open; // the only place PRAGMAs are set
+pub mod products; // her product list: name, days of supply, price
+pub mod purchases; // purchases with their product lines; a contact's history of a product
+pub mod referrals; // who a contact referred and what they bought; customers sent to partners
 pub mod reminders; // due and not yet notified; the next reminder's instant
 pub mod schema; // embedded, append-only migrations
+pub mod seasons; // her seasons; who bought in one last year
 pub mod settings; // key/value settings
 pub mod time; // how instants are written in the database
 pub mod today; // going cold and long maybes, one row per contact
 pub mod touches; // interactions and the contact's last touch
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -80,57 +88,5 @@ impl Store {
         self.conn
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-}
-
-/// An insert that names a row of another table (a follow-up's contact, a run's
-/// cadence) fails with a foreign-key error when that row is gone: only that
-/// means "no longer exists". Any other failure is reported as it is.
-pub(crate) fn missing_parent(err: rusqlite::Error, what: &'static str) -> Error {
-    let foreign_key = err
-        .sqlite_error()
-        .is_some_and(|sqlite| sqlite.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY);
-    if foreign_key {
-        Error::NotFound { what }
-    } else {
-        Error::Storage(err)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::missing_parent;
-    use rusqlite::Connection;
-
-    #[test]
-    fn only_a_foreign_key_failure_means_the_parent_is_gone() {
-        let conn = Connection::open_in_memory().expect("in memory");
-        conn.execute_batch(
-            "PRAGMA foreign_keys = ON;
-             CREATE TABLE parent (id INTEGER PRIMARY KEY);
-             CREATE TABLE child (parent_id INTEGER REFERENCES parent(id),
-                                 note TEXT NOT NULL CHECK (length(note) < 5) UNIQUE);
-             INSERT INTO parent VALUES (1);
-             INSERT INTO child VALUES (1, 'a');",
-        )
-        .expect("schema");
-        let insert = |parent: i64, note: &str| {
-            conn.execute(
-                "INSERT INTO child VALUES (?1, ?2)",
-                rusqlite::params![parent, note],
-            )
-            .map(|_| ())
-            .map_err(|err| missing_parent(err, "contact"))
-        };
-        let gone = insert(2, "b").expect_err("no parent 2");
-        assert_eq!(gone.kind(), "not_found");
-        for (parent, note, what) in [(1, "too long", "CHECK"), (1, "a", "UNIQUE")] {
-            let err = insert(parent, note).expect_err(what);
-            assert_eq!(err.kind(), "storage", "{what}: {err}");
-            assert!(
-                !err.to_string().contains("no longer exists"),
-                "{what}: {err}"
-            );
-        }
     }
 }

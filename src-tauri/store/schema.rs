@@ -2,16 +2,25 @@
 //! `user_version`. Never edit a migration that has shipped; add the next one.
 
 use crate::error::{Error, Result};
-use rusqlite::Connection;
-use rusqlite_migration::{Migrations, M};
+use rusqlite::{Connection, Transaction};
+use rusqlite_migration::{HookError, HookResult, Migrations, M};
 
-const MIGRATIONS: &[M<'static>] = &[
-    M::up(include_str!("migrations/0001_init.sql")),
-    M::up(include_str!("migrations/0002_builtin_cadences.sql")),
-    M::up(include_str!("migrations/0003_contacts_in_and_out.sql")),
-    M::up(include_str!("migrations/0004_application_id.sql")),
-    M::up(include_str!("migrations/0008_today_without_scanning.sql")),
+/// The migrations' SQL, oldest first; [`migrations`] adds the Rust hooks.
+const SQL: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_builtin_cadences.sql"),
+    include_str!("migrations/0003_contacts_in_and_out.sql"),
+    include_str!("migrations/0004_application_id.sql"),
+    include_str!("migrations/0005_search_digits_and_met.sql"),
+    include_str!("migrations/0006_customers_who_stay.sql"),
+    include_str!("migrations/0007_today_without_scanning.sql"),
 ];
+
+/// 0005 rebuilt the search index: every row, from the tables, in the same
+/// transaction as the schema change (and its phones' stored forms with it).
+fn rebuild_search(tx: &Transaction) -> HookResult {
+    super::contacts::upgrade_phones_and_search(tx).map_err(|err| HookError::Hook(err.to_string()))
+}
 
 /// `PRAGMA application_id` of every Tend file: the ASCII of "Tend". Set by
 /// migration 0004; a file without it is Tend's only at an earlier version.
@@ -30,12 +39,20 @@ pub fn marked_as_tend(application_id: u32, version: i64) -> bool {
 }
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::from_slice(MIGRATIONS)
+    Migrations::new(
+        SQL.iter()
+            .enumerate()
+            .map(|(index, sql)| match index + 1 {
+                5 => M::up_with_hook(sql, rebuild_search),
+                _ => M::up(sql),
+            })
+            .collect(),
+    )
 }
 
 /// The schema version this binary writes.
 pub fn latest_version() -> i64 {
-    MIGRATIONS.len() as i64
+    SQL.len() as i64
 }
 
 pub fn current_version(conn: &Connection) -> Result<i64> {

@@ -21,7 +21,7 @@ pub fn insert(tx: &Transaction, touch: &ValidTouch, now: DateTime<Utc>) -> Resul
             time::to_sql(now)
         ],
     )
-    .map_err(|err| super::missing_parent(err, "contact"))?;
+    .map_err(|err| super::constraint::missing_parent(err, "contact"))?;
     Ok(tx.last_insert_rowid())
 }
 
@@ -73,6 +73,17 @@ pub fn count_for_contact(conn: &Connection, contact_id: i64) -> Result<i64> {
 pub fn latest_for_contact(conn: &Connection, contact_id: i64) -> Result<Option<DateTime<Utc>>> {
     let text: Option<String> = conn.query_row(
         "SELECT max(occurred_at) FROM touches WHERE contact_id = ?1",
+        [contact_id],
+        |row| row.get(0),
+    )?;
+    Ok(text.map(|text| time::from_sql(&text)).transpose()?)
+}
+
+/// When the contact was first touched, if ever (where a rhythm counts from
+/// when the day they met is not known).
+pub fn first_for_contact(conn: &Connection, contact_id: i64) -> Result<Option<DateTime<Utc>>> {
+    let text: Option<String> = conn.query_row(
+        "SELECT min(occurred_at) FROM touches WHERE contact_id = ?1",
         [contact_id],
         |row| row.get(0),
     )?;

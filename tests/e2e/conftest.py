@@ -103,14 +103,17 @@ class TendApp:
             env.pop("DBUS_SESSION_BUS_ADDRESS", None)
         return env
 
-    def start(self):
-        try:
-            return self._start()
-        except Exception:
-            # A WebKit process that failed to come up once (rare on a loaded
-            # 2-core machine) gets one more try; a real failure fails twice.
-            self.quit()
-            return self._start()
+    def start(self, attempts=3):
+        # A WebKit process that failed to come up (rare, on a loaded 2-core
+        # machine) gets another try; a real failure fails every time.
+        for attempt in range(attempts):
+            try:
+                return self._start()
+            except Exception:
+                self.quit()
+                if attempt == attempts - 1:
+                    raise
+                time.sleep(1)
 
     def _start(self):
         env = self.env()

@@ -52,7 +52,7 @@ def test_back_up_now_to_a_file_then_restore_it_and_the_book_before_is_kept_aside
     # A third contact after the backup, added in the window.
     open_section(driver, "Contacts")
     button(driver, "New contact").click()
-    fill_contact_form(driver, name="Carl Weber", phone="555-0199")
+    fill_contact_form(driver, name="Carl Weber", phone="(415) 555-0199")
     button(driver, "Save").click()
     wait(driver, lambda d: detail_heading(d) == "Carl Weber", message="Carl saved")
     assert len(query(book.data_dir, "SELECT id FROM contacts")) == 3

@@ -35,7 +35,7 @@ def create(driver, **values):
 
 def test_create_search_edit_and_find_again_after_restart(tend):
     driver = tend.driver
-    create(driver, name="Jane Doe", phone="555-0142", email="jane@example.com",
+    create(driver, name="Jane Doe", phone="(415) 555-0142", email="jane@example.com",
            notes="wants the lavender set", stage="Lead")
     create(driver, name="Bob Jansen", phone="+44 20 7946 0958")
     create(driver, name="Carl Weber")

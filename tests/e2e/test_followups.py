@@ -41,8 +41,8 @@ def test_new_lead_cadence_kept_snoozed_and_stopped_by_bought(tend_at):
     driver = app.driver
     new_contact(driver, "Jane Doe")
 
-    # Apply the New lead cadence: 3 days, 3 weeks, 3 months, at 09:00.
-    select_option(driver, "Cadence", "New lead: 3 days, 3 weeks, 3 months")
+    # Apply the New lead cadence: 3 days, 3 weeks, 3 months, at 09:00 (proposed for a lead).
+    select_option(driver, "Cadence", "New lead: 3 days, 3 weeks, 3 months (fits their stage)")
     button(driver, "Apply").click()
     wait(driver, lambda d: "26 Nov" in planned(d), message="three follow-ups planned")
     text = planned(driver)
@@ -76,7 +76,10 @@ def test_new_lead_cadence_kept_snoozed_and_stopped_by_bought(tend_at):
     assert (status, until, due) == ("snoozed", "2026-11-24T09:00:00Z", "2026-12-11T09:00:00Z")
 
     # Bought: the lead cadence stops, New customer care starts (2 days, 2 weeks, 6 weeks).
-    button(driver, "Record decision").click()
+    # (The page has scrolled to the snoozed row: the button is brought back into view.)
+    record = button(driver, "Record decision")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", record)
+    record.click()
     select_option(driver, "Decision", "Bought")
     button(driver, "Save decision").click()
     wait(driver, lambda d: "25 Nov" in planned(d), message="care planned")

@@ -36,7 +36,7 @@ def contact_ids(data_dir, name):
 def create_contact(driver, name):
     open_section(driver, "Contacts")
     button(driver, "New contact").click()
-    fill_contact_form(driver, name=name, phone="555-0142")
+    fill_contact_form(driver, name=name, phone="(415) 555-0142")
     button(driver, "Save").click()
     wait(driver, lambda d: detail_heading(d) == name, message="saved contact shown")
 

@@ -70,7 +70,8 @@ def test_a_due_follow_up_is_notified_on_time_and_done_from_the_notification(app_
 
     [notice] = bus.wait_for(lambda n: n["summary"] == "Follow up with Jane Doe", timeout=30)
     assert notice["app"] == "Tend"
-    assert notice["body"] == "Call — send lavender samples"
+    # The number to call is in the body, as she typed it (issue 10).
+    assert notice["body"] == "Call — send lavender samples · 555-0142"
     assert notice["actions"][:6] == ["done", "Done", "snooze_hour", "Snooze 1 h", "tomorrow", "Tomorrow"]
     delay = notice["time"] - due.timestamp()
     print(f"notification delay: {delay * 1000:.0f} ms")

@@ -1,5 +1,6 @@
 """The desktop shell around the window: one instance only, and closing the
-window hides Tend to the tray (a setting) so reminders keep firing."""
+window hides Tend to the tray (a setting) so reminders keep firing, or, on a
+desktop that shows no tray icons, minimises it and says so once."""
 
 import os
 import pathlib
@@ -10,6 +11,8 @@ import time
 from selenium.webdriver.common.by import By
 
 from conftest import APP, SessionBus, app_processes, seed
+from notifications import NotificationBus
+from tray_host import FakeTrayHost
 from ui import wait
 
 
@@ -54,9 +57,9 @@ def close_like_a_window_manager(title="Tend", timeout=20):
     return window
 
 
-def run_app_alone(tmp_path, close_to_tray):
+def run_app_alone(tmp_path, close_to_tray, bus=None):
     data = tmp_path / "data"
-    bus = SessionBus()
+    bus = bus or SessionBus()
     env = dict(os.environ, TEND_DATA_DIR=str(data), DBUS_SESSION_BUS_ADDRESS=bus.address)
     subprocess.run([APP, "add", "--dry-run", "Nobody"], env=env, check=True, capture_output=True)
     if not close_to_tray:
@@ -93,7 +96,9 @@ def webkit_processes(pid):
 
 
 def test_closing_the_window_hides_tend_so_reminders_keep_running(tmp_path):
-    app, bus = run_app_alone(tmp_path, close_to_tray=True)
+    bus = SessionBus()
+    host = FakeTrayHost(bus.address)
+    app, bus = run_app_alone(tmp_path, close_to_tray=True, bus=bus)
     try:
         window = close_like_a_window_manager()
         def web_process():
@@ -104,6 +109,7 @@ def test_closing_the_window_hides_tend_so_reminders_keep_running(tmp_path):
         deadline = time.monotonic() + 15
         while (web_process() or not window_gone(window)) and time.monotonic() < deadline:
             time.sleep(0.2)
+        assert host.asked >= 1, "Tend asked whether a tray icon would be seen"
         assert app.poll() is None, "still running in the tray"
         assert window_gone(window), "the window is gone"
         # Hidden means light: the page's process ends with it (WebKit keeps its
@@ -112,6 +118,28 @@ def test_closing_the_window_hides_tend_so_reminders_keep_running(tmp_path):
     finally:
         app.kill()
         app.wait()
+        host.stop()
+        bus.stop()
+
+
+def test_on_a_desktop_without_tray_icons_closing_minimises_and_says_so_once(tmp_path):
+    bus = SessionBus()
+    notices = NotificationBus(bus.address)
+    app, bus = run_app_alone(tmp_path, close_to_tray=True, bus=bus)
+    try:
+        window = close_like_a_window_manager()
+        said = notices.wait_for(lambda n: n["summary"] == "Tend is still running")
+        assert "no tray icons" in said[0]["body"]
+        assert app.poll() is None, "still running"
+        assert window.get_attributes().map_state != 0, "not hidden with no way back"
+        close_like_a_window_manager()
+        time.sleep(2)
+        assert len([n for n in notices.notifications() if n["summary"] == "Tend is still running"]) == 1, "said once"
+        assert app.poll() is None
+    finally:
+        app.kill()
+        app.wait()
+        notices.close()
         bus.stop()
 
 

@@ -159,14 +159,14 @@ describe('ui/app.js and ui/views/settings.js', () => {
     assert.equal(document.activeElement, byLabel(document, 'Quick add'));
   });
 
-  test('Escape on an empty Quick add goes back to where the person was', async () => {
+  test('Escape in Quick add goes back to the list, not into the text field she came from', async () => {
     await go('Contacts');
     const search = byLabel(document, 'Search contacts');
     search.focus();
     press(search, 'k', { ctrlKey: true });
     const quick = byLabel(document, 'Quick add');
     press(quick, 'Escape');
-    assert.equal(document.activeElement, search);
+    assert.equal(document.activeElement, byLabel(document, 'Contact list').querySelector('li > button'));
   });
 
   test('a name in Quick add’s list opens that contact in Contacts', async () => {

@@ -39,26 +39,38 @@ describe('ui/backend.js', () => {
     ['pauseReminders(choice)', (b) => b.pauseReminders('one_hour'), 'pause_reminders', { choice: 'one_hour' }],
     ['getAutostart()', (b) => b.getAutostart(), 'get_autostart', undefined],
     ['setAutostart(true)', (b) => b.setAutostart(true), 'set_autostart', { enabled: true }],
+    ['aboutTend()', (b) => b.aboutTend(), 'about_tend', undefined],
+    ['sendTestNotification()', (b) => b.sendTestNotification(), 'send_test_notification', undefined],
     ['getShortcut()', (b) => b.getShortcut(), 'get_shortcut', undefined],
     ['setShortcut(keys)', (b) => b.setShortcut('Ctrl+Alt+T'), 'set_shortcut', { shortcut: 'Ctrl+Alt+T' }],
     ['previewQuickAdd(line, batch)',
-      (b) => b.previewQuickAdd('Jane Doe call Thu', { metWhere: 'Sara’s party', metOn: '', noCadence: false }),
-      'preview_quick_add', { line: 'Jane Doe call Thu', batch: { metWhere: 'Sara’s party', metOn: '', noCadence: false } }],
+      (b) => b.previewQuickAdd('Jane Doe call Thu', { metWhere: 'Sara’s party', metOn: '', noCadence: false, host: '' }),
+      'preview_quick_add', { line: 'Jane Doe call Thu', batch: { metWhere: 'Sara’s party', metOn: '', noCadence: false, host: '' } }],
     ['previewQuickAdd with no batch sends an empty one',
       (b) => b.previewQuickAdd('Jane', undefined),
-      'preview_quick_add', { line: 'Jane', batch: { metWhere: '', metOn: '', noCadence: false } }],
+      'preview_quick_add', { line: 'Jane', batch: { metWhere: '', metOn: '', noCadence: false, host: '' } }],
     ['quickAdd(line, batch) as a new contact',
-      (b) => b.quickAdd('Jane', { metWhere: '', metOn: '2026-11-21', noCadence: true }),
-      'quick_add', { line: 'Jane', batch: { metWhere: '', metOn: '2026-11-21', noCadence: true }, addTo: null }],
+      (b) => b.quickAdd('Jane', { metWhere: '', metOn: '2026-11-21', noCadence: true, host: '' }),
+      'quick_add', { line: 'Jane', batch: { metWhere: '', metOn: '2026-11-21', noCadence: true, host: '' }, addTo: null }],
     ['quickAdd(line, batch, "4") adds to contact 4',
       (b) => b.quickAdd('Jane', {}, '4'),
-      'quick_add', { line: 'Jane', batch: { metWhere: '', metOn: '', noCadence: false }, addTo: 4 }],
+      'quick_add', { line: 'Jane', batch: { metWhere: '', metOn: '', noCadence: false, host: '' }, addTo: 4 }],
     ['undoQuickAdd(added) with ids as numbers',
       (b) => b.undoQuickAdd({ contactId: '4', createdContact: false, followupIds: ['9'], touchId: '3' }),
       'undo_quick_add', { added: { contactId: 4, createdContact: false, followupIds: [9], touchId: 3, contactUpdatedAt: null, choice: null } }],
     ['undoQuickAdd(added) of a created contact, answering the question',
       (b) => b.undoQuickAdd({ contactId: 4, createdContact: true, followupIds: [], touchId: null, contactUpdatedAt: '2026-11-20T18:00:00Z', choice: 'keepContact' }),
       'undo_quick_add', { added: { contactId: 4, createdContact: true, followupIds: [], touchId: null, contactUpdatedAt: '2026-11-20T18:00:00Z', choice: 'keepContact' } }],
+    ['decisionAnswers("7", kind)', (b) => b.decisionAnswers('7', 'bought'), 'decision_answers', { contactId: 7, kind: 'bought' }],
+    ['recordDecision with keepOpen as numbers',
+      (b) => b.recordDecision({ contactId: '7', kind: 'no', note: '', revisitOn: '', keepOpen: ['12'] }),
+      'record_decision', { draft: { contactId: 7, kind: 'no', note: '', revisitOn: '', keepOpen: [12] } }],
+    ['touchKeeps("7", "")', (b) => b.touchKeeps('7', ''), 'touch_keeps', { contactId: 7, when: '' }],
+    ['cadencePlan(7) asks for the stage’s rhythm', (b) => b.cadencePlan(7), 'cadence_plan', { contactId: 7, cadenceId: null, startOn: '' }],
+    ['cadencePlan("7", "4", day)', (b) => b.cadencePlan('7', '4', '2026-12-14'), 'cadence_plan', { contactId: 7, cadenceId: 4, startOn: '2026-12-14' }],
+    ['applyCadence("7", "4", day)', (b) => b.applyCadence('7', '4', '2026-12-14'), 'apply_cadence', { contactId: 7, cadenceId: 4, startOn: '2026-12-14' }],
+    ['applyCadence(7, 4) from the default start', (b) => b.applyCadence(7, 4), 'apply_cadence', { contactId: 7, cadenceId: 4, startOn: '' }],
+    ['closeQuickAdd()', (b) => b.closeQuickAdd(), 'close_quick_add', undefined],
   ];
 
   for (const [what, run, cmd, args] of EXACT) {
@@ -219,7 +231,8 @@ describe('ui/backend.js', () => {
     }
     for (const name of ['listStages', 'listContacts', 'getContact', 'createContact', 'updateContact',
       'setArchived', 'deleteContact', 'getSettings', 'setSetting', 'previewQuickAdd', 'quickAdd', 'undoQuickAdd',
-      'pauseReminders', 'getAutostart', 'setAutostart', 'getShortcut', 'setShortcut', 'getFollowup']) {
+      'pauseReminders', 'getAutostart', 'setAutostart', 'getShortcut', 'setShortcut', 'getFollowup',
+      'aboutTend', 'sendTestNotification']) {
       assert.ok(checked.includes(name), `${name} is exported and was checked`);
     }
   });

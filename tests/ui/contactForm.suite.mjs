@@ -81,7 +81,7 @@ describe('ui/views/contactForm.js', () => {
     assert.deepStrictEqual(tauri.callsTo('create_contact').map((c) => c.args), [{
       draft: {
         name: 'Jan Novák', phone: '+1 555 0100', email: 'jan@example.com', stage: 'client',
-        notes: 'Met at <b>expo</b>', tags: ['vip', 'golf'], keepInTouchDays: null,
+        notes: 'Met at <b>expo</b>', tags: ['vip', 'golf'], keepInTouchDays: null, keepPhoneAsTyped: false,
       },
     }]);
     assert.equal(saved.length, 1);
@@ -142,6 +142,38 @@ describe('ui/views/contactForm.js', () => {
     assert.ok(!document.body.textContent.includes(EMAIL_ERROR.message), 'the message is gone');
     assert.equal(tauri.callsTo('create_contact').at(-1).args.draft.email, 'jan@example.com');
     assert.deepEqual(saved.map((c) => c.id), [7]);
+  });
+
+  test('an impossible number: the warning under Phone, then Keep as typed sends it as typed', async () => {
+    const WARNING = '“555-01734” is not a possible phone number in US (+1): it has 8 digits, and numbers there have 10. Check it, or keep it as typed.';
+    tauri.fail('create_contact', { kind: 'invalid', field: 'phone', message: WARNING });
+    await openForm();
+    assert.equal(document.querySelector('.keep-phone').hidden, true, 'no choice before there is a reason');
+    await fillAndSave({ Name: 'Tom Reyes', Phone: '555-01734' });
+    assert.deepEqual(description(field('Phone')), [WARNING]);
+    assert.equal(tauri.callsTo('create_contact')[0].args.draft.keepPhoneAsTyped, false);
+    const keep = field('Keep as typed');
+    assert.equal(keep.checked, false, 'she chooses; nothing is kept for her');
+    keep.click();
+    tauri.respond('create_contact', ({ draft }) => fullContact(8, draft.name, { phone: draft.phone, phoneE164: null }));
+    button(document, 'Save').click();
+    await flush();
+    assert.equal(tauri.callsTo('create_contact')[1].args.draft.keepPhoneAsTyped, true);
+    assert.equal(tauri.callsTo('create_contact')[1].args.draft.phone, '555-01734', 'as typed');
+    assert.deepEqual(saved.map((c) => c.id), [8]);
+  });
+
+  test('a changed number is checked afresh: Keep as typed is cleared', async () => {
+    tauri.fail('create_contact', { kind: 'invalid', field: 'phone', message: '“555-0142” has no area code. Type it with its area code, set a default area code in Settings, or keep it as typed.' });
+    await openForm();
+    await fillAndSave({ Name: 'Jane', Phone: '555-0142' });
+    field('Keep as typed').click();
+    type(field('Phone'), '(415) 555-0142');
+    assert.equal(document.querySelector('.keep-phone').hidden, true);
+    tauri.respond('create_contact', ({ draft }) => fullContact(9, draft.name));
+    button(document, 'Save').click();
+    await flush();
+    assert.equal(tauri.callsTo('create_contact')[1].args.draft.keepPhoneAsTyped, false);
   });
 
   test('a second error replaces the first instead of piling up', async () => {
@@ -225,7 +257,7 @@ describe('ui/views/contactForm.js', () => {
 
     await fillAndSave({ Name: 'Jan Novák' });
     assert.deepStrictEqual(tauri.callsTo('update_contact').map((c) => c.args), [{
-      id: 12, draft: { name: 'Jan Novák', phone: '555', email: 'jan@example.com', stage: 'client', notes: 'n', tags: ['a', 'b'], keepInTouchDays: null },
+      id: 12, draft: { name: 'Jan Novák', phone: '555', email: 'jan@example.com', stage: 'client', notes: 'n', tags: ['a', 'b'], keepInTouchDays: null, keepPhoneAsTyped: false },
     }]);
     assert.equal(tauri.callsTo('create_contact').length, 0);
     assert.equal(saved[0].name, 'Jan Novák');

@@ -103,8 +103,8 @@ describe('ui/views/quickAdd.js', () => {
     type(input(), JANE);
     await flush();
     assert.deepEqual(tauri.callsTo('preview_quick_add').map((c) => c.args), [
-      { line: 'Jane', batch: { metWhere: '', metOn: '', noCadence: false } },
-      { line: JANE, batch: { metWhere: '', metOn: '', noCadence: false } },
+      { line: 'Jane', batch: { metWhere: '', metOn: '', noCadence: false, host: '' } },
+      { line: JANE, batch: { metWhere: '', metOn: '', noCadence: false, host: '' } },
     ]);
     assert.equal(preview().textContent, JANE_TEXT);
     type(input(), 'Bo Chen wants oils');
@@ -152,7 +152,7 @@ describe('ui/views/quickAdd.js', () => {
   test('Enter saves the line, empties the field, keeps focus there and lists the line with Undo', async () => {
     await enter(JANE);
     assert.deepEqual(tauri.callsTo('quick_add').map((c) => c.args), [
-      { line: JANE, batch: { metWhere: '', metOn: '', noCadence: false }, addTo: null },
+      { line: JANE, batch: { metWhere: '', metOn: '', noCadence: false, host: '' }, addTo: null },
     ]);
     assert.equal(input().value, '');
     assert.equal(document.activeElement, input());
@@ -369,8 +369,8 @@ describe('ui/views/quickAdd.js', () => {
     await enter('Bo Chen call Thu');
     const batches = tauri.callsTo('quick_add').map((c) => c.args.batch);
     assert.deepEqual(batches, [
-      { metWhere: 'Sara’s party', metOn: '2026-11-21', noCadence: true },
-      { metWhere: 'Sara’s party', metOn: '2026-11-21', noCadence: true },
+      { metWhere: 'Sara’s party', metOn: '2026-11-21', noCadence: true, host: '' },
+      { metWhere: 'Sara’s party', metOn: '2026-11-21', noCadence: true, host: '' },
     ]);
 
     button(document, 'Clear batch').click();
@@ -379,7 +379,7 @@ describe('ui/views/quickAdd.js', () => {
     assert.equal(cadence.checked, true);
     assert.equal(rows().length, 0, 'a new batch starts with an empty list');
     await enter('Cy Diaz');
-    assert.deepEqual(tauri.callsTo('quick_add').at(-1).args.batch, { metWhere: '', metOn: '', noCadence: false });
+    assert.deepEqual(tauri.callsTo('quick_add').at(-1).args.batch, { metWhere: '', metOn: '', noCadence: false, host: '' });
   });
 
   test('changing the cadence box previews again (the cadence line depends on it)', async () => {
@@ -410,17 +410,19 @@ describe('ui/views/quickAdd.js', () => {
     assert.deepEqual(opened, [101]);
   });
 
-  test('Escape clears the line; user text is only ever text', async () => {
+  test('Escape leaves the line as typed; user text is only ever text', async () => {
     const xss = '<img src=x onerror=alert(1)> call Thu';
     tauri.respond('preview_quick_add', () => ({ ...previewOf('x'), text: xss, appliesCadence: false }));
     type(input(), xss);
     await flush();
     assert.equal(preview().querySelector('img'), null);
     assert.equal(preview().textContent, xss);
-    press(input(), 'Escape');
+    input().focus();
+    const event = press(input(), 'Escape');
     await flush();
-    assert.equal(input().value, '');
-    assert.equal(preview().textContent, '');
+    assert.equal(event.defaultPrevented, true, 'Escape is Quick add’s, not a form’s');
+    assert.notEqual(document.activeElement, input(), 'out of the field');
+    assert.equal(input().value, xss, 'nothing typed is dropped');
   });
 });
 
@@ -468,5 +470,91 @@ describe('ui/quick.html: the Quick add window', () => {
     tauri.emit('tend://quick-add');
     await flush();
     assert.equal(document.activeElement, input);
+  });
+});
+
+describe('ui/views/quickAdd.js: pasted lines, a known name, the batch kept for the day', () => {
+  let env;
+  let document;
+  let tauri;
+  let quick;
+  let nextId;
+
+  beforeEach(async () => {
+    env = installDom({ html: '<!doctype html><html lang="en"><body><div id="status" role="status"></div></body></html>' });
+    ({ document, tauri } = env);
+    nextId = 200;
+    tauri.respond('preview_quick_add', ({ line }) => previewOf(line,
+      /^Maria Lopez/.test(line) ? { duplicate: { contactId: 7, name: 'Maria Lopez', by: 'name' } } : {}));
+    tauri.respond('quick_add', ({ line, addTo }) => ({
+      contact: contact(addTo ?? ++nextId, previewOf(line).parsed.name), createdContact: addTo === null,
+      followups: [], touchId: null, text: previewOf(line).text,
+    }));
+    tauri.respond('set_quick_add_batch', null);
+    tauri.respond('quick_add_batch', { metWhere: "Sara's party", metOn: '2026-11-21', noCadence: false });
+    const { createQuickAdd } = await importUi('views/quickAdd.js');
+    quick = createQuickAdd({ onOpenContact: () => {} });
+    document.body.prepend(quick.element);
+    await flush(4);
+  });
+  afterEach(teardown);
+
+  const input = () => byLabel(document, 'Quick add');
+
+  function paste(text) {
+    const event = new env.window.Event('paste', { bubbles: true, cancelable: true });
+    event.clipboardData = { getData: () => text };
+    input().dispatchEvent(event);
+    return event;
+  }
+
+  test('pasting several lines makes one contact per line, each previewed, never one from two people', async () => {
+    const event = paste('Ann Lee 555-0101 call Thu\nBob Stone text Fri\r\n\n  Cy Young  \n');
+    assert.equal(event.defaultPrevented, true, 'not flattened into the one-line field');
+    assert.equal(input().value, '');
+    await flush(6);
+    const group = byLabel(document, 'Pasted lines');
+    const rows = [...group.querySelectorAll('li')];
+    assert.deepEqual(rows.map((row) => row.textContent),
+      ['Ann Lee · note: Ann Lee 555-0101 call Thu', 'Bob Stone · note: Bob Stone text Fri', 'Cy Young · note: Cy Young']);
+    assert.match(group.textContent, /3 lines pasted: one contact each/);
+    press(input(), 'Enter');
+    await flush(12);
+    assert.deepEqual(tauri.callsTo('quick_add').map((c) => c.args.line),
+      ['Ann Lee 555-0101 call Thu', 'Bob Stone text Fri', 'Cy Young'], 'one save per line, in order');
+    assert.equal(byLabel(document, 'Added in this batch').querySelectorAll('li').length, 3);
+    assert.equal(group.hidden, true);
+  });
+
+  test('one pasted line is pasted as usual', () => {
+    const event = paste('Ann Lee 555-0101');
+    assert.equal(event.defaultPrevented, false);
+  });
+
+  test('a known name asks "Already in Tend: … — add this to them?" and Enter never makes a second Maria', async () => {
+    type(input(), 'Maria Lopez birthday March 14');
+    await flush(4);
+    assert.match(byLabel(document, 'Quick add preview').textContent, /Already in Tend: Maria Lopez — add this to them\?/);
+    press(input(), 'Enter');
+    await flush(6);
+    assert.equal(tauri.callsTo('quick_add').length, 0, 'nothing saved without her choice');
+    button(document, 'Add to Maria Lopez').click();
+    await flush(8);
+    assert.deepEqual(tauri.callsTo('quick_add').map((c) => c.args.addTo), [7]);
+  });
+
+  test('the batch set earlier today comes back, and a change is kept for the day', async () => {
+    assert.match(document.querySelector('.quick-batch-summary').textContent, /Met at Sara's party/);
+    button(document, 'Batch').click();
+    assert.equal(byLabel(document, 'Met at').value, "Sara's party");
+    assert.equal(byLabel(document, 'Met on').value, '2026-11-21');
+    assert.match(document.querySelector('.quick-batch-summary').textContent, /Met at Sara's party/);
+    type(byLabel(document, 'Met at'), 'Open house');
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    assert.deepEqual(tauri.callsTo('set_quick_add_batch').at(-1).args.batch,
+      { metWhere: 'Open house', metOn: '2026-11-21', noCadence: false, host: '' });
+    button(document, 'Clear batch').click();
+    await flush();
+    assert.deepEqual(tauri.callsTo('set_quick_add_batch').at(-1).args.batch, { metWhere: '', metOn: '', noCadence: false, host: '' });
   });
 });

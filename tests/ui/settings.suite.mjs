@@ -51,6 +51,25 @@ describe('ui/views/settings.js: reminders, window, shortcut', () => {
     return (control.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
   }
 
+  test('Default area code: shown, saved on change, a bad one refused beside the field', async () => {
+    tauri.respond('get_settings', settings({ defaultAreaCode: '415' }));
+    await open();
+    const area = byLabel(document, 'Default area code');
+    assert.equal(area.value, '415');
+    type(area, '(212)');
+    change(area);
+    await flush(4);
+    assert.deepEqual(tauri.callsTo('set_setting').at(-1).args, { key: 'defaultAreaCode', value: '(212)' });
+    assert.equal(area.value, '212', 'kept as its digits');
+    assert.match(status(), /Default area code: 212/);
+    tauri.fail('set_setting', { kind: 'invalid', field: 'defaultAreaCode', message: '“4l5” is not an area code: type its digits, e.g. 415.' });
+    type(area, '4l5');
+    change(area);
+    await flush(4);
+    assert.equal(area.getAttribute('aria-invalid'), 'true');
+    assert.ok(describedTexts(area).includes('“4l5” is not an area code: type its digits, e.g. 415.'));
+  });
+
   test('the morning digest: on at its time; a new time, off and on again each saved', async () => {
     await open();
     const on = byLabel(document, 'Send a morning digest');
@@ -266,5 +285,35 @@ describe('ui/views/settings.js: reminders, window, shortcut', () => {
     const skipped = { dueLocal: '2027-03-28T03:30', dueNote: '(02:30 does not exist that night: clocks go forward)' };
     assert.match(describeDue(skipped), /, 03:30 \(02:30 does not exist that night: clocks go forward\)$/);
     assert.doesNotMatch(describeDue({ dueLocal: '2027-03-28T09:00', dueNote: null }), /\(/);
+  });
+
+  test('About: the version and its date, then what is new in it, one item each', async () => {
+    tauri.respond('about_tend', {
+      version: '0.2.0', date: '2026-12-01',
+      notes: ['Tend installs like any other program.', 'Settings → About shows the version.'],
+    });
+    await open();
+    const about = document.querySelector('section[aria-labelledby="about-heading"]');
+    assert.equal(about.querySelector('h2').textContent, 'About');
+    assert.equal(document.getElementById('about-version').textContent, 'Tend 0.2.0, released 2026-12-01.');
+    assert.equal(document.getElementById('about-notes-heading').textContent, 'What’s new in 0.2.0');
+    assert.equal(document.getElementById('about-notes-heading').hidden, false);
+    assert.deepEqual([...about.querySelectorAll('li')].map((li) => li.textContent),
+      ['Tend installs like any other program.', 'Settings → About shows the version.']);
+  });
+
+  test('About: a version without notes shows no empty heading; a failure says so', async () => {
+    tauri.respond('about_tend', { version: '0.3.0', date: null, notes: [] });
+    await open();
+    assert.equal(document.getElementById('about-version').textContent, 'Tend 0.3.0.');
+    assert.equal(document.getElementById('about-notes-heading').hidden, true);
+    teardown();
+    env = installDom({ html: '<!doctype html><html lang="en"><body><main id="main"></main><div id="status" role="status"></div></body></html>' });
+    ({ document, tauri } = env);
+    ({ mount: mountSettings } = await importUi('views/settings.js'));
+    tauri.respond('get_settings', settings());
+    tauri.fail('about_tend', { kind: 'internal', message: 'no answer' });
+    await open();
+    assert.equal(document.getElementById('about-version').textContent, 'Tend can’t say which version it is: no answer');
   });
 });

@@ -53,12 +53,13 @@ describe('ui/views/today.js', () => {
   const main = () => document.getElementById('main');
   const items = () => [...main().querySelectorAll('li[data-key]')];
 
-  test('Today is the start view: the five headings in order, each with its count or a calm line', () => {
+  test('Today is the start view: the six headings in order, each with its count or a calm line', () => {
     const sections = byLabel(document, 'Sections');
     assert.equal(button(sections, 'Today, 2 due').getAttribute('aria-current'), 'page');
     assert.equal(button(sections, 'Today, 2 due').textContent, 'Today', 'the count is drawn by CSS; the text stays "Today"');
     assert.deepEqual([...main().querySelectorAll('h2')].map((h) => h.textContent),
-      ['Overdue', 'Due today', 'Going cold', 'Maybes to decide', 'Upcoming']);
+      ['Overdue', 'Due today', 'Re-orders', 'Going cold', 'Maybes to decide', 'Upcoming']);
+    assert.match(main().textContent, /No re-orders coming up this week\./);
     assert.match(main().textContent, /2 days overdue \(due Sat 21 Nov, 09:00\)/);
     assert.match(main().textContent, /due today, 16:30/);
     assert.match(main().textContent, /due Thu 26 Nov, 09:00/);
@@ -120,6 +121,7 @@ describe('ui/views/today.js', () => {
     await flush(8);
     assert.equal(button(byLabel(document, 'Sections'), 'Contacts').getAttribute('aria-current'), 'page');
     assert.equal(document.activeElement, byLabel(document, 'What did you promise?'));
+    tauri.respond('read_date', ({ ask }) => ({ date: ask.text, time: null, shown: 'Sat 21 Nov, 09:00', why: null }));
     tauri.fail('plan_followup', { kind: 'invalid', message: 'Sat 21 Nov 2026 has already passed; pick today or a later date.', field: 'date' });
     const promise = byLabel(document, 'What did you promise?');
     promise.value = 'call about the party';
@@ -146,6 +148,30 @@ describe('ui/views/today.js', () => {
     assert.equal(queryByLabel(document, 'Skip follow-up'), null, 'the dialog closed');
   });
 
+  test('every row shows the number and can call, text, email (the promise as subject) or copy', async () => {
+    const reach = { phone: '(415) 555-0142', phoneE164: '+14155550142', email: 'jane@example.com' };
+    tauri.respond('get_today', today({
+      overdue: [followup(11, { reach })],
+      goingCold: [{ contactId: 3, name: 'Eve Park', stage: 'customer', stageLabel: 'Customer', since: '2026-05-01T00:00:00Z', touched: true, daysSince: 200, windowDays: 30, suggestInactive: false, reach: { phone: '555-0199', phoneE164: null, email: null } }],
+    }));
+    tauri.respond('open_link', ({ link }) => `${link.action}:${link.to}`);
+    tauri.emit('tend://changed');
+    await flush(8);
+    const row = items().find((node) => node.dataset.key === 'f11');
+    const cold = items().find((node) => node.dataset.key === 'c3');
+    assert.ok(row.textContent.includes('(415) 555-0142'), 'the number on the Today row');
+    assert.ok(cold.textContent.includes('555-0199'), 'on a going-cold row too');
+    row.querySelector('[data-action="call"]').click();
+    row.querySelector('[data-action="email"]').click();
+    cold.querySelector('[data-action="text"]').click();
+    await flush(4);
+    assert.deepEqual(tauri.callsTo('open_link').map((c) => c.args.link), [
+      { action: 'call', to: '+14155550142', subject: '' },
+      { action: 'email', to: 'jane@example.com', subject: 'send lavender samples' },
+      { action: 'text', to: '555-0199', subject: '' },
+    ]);
+  });
+
   test('tend://changed redraws Today and the badge', async () => {
     tauri.respond('get_today', today({ overdue: [], dueToday: [] }));
     tauri.emit('tend://changed');
@@ -154,5 +180,105 @@ describe('ui/views/today.js', () => {
     assert.equal(todayButton.hasAttribute('aria-label'), false);
     assert.equal(todayButton.hasAttribute('data-count'), false);
     assert.match(main().textContent, /Nothing overdue\./);
+  });
+
+  test('Re-orders lists the reminders, then who ran out long ago with one click to mark her inactive; the badge counts what is due', async () => {
+    const reorder = followup(21, {
+      contactId: 4, contactName: 'Maria Lopez', channel: 'call', channelLabel: 'Call', reorderOf: 1,
+      promise: 'Maria’s lavender oil runs out around 26 Nov — offer a re-order', dueLocal: '2026-11-23T09:00', dueAt: '2026-11-23T09:00:00Z',
+    });
+    const lapsed = { contactId: 5, name: 'Jane Doe', stage: 'customer', stageLabel: 'Customer', supplyEndedOn: '2026-08-31', daysSince: 84, suggestInactive: true };
+    const data = today({ overdue: [], dueToday: [], reorders: [reorder], lapsed: [lapsed] });
+    data.counts.reorders = 1;
+    data.counts.reordersDue = 1;
+    data.counts.lapsed = 1;
+    tauri.respond('get_today', data);
+    tauri.emit('tend://changed');
+    await flush(6);
+    const section = main().querySelector('.section-reorders');
+    assert.equal(section.querySelector('h2').textContent, 'Re-orders');
+    assert.equal(section.querySelector('.count').textContent, '2');
+    const rows = [...section.querySelectorAll('li[data-key]')];
+    assert.deepEqual(rows.map((r) => r.dataset.key), ['f21', 'l5']);
+    assert.match(rows[0].textContent, /Maria’s lavender oil runs out around 26 Nov — offer a re-order/);
+    assert.match(rows[0].textContent, /due today, 09:00/);
+    assert.match(rows[1].textContent, /ran out 84 days ago \(Mon 31 Aug\), no re-order since/);
+    assert.equal(button(document, 'Today, 1 due').getAttribute('aria-current'), 'page', 'a due re-order is due');
+    assert.equal(main().querySelector('.section-dueToday li'), null, 'only under Re-orders');
+    button(rows[1], 'Mark inactive').click();
+    await flush(6);
+    assert.ok(queryByLabel(document, 'Why did they leave?'), 'marking her inactive asks why first');
+    assert.equal(tauri.callsTo('set_stage').length, 0, 'nothing changed yet');
+  });
+});
+
+describe('ui/views/today.js: an empty book opens to a welcome', () => {
+  let env;
+  let document;
+  let tauri;
+
+  const empty = () => ({
+    date: '2026-11-23', now: NOW, nextDayAt: '2026-11-24T00:00:00Z',
+    overdue: [], dueToday: [], upcoming: [], goingCold: [], maybes: [],
+    counts: { overdue: 0, dueToday: 0, upcoming: 0, goingCold: 0, maybes: 0 },
+  });
+
+  beforeEach(async () => {
+    env = installDom({ html: indexHtml(), fresh: true });
+    ({ document, tauri } = env);
+    serveContacts(tauri, []);
+    tauri.respond('list_stages', [{ key: 'lead', label: 'Lead' }]);
+    tauri.respond('get_settings', { phoneRegion: 'US', defaultTime: '09:00', timeZone: 'UTC', dataFile: '/home/jo/.local/share/app.tend.desktop/tend.sqlite3' });
+    tauri.respond('get_today', empty());
+    await importUi('app.js', { fresh: true });
+    await flush(8);
+  });
+  afterEach(teardown);
+
+  const main = () => document.getElementById('main');
+
+  test('three ways to begin and where the data lives, not five empty sections', () => {
+    const welcome = main().querySelector('section[aria-labelledby="welcome-heading"]');
+    assert.ok(welcome, 'the welcome is shown');
+    assert.equal(document.getElementById('welcome-heading').textContent, 'Welcome to Tend');
+    for (const name of ['Import contacts', 'Try Quick add', 'New contact', 'Send a test notification']) {
+      assert.ok(button(welcome, name), `${name} is offered`);
+    }
+    assert.equal(document.getElementById('welcome-data-file').textContent, '/home/jo/.local/share/app.tend.desktop/tend.sqlite3');
+    assert.equal(main().querySelector('.today-sections').hidden, true, 'the empty sections are not shown');
+  });
+
+  test('Try Quick add puts the cursor in the Quick add line; New contact opens the form', async () => {
+    button(main(), 'Try Quick add').click();
+    assert.equal(document.activeElement, byLabel(document, 'Quick add'));
+    button(main(), 'New contact').click();
+    await flush(6);
+    assert.equal(document.querySelector('nav[aria-label="Sections"] button[aria-current="page"]').dataset.view, 'contacts');
+    assert.ok(queryByLabel(main(), 'Name'), 'the new contact form is open');
+  });
+
+  test('the test notification says whether it reached the desktop, and what to check if not', async () => {
+    tauri.respond('send_test_notification', { reached: false, message: 'The test notification did not reach your desktop (no service). Check …' });
+    button(main(), 'Send a test notification').click();
+    await flush(4);
+    const result = document.getElementById('welcome-test-result');
+    assert.equal(result.getAttribute('role'), 'status');
+    assert.match(result.textContent, /did not reach your desktop/);
+    assert.ok(result.classList.contains('field-error'));
+    tauri.respond('send_test_notification', { reached: true, message: 'Sent: your desktop took it.' });
+    button(main(), 'Send a test notification').click();
+    await flush(4);
+    assert.equal(result.textContent, 'Sent: your desktop took it.');
+    assert.ok(!result.classList.contains('field-error'));
+  });
+
+  test('once there is someone in the book, Today shows its sections again', async () => {
+    serveContacts(tauri, [listItem(1, 'Jane Doe')]);
+    tauri.emit('tend://changed', null);
+    await flush(8);
+    assert.equal(main().querySelector('section[aria-labelledby="welcome-heading"]'), null);
+    assert.equal(main().querySelector('.today-sections').hidden, false);
+    assert.deepEqual([...main().querySelectorAll('h2')].map((h) => h.textContent),
+      ['Overdue', 'Due today', 'Re-orders', 'Going cold', 'Maybes to decide', 'Upcoming']);
   });
 });

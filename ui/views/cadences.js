@@ -114,6 +114,11 @@ export function mount(container) {
   return {
     refresh: () => (editor ? null : load()), // never redraw under an open editor
     onKey,
+    focusList: () => {
+      if (editor) return false;
+      (list.querySelector('button[data-id]') ?? newButton).focus();
+      return true;
+    },
   };
 }
 

@@ -4,11 +4,16 @@
 // across redraws of the page around it, so an open form never loses what was typed.
 
 import {
-  applyCadence, contactDecisions, contactFollowups, contactTouches, listCadences,
+  contactDecisions, contactFollowups, contactTouches, listCadences,
 } from '../backend.js';
+import { createPurchases } from './contactPurchases.js';
+import { createAbout } from './contactAbout.js';
+import { createReferrals } from './contactReferrals.js';
+import { askWhyTheyLeft } from './departureDialog.js';
 import { el } from '../dom.js';
 import { say } from '../status.js';
-import { describeWhen, formatDate, formatInstant, plural, wallOf } from '../when.js';
+import { describeWhen, formatDate, formatInstant, wallOf } from '../when.js';
+import { createCadencePicker } from './cadencePicker.js';
 import { loadStages } from './contactForm.js';
 import { describeOutcome } from './decisionForm.js';
 import { createFlowPanel } from './flowPanel.js';
@@ -20,35 +25,51 @@ const CLOSED_SHOWN = 10; // done/skipped follow-ups shown before "Show all"
 
 let sequence = 0;
 
-/** contact: the Contact shown. Returns the parts the detail places, and what the view calls. */
-export function createActivity(contact) {
+/**
+ * contact: the Contact shown; openContact(id) shows another one (a referrer, a guest).
+ * Returns the parts the detail places, and what the view calls.
+ */
+export function createActivity(contact, { openContact = () => {} } = {}) {
   let person = contact; // kept current by setContact, for names and the stage before a decision
   const id = `activity-${++sequence}`;
   let generation = 0;
   let lastOpener = null; // the button that opened the panel, where focus returns
   let showAllClosed = false;
+  let nextPromise = ''; // the soonest pending follow-up's promise: an email's subject
 
   const flow = createFlowPanel({ onClose: returnFocus, onSaved: () => refresh() });
 
   const logButton = el('button', { type: 'button', class: 'primary', text: 'Log touch' });
   const planButton = el('button', { type: 'button', text: 'Plan follow-up' });
   const decideButton = el('button', { type: 'button', text: 'Record decision' });
-  const cadenceSelect = el('select', { id: `${id}-cadence` });
-  const applyButton = el('button', { type: 'button', text: 'Apply', 'aria-describedby': `${id}-cadence-hint` });
+  const picker = createCadencePicker({ contact: () => person, onApplied: (followups) => renderFollowups(followups) });
+  const purchaseButton = el('button', { type: 'button', text: 'Record purchase' });
+  const purchases = createPurchases();
+  const referrals = createReferrals({ openContact });
+  const about = createAbout({ onSaved: (fresh) => openContact(fresh.id) });
+  // A customer can be marked inactive, which asks why; an inactive one can still say why.
+  const leaveButton = el('button', { type: 'button' });
+  leaveButton.addEventListener('click', async () => {
+    const outcome = await askWhyTheyLeft(person);
+    if (outcome) person = outcome.contact;
+    showLeave();
+    leaveButton.focus();
+  });
+  function showLeave() {
+    const customer = person.stage === 'customer' || person.stage === 'new_customer';
+    leaveButton.textContent = customer ? 'Mark inactive' : 'Why did they leave?';
+    leaveButton.hidden = !customer && person.stage !== 'inactive_customer';
+  }
+  showLeave();
 
   logButton.addEventListener('click', () => open('touch', logButton));
   planButton.addEventListener('click', () => open('plan', planButton));
   decideButton.addEventListener('click', () => open('decide', decideButton));
-  applyButton.addEventListener('click', apply);
+  purchaseButton.addEventListener('click', () => open('purchase', purchaseButton));
 
   const toolbar = el('div', { class: 'activity-bar' },
-    el('div', { class: 'actions' }, logButton, planButton, decideButton),
-    el('div', { class: 'apply-cadence', role: 'group', 'aria-label': 'Apply cadence' },
-      el('label', { for: cadenceSelect.id, text: 'Cadence' }),
-      cadenceSelect,
-      applyButton,
-      el('span', { class: 'visually-hidden', id: `${id}-cadence-hint`, text: 'Plans all of the cadence’s follow-ups from today' }),
-    ),
+    el('div', { class: 'actions' }, logButton, planButton, decideButton, purchaseButton, leaveButton),
+    picker.element,
   );
   const top = el('div', { class: 'activity-top' }, toolbar, flow.element);
 
@@ -63,6 +84,9 @@ export function createActivity(contact) {
     section('followups', 'Follow-ups', followupList),
     section('touches', 'Touches', touchCount, touchList),
     section('decisions', 'Decisions', decisionList),
+    section('purchases', 'Purchases', purchases.element),
+    section('referrals', 'Referrals', referrals.referredBy, referrals.element),
+    section('about', 'Birthday, dates and what matters now', about.element),
   );
 
   // ---------- the working panel ----------
@@ -82,6 +106,8 @@ export function createActivity(contact) {
           say(describeOutcome(outcome, stageBefore, label));
         },
       });
+    } else if (action === 'purchase') {
+      flow.recordPurchase({ ...who, stageBefore: person.stage });
     }
   }
 
@@ -89,19 +115,6 @@ export function createActivity(contact) {
     if (lastOpener?.isConnected) lastOpener.focus();
     else (followupList.querySelector('[data-action="done"]') ?? logButton).focus();
     lastOpener = null;
-  }
-
-  async function apply() {
-    const option = cadenceSelect.selectedOptions[0];
-    if (!option) return;
-    try {
-      const followups = await applyCadence(person.id, option.value);
-      renderFollowups(followups);
-      const steps = Number(option.dataset.steps) || 0;
-      say(`Applied ${option.textContent} to ${person.name}: ${plural(steps, 'follow-up')} planned`);
-    } catch (err) {
-      say(`Couldn’t apply ${option.textContent}: ${err.message}`);
-    }
   }
 
   // ---------- the sections ----------
@@ -124,6 +137,7 @@ export function createActivity(contact) {
 
   function renderFollowups(followups) {
     const pending = followups.filter((f) => f.status === 'open' || f.status === 'snoozed');
+    nextPromise = pending.find((f) => f.promise)?.promise ?? '';
     const closed = followups.filter((f) => f.status === 'done' || f.status === 'skipped');
     const nodes = [];
     if (pending.length === 0) {
@@ -226,15 +240,6 @@ export function createActivity(contact) {
     ));
   }
 
-  function renderCadences(cadences) {
-    const chosen = cadenceSelect.value;
-    cadenceSelect.replaceChildren(...cadences.map((cadence) => el('option', {
-      value: cadence.id, text: cadence.name, 'data-steps': cadence.steps.length,
-    })));
-    if (cadences.some((c) => String(c.id) === chosen)) cadenceSelect.value = chosen;
-    applyButton.disabled = cadences.length === 0;
-  }
-
   let latestLoad = Promise.resolve(); // the newest refresh, for focusFollowup to wait on
 
   /** Loads the sections again (after a change here or anywhere). */
@@ -263,7 +268,7 @@ export function createActivity(contact) {
     const mine = ++generation;
     try {
       // Cadences on their own: a failure there must not hide the contact's history.
-      listCadences().then((cadences) => mine === generation && renderCadences(cadences), () => {});
+      listCadences().then((cadences) => mine === generation && picker.setCadences(cadences), () => {});
       const [followups, touches, decisions] = await Promise.all([
         contactFollowups(person.id),
         contactTouches(person.id),
@@ -273,6 +278,9 @@ export function createActivity(contact) {
       renderFollowups(followups);
       renderTouches(touches);
       renderDecisions(decisions);
+      purchases.load(person);
+      referrals.load(person);
+      about.load(person);
     } catch (err) {
       if (mine === generation && err.kind !== 'not_found') say(`Couldn’t load ${person.name}’s history: ${err.message}`);
     }
@@ -288,9 +296,12 @@ export function createActivity(contact) {
     open: (action) => open(action, null),
     focusFollowup,
     isOpen: () => flow.isOpen(),
+    /** What an email to them is about: the soonest pending promise, or ''. */
+    nextPromise: () => nextPromise,
     close: () => flow.close('cancel'),
     setContact: (fresh) => {
       person = fresh;
+      showLeave();
     },
   };
 }

@@ -1,6 +1,12 @@
 // The right pane's read view of one contact, and the confirmation asked before deleting one.
 
 import { el, localTime } from '../dom.js';
+import { formatDayOfYear } from '../dates.js';
+import { formatDate } from '../when.js';
+import { REASONS } from './departureDialog.js';
+import { reachLine } from './reach.js';
+
+const LEFT_LABELS = Object.fromEntries(REASONS.map(([key, label]) => [key, label]));
 
 /**
  * Renders `contact` with Edit, Archive/Unarchive and Delete wired to the given callbacks.
@@ -23,8 +29,21 @@ export function renderDetail(contact, { onEdit, onToggleArchive, onDelete }, act
   const fact = (term, ...value) => facts.append(el('dt', { text: term }), el('dd', {}, ...value));
 
   fact('Stage', contact.stageLabel);
-  if (contact.phone) fact('Phone', contact.phone);
-  if (contact.email) fact('Email', contact.email);
+  if (contact.leftReason) fact('Left', LEFT_LABELS[contact.leftReason] ?? contact.leftReason);
+  if (contact.birthday) fact('Birthday', formatDayOfYear(contact.birthday));
+  // Every phone and email, each with Call / Text / Email / Copy; an email's subject is
+  // the promise it is about (the soonest pending follow-up's).
+  const phones = contact.phones ?? (contact.phone ? [{ display: contact.phone, e164: contact.phoneE164 }] : []);
+  const emails = contact.emails ?? (contact.email ? [contact.email] : []);
+  const subject = () => activity?.nextPromise?.() ?? '';
+  phones.forEach((phone, index) => fact(index ? 'Other phone' : 'Phone',
+    reachLine({ phone: phone.display, phoneE164: phone.e164 }, { name: contact.name })));
+  emails.forEach((email, index) => fact(index ? 'Other email' : 'Email',
+    reachLine({ email }, { name: contact.name, subject })));
+  if (contact.metWhere || contact.metOn) {
+    const on = contact.metOn ? formatDate(contact.metOn) : '';
+    fact('Met', [contact.metWhere, on].filter(Boolean).join(', '));
+  }
   if (contact.tags?.length) {
     fact('Tags', el('ul', { class: 'tags' }, contact.tags.map((tag) => el('li', { text: tag }))));
   }
@@ -40,11 +59,26 @@ export function renderDetail(contact, { onEdit, onToggleArchive, onDelete }, act
       ),
       el('div', { class: 'actions' }, editButton, archiveButton, deleteButton),
     ),
+    mattersNowLine(contact.mattersNow),
     activity?.top,
     facts,
     activity?.sections,
   );
   return { element, heading, editButton, archiveButton, deleteButton };
+}
+
+/**
+ * `What matters to them now`, with the day it was noted (so a stale one shows): at the top
+ * of her page and on every Today row about her. Null when nothing is noted.
+ */
+export function mattersNowLine(mattersNow) {
+  if (!mattersNow?.text) return null;
+  const noted = mattersNow.notedOn ? ` (noted ${formatDate(mattersNow.notedOn)})` : '';
+  return el('p', { class: 'matters-now' },
+    el('strong', { text: 'What matters to them now: ' }),
+    el('span', { text: mattersNow.text }),
+    el('span', { class: 'hint', text: noted }),
+  );
 }
 
 /** What the detail pane shows when no contact is open: a short how-to for the keyboard. */

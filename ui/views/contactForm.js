@@ -44,6 +44,17 @@ export function createContactForm({ contact, onSaved, onCancel }) {
   // Hints stay in aria-describedby next to any error, so they are kept per field.
   const hints = { tags: 'tags-hint', keepInTouchDays: 'keep-in-touch-hint' };
 
+  // A number the region's rules do not know is kept only when she says so. The choice
+  // appears once the backend said what is wrong with it (or for a number already kept so).
+  const keptAlready = Boolean(contact?.phone) && contact?.phoneE164 === null;
+  const keepPhone = el('input', { type: 'checkbox', id: 'contact-keep-phone', checked: keptAlready });
+  const keepPhoneField = el('label', { class: 'check keep-phone', hidden: !keptAlready }, keepPhone, ' Keep as typed');
+  controls.phone.addEventListener('input', () => {
+    // A changed number is checked afresh.
+    keepPhone.checked = false;
+    keepPhoneField.hidden = true;
+  });
+
   const field = (key, label, hint) => {
     const control = controls[key];
     control.id = `contact-${key}`;
@@ -61,7 +72,7 @@ export function createContactForm({ contact, onSaved, onCancel }) {
     el('h2', { text: isNew ? 'Add a contact' : 'Edit contact' }),
     formError,
     field('name', 'Name'),
-    el('div', { class: 'field-pair' }, field('phone', 'Phone'), field('email', 'Email')),
+    el('div', { class: 'field-pair' }, withKeep(field('phone', 'Phone')), field('email', 'Email')),
     el('div', { class: 'field-pair' },
       field('stage', 'Stage'),
       field('keepInTouchDays', 'Keep in touch every (days)', 'empty = the stage’s usual rhythm'),
@@ -77,6 +88,11 @@ export function createContactForm({ contact, onSaved, onCancel }) {
   );
 
   fillStages(contact?.stage ?? 'lead', contact?.stageLabel);
+
+  function withKeep(phoneField) {
+    phoneField.append(keepPhoneField);
+    return phoneField;
+  }
 
   async function fillStages(current, currentLabel) {
     try {
@@ -103,6 +119,7 @@ export function createContactForm({ contact, onSaved, onCancel }) {
       notes: value('notes'),
       tags: value('tags').split(',').map((t) => t.trim()).filter(Boolean),
       keepInTouchDays: value('keepInTouchDays').trim() === '' ? null : Number(value('keepInTouchDays')),
+      keepPhoneAsTyped: !keepPhoneField.hidden && keepPhone.checked,
     };
   }
 
@@ -126,6 +143,8 @@ export function createContactForm({ contact, onSaved, onCancel }) {
     const control = controls[key];
     const message = el('p', { class: 'field-error', id: `${key}-error`, text: err.message });
     control.after(message);
+    // "…, or keep it as typed.": the number is readable but not one the region has.
+    if (key === 'phone' && /keep it as typed/.test(err.message)) keepPhoneField.hidden = false;
     control.setAttribute('aria-invalid', 'true');
     control.setAttribute('aria-describedby', [message.id, hints[key]].filter(Boolean).join(' '));
     control.focus();

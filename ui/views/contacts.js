@@ -12,7 +12,8 @@ import { importFromFile } from './importContacts.js';
 
 /**
  * intent: {contactId, action?: 'plan' | 'decide' | 'touch', followupId?} to open someone
- * straight away (from Today, Quick add, or a clicked notification naming a follow-up).
+ * straight away (from Today, Quick add, or a clicked notification naming a follow-up);
+ * {action: 'new'} opens an empty contact form (from the welcome).
  */
 export function mount(container, { intent = null } = {}) {
   let shown = null; // the Contact in the detail pane (also what Cancel returns to)
@@ -32,7 +33,7 @@ export function mount(container, { intent = null } = {}) {
 
   loadStages().catch(() => {}); // warm the cache so the form opens complete; errors surface in the form
   showEmpty();
-  list.reload();
+  const firstLoad = list.reload();
   if (intent) open(intent);
 
   function showEmpty() {
@@ -56,7 +57,7 @@ export function mount(container, { intent = null } = {}) {
     if (activity && String(activity.contactId) === String(contact.id)) {
       activity.setContact(contact);
     } else {
-      activity = createActivity(contact);
+      activity = createActivity(contact, { openContact: (id) => open({ contactId: id }) });
     }
     const focused = activity.top.contains(document.activeElement) || activity.sections.contains(document.activeElement)
       ? document.activeElement
@@ -93,6 +94,10 @@ export function mount(container, { intent = null } = {}) {
    * follow-up's Done once the follow-ups are in, so Done, Snooze and Skip are one key away.
    */
   async function open({ contactId, action = null, followupId = null }) {
+    if (action === 'new') {
+      openNewForm();
+      return;
+    }
     if (form) closeForm();
     const detail = await openContact(contactId, action);
     if (!detail || action) return;
@@ -208,6 +213,16 @@ export function mount(container, { intent = null } = {}) {
   return {
     refresh,
     onKey,
+    // Asked before the first rows arrived (a section key right after mounting): focus
+    // goes to the list once they do, unless she moved it meanwhile.
+    focusList: () => {
+      if (list.focusList()) return true;
+      Promise.resolve(firstLoad).then(() => {
+        const active = document.activeElement;
+        if (!active || active === document.body || active.tagName === 'H1') list.focusList();
+      });
+      return false;
+    },
     open,
     unmount: () => list.destroy(),
   };

@@ -8,6 +8,7 @@ import { describeWhen, plural } from '../when.js';
 import { createDecisionForm } from './decisionForm.js';
 import { followupName } from './followupActions.js';
 import { createPlanForm } from './planForm.js';
+import { createPurchaseForm, describePurchase } from './purchaseForm.js';
 import { createTouchForm } from './touchForm.js';
 
 /**
@@ -19,7 +20,8 @@ export function createFlowPanel({ onClose, onSaved = () => {} }) {
   let pending = null; // the follow-up just kept, while "Log this as a touch?" is offered
 
   function showContent(...nodes) {
-    element.replaceChildren(...nodes);
+    // replaceChildren(null) would show the word "null": absent parts are left out.
+    element.replaceChildren(...nodes.filter(Boolean));
     element.hidden = false;
     element.scrollIntoView?.({ block: 'nearest' }); // (absent in jsdom)
   }
@@ -114,11 +116,47 @@ export function createFlowPanel({ onClose, onSaved = () => {} }) {
       onSaved: (outcome) => {
         onDecided(outcome);
         onSaved();
-        close('saved');
+        // "Bought" is followed by what they bought, pre-filled; "Not now" leaves it at the decision.
+        if (outcome.decision?.kind === 'bought') {
+          recordPurchase({
+            contactId, contactName, decision: outcome.decision, note: outcome.decision.note,
+            intro: `Recorded: ${outcome.decision.label}. What did ${contactName} buy?`,
+          });
+        } else {
+          close('saved');
+        }
       },
       onCancel: () => close('cancel'),
     });
     showContent(form.element);
+    form.focus();
+  }
+
+  /**
+   * The Record purchase form. decision: the Bought it details (from decide). onRecorded
+   * (outcome) runs after it is saved; the status line says what it set in motion.
+   */
+  function recordPurchase({ contactId, contactName, decision = null, note = '', intro = null, stageBefore = null, onRecorded = () => {} }) {
+    pending = null;
+    const form = createPurchaseForm({
+      contactId,
+      contactName,
+      decision,
+      note,
+      onSaved: (outcome) => {
+        say(describePurchase(outcome, stageBefore ?? outcome.stage));
+        onRecorded(outcome);
+        onSaved();
+        close('saved');
+      },
+      onCancel: () => close(decision ? 'dismissed' : 'cancel'),
+      onManageProducts: () => {
+        close('cancel');
+        // The sidebar's own button: Settings is where her product list is kept.
+        document.querySelector('nav[aria-label="Sections"] button[data-view="settings"]')?.click();
+      },
+    });
+    showContent(intro ? el('p', { class: 'flow-note', text: intro }) : null, form.element);
     form.focus();
   }
 
@@ -128,6 +166,7 @@ export function createFlowPanel({ onClose, onSaved = () => {} }) {
     logTouch,
     plan,
     decide,
+    recordPurchase,
     close,
     isOpen: () => !element.hidden,
   };

@@ -9,7 +9,8 @@ import {
 } from '../backend.js';
 import { el } from '../dom.js';
 import { say } from '../status.js';
-import { defaultTime, describeDue, describeWhen, formatSoon, todayDate } from '../when.js';
+import { describeDue, describeWhen, formatSoon, todayDate } from '../when.js';
+import { createDateField } from './dateField.js';
 import { openDialog } from './dialog.js';
 import { createFields, guardSubmit } from './formKit.js';
 import { promiseText } from './touchForm.js';
@@ -81,8 +82,7 @@ export async function openSnooze(followup) {
   }
   return openDialog('Snooze', (close) => {
     const fields = createFields('snooze');
-    const date = el('input', { type: 'date', min: todayDate() });
-    const time = el('input', { type: 'time' });
+    const when = createDateField(fields);
     const snoozed = (result) => {
       say(`Snoozed until ${formatSoon(result.snoozedUntil)}`);
       close(result);
@@ -105,19 +105,17 @@ export async function openSnooze(followup) {
     ));
     const pickButton = el('button', { type: 'button', class: 'choice', text: 'Pick a date…', 'aria-expanded': 'false' });
     const pickForm = el('form', { class: 'pick', 'aria-label': 'Snooze until a date', novalidate: true, hidden: true },
-      el('div', { class: 'field-pair' },
-        fields.field('date', 'Date', date),
-        fields.field('time', 'Time', time, `empty = your default time, ${defaultTime()}`),
-      ),
+      el('div', { class: 'field-pair' }, when.element, when.timeElement),
       el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', text: 'Snooze until then' })),
     );
     pickButton.addEventListener('click', () => {
       pickForm.hidden = !pickForm.hidden;
       pickButton.setAttribute('aria-expanded', String(!pickForm.hidden));
-      if (!pickForm.hidden) date.focus();
+      if (!pickForm.hidden) when.input.focus();
     });
     guardSubmit(pickForm, fields, async () => {
-      snoozed(await snoozeFollowupUntil(followup.id, date.value, time.value));
+      const { date, time } = await when.resolve();
+      snoozed(await snoozeFollowupUntil(followup.id, date, time));
     });
 
     const list = el('ul', { class: 'choices', 'aria-label': 'Snooze until' }, choices, el('li', {}, pickButton));
@@ -151,27 +149,28 @@ export function openReschedule(followup) {
     const fields = createFields('reschedule');
     const today = todayDate();
     const dueDate = String(followup.dueLocal ?? '').slice(0, 10);
-    const date = el('input', { type: 'date', min: today, value: today && dueDate < today ? today : dueDate });
-    const time = el('input', { type: 'time', value: followup.hasTime ? String(followup.dueLocal).slice(11, 16) : '' });
+    // An overdue promise starts from today; she types over it ("Mon", "in 2 weeks").
+    const when = createDateField(fields, {
+      value: today && dueDate < today ? 'today' : dueDate,
+      time: followup.hasTime ? String(followup.dueLocal).slice(11, 16) : '',
+    });
     const form = el('form', { class: 'mini-form', novalidate: true }, // named by its dialog
       el('h2', { text: 'Reschedule: move the promise' }),
       el('p', { class: 'dialog-lede', text: `“${promiseText(followup)}” with ${followup.contactName} is ${describeDue(followup)}. It will be due on the new date instead. (To be reminded later without moving it, use Snooze.)` }),
       fields.formError,
-      el('div', { class: 'field-pair' },
-        fields.field('date', 'Date', date),
-        fields.field('time', 'Time', time, `empty = your default time, ${defaultTime()}`),
-      ),
+      el('div', { class: 'field-pair' }, when.element, when.timeElement),
       el('div', { class: 'actions' },
         el('button', { type: 'submit', class: 'primary', text: 'Move follow-up' }),
         el('button', { type: 'button', text: 'Cancel', onclick: () => close(null) }),
       ),
     );
     guardSubmit(form, fields, async () => {
-      const moved = await rescheduleFollowup(followup.id, date.value, time.value);
+      const { date, time } = await when.resolve();
+      const moved = await rescheduleFollowup(followup.id, date, time);
       say(`Moved: ${followupName(moved)}, ${describeWhen(moved)}`);
       close(moved);
     });
-    return { content: [form], focus: date };
+    return { content: [form], focus: when.input };
   });
 }
 

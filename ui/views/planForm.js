@@ -2,8 +2,8 @@
 
 import { planFollowup } from '../backend.js';
 import { el } from '../dom.js';
-import { addDays, defaultTime, todayDate } from '../when.js';
 import { CHANNELS, createFields, guardSubmit, select } from './formKit.js';
+import { createDateField } from './dateField.js';
 import { submitOnCtrlEnter } from './touchForm.js';
 
 /**
@@ -12,19 +12,14 @@ import { submitOnCtrlEnter } from './touchForm.js';
  */
 export function createPlanForm({ contactId, contactName, suggestion = null, onSaved, onCancel }) {
   const fields = createFields('plan');
-  const today = todayDate();
+  // A suggestion comes with its day; otherwise tomorrow, in her words.
+  const when = createDateField(fields, { value: suggestion?.date ?? 'tomorrow' });
   const controls = {
     promise: el('input', {
       type: 'text', autocomplete: 'off', value: suggestion?.promise ?? '',
       placeholder: 'e.g. send the lavender samples',
     }),
     channel: select(CHANNELS, suggestion?.channel ?? 'call'),
-    date: el('input', {
-      type: 'date',
-      min: today,
-      value: suggestion?.date ?? (today ? addDays(today, 1) : ''),
-    }),
-    time: el('input', { type: 'time' }),
   };
   const save = el('button', { type: 'submit', class: 'primary', text: 'Save follow-up' });
 
@@ -34,8 +29,8 @@ export function createPlanForm({ contactId, contactName, suggestion = null, onSa
     fields.field('promise', 'What did you promise?', controls.promise),
     el('div', { class: 'field-pair field-trio' },
       fields.field('channel', 'How', controls.channel),
-      fields.field('date', 'Date', controls.date),
-      fields.field('time', 'Time', controls.time, `empty = your default time, ${defaultTime()}`),
+      when.element,
+      when.timeElement,
     ),
     el('div', { class: 'actions' },
       save,
@@ -44,12 +39,13 @@ export function createPlanForm({ contactId, contactName, suggestion = null, onSa
   );
 
   guardSubmit(form, fields, async () => {
+    const { date, time } = await when.resolve();
     const followup = await planFollowup({
       contactId,
       promise: controls.promise.value,
       channel: controls.channel.value,
-      date: controls.date.value,
-      time: controls.time.value,
+      date,
+      time,
     });
     onSaved(followup);
   });

@@ -2,7 +2,9 @@
 // context set once for a party's worth of lines, and the lines added with an Undo each.
 // The same component sits at the top of the main window and alone in the Quick add window.
 
-import { previewQuickAdd, quickAdd, undoQuickAdd } from '../backend.js';
+import {
+  previewQuickAdd, quickAdd, quickAddBatch, setQuickAddBatch, undoQuickAdd,
+} from '../backend.js';
 import { el } from '../dom.js';
 import { say } from '../status.js';
 import { formatDate } from '../when.js';
@@ -11,6 +13,8 @@ import { askWhatUndoTakes } from './undoQuestion.js';
 
 const PLACEHOLDER = 'Jane Doe 555-0142 wants the lavender set, call Thu';
 const CADENCE_NOTE = '+ New lead cadence: 3 days, 3 weeks, 3 months';
+// A line with a date: its promise is New lead's first step, the rest follow it.
+const AFTER_DATE_NOTE = '+ New lead cadence after it: 3 weeks, 3 months';
 const MAC = /Mac/.test(navigator.platform);
 
 let sequence = 0;
@@ -20,9 +24,11 @@ let sequence = 0;
  * window has no contact page) names are plain text.
  * standalone: the Quick add window, where the component is all there is: a how-to line
  * under the input and the batch context open from the start.
+ * onLeave(from): Escape in the line or the batch fields; `from` is where focus was before
+ * Ctrl+K / q (or null). The host moves focus out (back to its list, or closes the window).
  * Returns {element, input, focus()}.
  */
-export function createQuickAdd({ onOpenContact = null, standalone = false } = {}) {
+export function createQuickAdd({ onOpenContact = null, standalone = false, onLeave = null } = {}) {
   const id = `quick-${++sequence}`;
   const previewId = `${id}-preview`;
   const errorId = `${id}-error`;
@@ -68,6 +74,8 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
   const fields = createFields('batch');
   const metWhere = el('input', { type: 'text', autocomplete: 'off', placeholder: 'e.g. Sara’s party' });
   const metOn = el('input', { type: 'date' });
+  // The party's host: every guest is referred by her. Empty: the one "Met at" names.
+  const host = el('input', { type: 'text', autocomplete: 'off', placeholder: 'e.g. Sara' });
   const cadenceBox = el('input', { type: 'checkbox', checked: true });
   const batchToggle = el('button', {
     type: 'button',
@@ -86,11 +94,26 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
   el('div', { class: 'quick-batch-fields' },
     fields.field('metWhere', 'Met at', metWhere),
     fields.field('metOn', 'Met on', metOn, 'empty = today'),
+    fields.field('host', 'Host', host, 'every guest is referred by her; empty = the one “Met at” names'),
   ),
   el('div', { class: 'quick-batch-foot' },
     el('label', { class: 'check' }, cadenceBox, ' Start New lead cadence for lines without a date'),
     clearButton,
   ),
+  );
+
+  // ---------- lines pasted at once: one contact each ----------
+
+  let pasted = []; // lines pasted together, waiting for Enter (or Add all)
+  let pastedSeq = 0;
+  const pastedTitle = el('p', { class: 'quick-pasted-title', id: `${id}-pasted-title`, 'aria-live': 'polite' });
+  const pastedList = el('ol', { class: 'quick-pasted', 'aria-labelledby': pastedTitle.id });
+  const addAllButton = el('button', { type: 'button', class: 'primary', text: 'Add all' });
+  const discardButton = el('button', { type: 'button', text: 'Discard pasted lines' });
+  const pastedWrap = el('div', { class: 'quick-pasted-wrap', role: 'group', 'aria-label': 'Pasted lines', hidden: true },
+    pastedTitle,
+    pastedList,
+    el('div', { class: 'actions' }, addAllButton, discardButton),
   );
 
   // ---------- the lines added in this batch ----------
@@ -120,6 +143,7 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
     preview,
     choice,
     stashNote,
+    pastedWrap,
     batchPanel,
     addedWrap,
   );
@@ -127,10 +151,12 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
   // ---------- preview ----------
 
   function readBatch() {
-    return { metWhere: metWhere.value.trim(), metOn: metOn.value, noCadence: !cadenceBox.checked };
+    return {
+      metWhere: metWhere.value.trim(), metOn: metOn.value, noCadence: !cadenceBox.checked, host: host.value.trim(),
+    };
   }
 
-  const keyOf = (line, batch) => JSON.stringify([line, batch.metWhere, batch.metOn, batch.noCadence]);
+  const keyOf = (line, batch) => JSON.stringify([line, batch.metWhere, batch.metOn, batch.noCadence, batch.host]);
 
   /** Asks for the preview of the line and batch as they are now; draws it if still the latest. */
   function requestPreview() {
@@ -177,18 +203,30 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
     }
     const { result } = outcome;
     clearLineError();
-    const drawnKey = JSON.stringify([result.text, result.appliesCadence, result.duplicate]);
+    const drawnKey = JSON.stringify([result.text, result.appliesCadence, result.duplicate, result.referrer, result.referrerNote]);
     if (drawnKey !== shownKey) {
       // Redrawn only on a real change, so the live region speaks once per new meaning.
       shownKey = drawnKey;
       const parts = [el('span', { class: 'preview-text', text: result.text })];
-      if (result.appliesCadence) parts.push(el('span', { class: 'preview-cadence', text: CADENCE_NOTE }));
+      if (result.referrer || result.referrerNote) {
+        const said = result.referrerNote ?? `referred by ${result.referrer.name}`;
+        parts.push(el('span', { class: result.referrer ? 'preview-referrer' : 'preview-duplicate', text: said }));
+      }
+      if (result.appliesCadence) {
+        const note = result.parsed?.followup ? AFTER_DATE_NOTE : CADENCE_NOTE;
+        parts.push(el('span', { class: 'preview-cadence', text: note }));
+      }
       if (result.duplicate) {
-        parts.push(el('span', { class: 'preview-duplicate', text: `Already in Tend: ${result.duplicate.name}` }));
+        parts.push(el('span', { class: 'preview-duplicate', text: duplicateText(result.duplicate) }));
       }
       preview.replaceChildren(...parts);
     }
     showChoice(result.duplicate);
+  }
+
+  /** "Already in Tend: Maria Lopez — add this to them?" (her phone, email or, alone, her name). */
+  function duplicateText(duplicate) {
+    return `Already in Tend: ${duplicate.name} — add this to them?`;
   }
 
   /** The two ways on for a line whose phone or email is already someone's. */
@@ -258,7 +296,10 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
 
   function onEnter() {
     const line = input.value;
-    if (!line.trim()) return;
+    if (!line.trim()) {
+      if (pasted.length) addPasted();
+      return;
+    }
     const batch = readBatch();
     if (drawn && drawn.key === keyOf(line, batch)) {
       // What this exact line means is already on screen: act on it now.
@@ -447,6 +488,56 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
     if (hadFocus) (next?.querySelector('.quick-undo') ?? input).focus();
   }
 
+  // ---------- pasted lines ----------
+
+  /** Several lines pasted at once: each is its own person, previewed on its own. */
+  function showPasted(lines) {
+    pasted = lines;
+    const mine = ++pastedSeq;
+    const batch = readBatch();
+    pastedTitle.textContent = `${lines.length} lines pasted: one contact each. Enter or Add all saves them.`;
+    addAllButton.textContent = `Add all ${lines.length}`;
+    const rows = lines.map((line) => el('li', { class: 'quick-pasted-line', text: line }));
+    pastedList.replaceChildren(...rows);
+    pastedWrap.hidden = false;
+    lines.forEach((line, at) => {
+      previewQuickAdd(line, batch).then((result) => {
+        if (mine !== pastedSeq) return;
+        const parts = [el('span', { class: 'preview-text', text: result.text })];
+        if (result.duplicate) parts.push(el('span', { class: 'preview-duplicate', text: duplicateText(result.duplicate) }));
+        rows[at].replaceChildren(...parts);
+      }, (err) => {
+        if (mine !== pastedSeq) return;
+        rows[at].replaceChildren(
+          el('span', { class: 'preview-text', text: line }),
+          el('span', { class: 'preview-error', text: err.message }),
+        );
+      });
+    });
+  }
+
+  function clearPasted() {
+    pasted = [];
+    ++pastedSeq;
+    pastedList.replaceChildren();
+    pastedWrap.hidden = true;
+  }
+
+  /** Saves every pasted line in order; one that needs her comes back into the field. */
+  function addPasted() {
+    const lines = pasted;
+    clearPasted();
+    const batch = readBatch();
+    for (const line of lines) {
+      const answer = previewQuickAdd(line, batch).then(
+        (result) => ({ ok: true, result }),
+        (error) => ({ ok: false, error }),
+      );
+      enqueue(() => commit(line, batch, answer));
+    }
+    input.focus();
+  }
+
   // ---------- the batch ----------
 
   function setBatchOpen(open) {
@@ -459,20 +550,42 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
     const parts = [
       batch.metWhere ? `Met at ${batch.metWhere}` : null,
       batch.metOn ? `on ${formatDate(batch.metOn)}` : null,
+      batch.host ? `host ${batch.host}` : null,
       batch.noCadence ? 'no cadence' : null,
     ].filter(Boolean);
     batchSummary.textContent = parts.join(' · ');
   }
 
+  let keepTimer = null;
   function batchChanged() {
     summarize();
     if (input.value.trim()) requestPreview(); // "+ New lead cadence" depends on the checkbox
+    // Kept for the day, so a restart finds it again (after a short pause in typing).
+    clearTimeout(keepTimer);
+    keepTimer = setTimeout(() => setQuickAddBatch(readBatch()).catch(() => {}), 400);
+  }
+
+  /** The batch set earlier today, unless she has started a new one here. */
+  async function restoreBatch() {
+    try {
+      const kept = await quickAddBatch();
+      if (!kept || metWhere.value || metOn.value || !cadenceBox.checked) return;
+      metWhere.value = kept.metWhere ?? '';
+      metOn.value = kept.metOn ?? '';
+      cadenceBox.checked = !kept.noCadence;
+      summarize();
+    } catch {
+      // Nothing kept, or an older backend: the batch starts empty.
+    }
   }
 
   function clearBatch() {
     metWhere.value = '';
     metOn.value = '';
+    host.value = '';
     cadenceBox.checked = true;
+    clearTimeout(keepTimer);
+    setQuickAddBatch({}).catch(() => {});
     fields.clearErrors();
     addedList.replaceChildren();
     addedWrap.hidden = true;
@@ -484,30 +597,46 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
   // ---------- wiring ----------
 
   input.addEventListener('input', () => requestPreview());
+  // An <input> flattens pasted lines into one; two people must never become one contact.
+  input.addEventListener('paste', (event) => {
+    const text = event.clipboardData?.getData('text/plain') ?? event.clipboardData?.getData('text') ?? '';
+    const lines = text.split(/\r\n|\r|\n/).map((line) => line.trim()).filter(Boolean);
+    if (lines.length < 2) return;
+    event.preventDefault();
+    showPasted(lines);
+  });
+  addAllButton.addEventListener('click', addPasted);
+  discardButton.addEventListener('click', () => {
+    clearPasted();
+    say('Pasted lines discarded');
+    input.focus();
+  });
   input.addEventListener('keydown', (event) => {
     if (event.isComposing) return;
     if (event.key === 'Enter' && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
       event.preventDefault();
       onEnter();
-    } else if (event.key === 'Escape' && !event.altKey && !event.ctrlKey && !event.metaKey) {
-      // Escape here belongs to Quick add (a view must not close its form for it): it clears
-      // the line, as in a search box; on an empty line it goes back where the person was.
-      event.preventDefault();
-      if (input.value) {
-        input.value = '';
-        requestPreview();
-      } else if (returnTo?.isConnected && !element.contains(returnTo)) {
-        returnTo.focus();
-        returnTo = null;
-      }
     }
+  });
+  // Escape belongs to Quick add (a view must not close its form for it): it leaves the line,
+  // which keeps what was typed (selected, to replace, when she comes back), so j and k that
+  // follow move a list instead of typing here.
+  element.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || event.isComposing || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.target !== input && event.target !== metWhere && event.target !== metOn) return;
+    event.preventDefault();
+    const from = returnTo?.isConnected && !element.contains(returnTo) ? returnTo : null;
+    returnTo = null;
+    if (onLeave) onLeave(from);
+    else if (from) from.focus();
+    else event.target.blur();
   });
   batchToggle.addEventListener('click', () => {
     const open = batchPanel.hidden;
     setBatchOpen(open);
     if (open) metWhere.focus();
   });
-  for (const control of [metWhere, metOn]) control.addEventListener('input', batchChanged);
+  for (const control of [metWhere, metOn, host]) control.addEventListener('input', batchChanged);
   metOn.addEventListener('change', batchChanged);
   cadenceBox.addEventListener('change', batchChanged);
   clearButton.addEventListener('click', clearBatch);
@@ -527,5 +656,6 @@ export function createQuickAdd({ onOpenContact = null, standalone = false } = {}
     input.select();
   }
 
+  restoreBatch();
   return { element, input, focus };
 }

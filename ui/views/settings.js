@@ -1,12 +1,16 @@
 // The Settings view: default phone region, the default follow-up time, reminders (morning
 // digest, pausing), the window (close to tray, start at login), the global Quick add
-// shortcut, and where the data file lives.
+// shortcut, where the data file lives, and About (the version and its release notes).
 
 import {
   getAutostart, getSettings, getShortcut, pauseReminders, setAutostart, setSetting, setShortcut,
 } from '../backend.js';
 import { el } from '../dom.js';
+import { createAbout } from './about.js';
 import { createBackups } from './backups.js';
+import { createCadenceSettings } from './cadenceSettings.js';
+import { createCustomerSettings } from './customerSettings.js';
+import { createProducts } from './products.js';
 import { say } from '../status.js';
 import { formatSoon, nowMs, todayDate, useSettings, wallOf } from '../when.js';
 
@@ -35,8 +39,19 @@ export function mount(container) {
     'aria-describedby': 'phone-region-hint',
     onchange: saveRegion,
   }, REGIONS.map(([code]) => el('option', { value: code, text: regionLabel(code) })));
+  // The area code a local number ("555-0142") gets; empty: such a number is asked about.
+  const areaCode = el('input', {
+    type: 'text', id: 'area-code', inputmode: 'numeric', autocomplete: 'off', size: '6',
+    placeholder: 'e.g. 415', 'aria-describedby': 'area-code-hint', onchange: saveAreaCode,
+  });
+  const areaCodeError = el('p', { class: 'field-error', id: 'area-code-error', role: 'alert' });
+  let savedArea = '';
   const dataFile = el('code', { class: 'path' });
   const backups = createBackups();
+  const about = createAbout();
+  const cadenceSettings = createCadenceSettings();
+  const products = createProducts();
+  const customers = createCustomerSettings();
   let savedTime = null; // the default time the backend last confirmed
   const defaultTime = el('input', {
     type: 'time',
@@ -123,6 +138,16 @@ export function mount(container) {
             text: 'Phones typed without a country code are read as numbers from this region.',
           }),
         ),
+        el('div', { class: 'field' },
+          el('label', { for: 'area-code', text: 'Default area code' }),
+          areaCode,
+          areaCodeError,
+          el('p', {
+            class: 'hint',
+            id: 'area-code-hint',
+            text: 'A local number typed without its area code (555-0142) gets this one. Empty: Tend asks.',
+          }),
+        ),
       ),
       el('section', { class: 'settings-group', 'aria-labelledby': 'followups-heading' },
         el('h2', { id: 'followups-heading', text: 'Follow-ups' }),
@@ -137,6 +162,9 @@ export function mount(container) {
         ),
         zoneLine,
       ),
+      cadenceSettings.element,
+      customers.element,
+      products.element,
       el('section', { class: 'settings-group', 'aria-labelledby': 'windows-heading' },
         el('h2', { id: 'windows-heading', text: 'Keep in touch' }),
         el('p', {
@@ -200,22 +228,28 @@ export function mount(container) {
         el('p', {}, dataFile),
         backups.element,
       ),
+      about.element,
     ),
   );
 
   async function load() {
     backups.load();
+    about.load();
     loadAutostart();
     loadShortcut();
     try {
       const settings = await getSettings();
       useSettings(settings);
+      customers.load(settings);
+      products.load(settings.currency);
       // Keep a region we do not list (set elsewhere) rather than silently showing another one.
       if (![...region.options].some((o) => o.value === settings.phoneRegion)) {
         region.append(el('option', { value: settings.phoneRegion, text: regionLabel(settings.phoneRegion) }));
       }
       region.value = settings.phoneRegion;
       saved = settings.phoneRegion;
+      savedArea = settings.defaultAreaCode ?? '';
+      if (document.activeElement !== areaCode) areaCode.value = savedArea;
       dataFile.textContent = settings.dataFile;
       // Never overwrite a time being typed; the input shows what was saved otherwise.
       if (document.activeElement !== defaultTime && settings.defaultTime) defaultTime.value = settings.defaultTime;
@@ -232,6 +266,7 @@ export function mount(container) {
       showDigest(settings.digestTime);
       if (typeof settings.closeToTray === 'boolean') closeToTray.checked = settings.closeToTray;
       showPause(settings);
+      cadenceSettings.show(settings);
     } catch (err) {
       say(`Couldn’t load settings: ${err.message}`);
     }
@@ -246,6 +281,19 @@ export function mount(container) {
     } catch (err) {
       if (saved) region.value = saved;
       say(`Couldn’t change the phone region: ${err.message}`);
+    }
+  }
+
+  async function saveAreaCode() {
+    const value = areaCode.value.trim();
+    try {
+      await setSetting('defaultAreaCode', value);
+      savedArea = value.replace(/\D/g, '');
+      areaCode.value = savedArea;
+      showFieldError(areaCode, areaCodeError, '');
+      say(savedArea ? `Default area code: ${savedArea}` : 'No default area code: Tend asks about local numbers');
+    } catch (err) {
+      showFieldError(areaCode, areaCodeError, err.message);
     }
   }
 

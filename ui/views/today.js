@@ -1,19 +1,24 @@
 // The Today view, Tend's start screen: what is overdue, due today, going cold, which
 // maybes need a decision, and what is coming up. Live: it redraws on every change and
-// at local midnight (todayData.js), keeping keyboard focus where it was.
+// at local midnight (todayData.js), keeping keyboard focus where it was. An empty book
+// shows a welcome instead (welcome.js).
 
-import { setStage } from '../backend.js';
+import { listContacts } from '../backend.js';
 import { el, isTyping } from '../dom.js';
-import { say } from '../status.js';
 import { refreshToday, subscribe } from '../todayData.js';
-import { describeWhen, formatLongDate, plural } from '../when.js';
+import { describeWhen, formatDate, formatLongDate, plural } from '../when.js';
+import { askWhyTheyLeft } from './departureDialog.js';
 import { createFlowPanel } from './flowPanel.js';
 import { followupButtons, openSnooze } from './followupActions.js';
+import { reachLine } from './reach.js';
+import { createWelcome } from './welcome.js';
+import { mattersNowLine } from './contactDetail.js';
 
 // Section headings are fixed names (PRODUCT.md): tests and screen-reader users rely on them.
 const SECTIONS = [
   { key: 'overdue', title: 'Overdue', empty: 'Nothing overdue.' },
   { key: 'dueToday', title: 'Due today', empty: 'Nothing due today.' },
+  { key: 'reorders', title: 'Re-orders', empty: 'No re-orders coming up this week.' },
   { key: 'goingCold', title: 'Going cold', empty: 'No one is going cold.' },
   { key: 'maybes', title: 'Maybes to decide', empty: 'No maybes waiting for a decision.' },
   { key: 'upcoming', title: 'Upcoming', empty: 'Nothing planned for the next 7 days.' },
@@ -33,14 +38,16 @@ export function mount(container, { go, intent = null }) {
   const sections = el('div', { class: 'today-sections' });
   const key = (k) => el('kbd', { text: k });
   const flow = createFlowPanel({ onClose: () => returnToList(), onSaved: () => refreshToday() });
+  let welcome = null; // shown in place of the sections while the book is empty
 
+  const keyHints = el('p', { class: 'key-hints-line', 'aria-hidden': 'true' },
+    key('j'), ' ', key('k'), ' move · ', key('Enter'), ' open · ', key('d'), ' done · ', key('s'), ' snooze');
   const page = el('div', { class: 'page today' },
     el('header', { class: 'today-header' }, heading, dateLine),
     flow.element,
     loadError,
     sections,
-    el('p', { class: 'key-hints-line', 'aria-hidden': 'true' },
-      key('j'), ' ', key('k'), ' move · ', key('Enter'), ' open · ', key('d'), ' done · ', key('s'), ' snooze'),
+    keyHints,
   );
   container.append(page);
 
@@ -65,6 +72,7 @@ export function mount(container, { go, intent = null }) {
 
     latestToday = today;
     dateLine.textContent = formatLongDate(today.date);
+    showWelcomeIfEmpty(today);
     followupOf.clear();
     contactOf.clear();
     sections.replaceChildren(...SECTIONS.map((section) => renderSection(section, today)));
@@ -79,6 +87,32 @@ export function mount(container, { go, intent = null }) {
     } else {
       (nearAnchor(all) ?? heading).focus(); // the item left (done, skipped): the one after it
     }
+  }
+
+  /** Nothing in any section and no contact at all (archived ones count): the welcome. */
+  let welcomeAsked = 0; // only the latest answer decides
+  async function showWelcomeIfEmpty(today) {
+    const asked = ++welcomeAsked;
+    const nothing = SECTIONS.every(({ key: k }) => (today.counts?.[k] ?? today[k]?.length ?? 0) === 0);
+    let empty = false;
+    if (nothing) {
+      try {
+        empty = (await listContacts({ query: '', offset: 0, limit: 1, includeArchived: true })).total === 0;
+      } catch {
+        empty = false; // unsure: the sections, as always
+      }
+    }
+    if (asked !== welcomeAsked) return;
+    if (empty && !welcome) {
+      welcome = createWelcome({ go });
+      sections.before(welcome.element);
+      welcome.load();
+    } else if (!empty && welcome) {
+      welcome.element.remove();
+      welcome = null;
+    }
+    sections.hidden = empty;
+    keyHints.hidden = empty;
   }
 
   function remember(itemNode) {
@@ -96,9 +130,29 @@ export function mount(container, { go, intent = null }) {
     return all[0] ?? null;
   }
 
+  /** What a section lists: Re-orders are the reminders, then who ran out long ago. */
+  function entriesOf(sectionKey, today) {
+    if (sectionKey === 'reorders') return [...(today.reorders ?? []), ...(today.lapsed ?? [])];
+    if (sectionKey === 'upcoming') {
+      const events = (today.events ?? []).map((event, index) => ({ ...event, index }));
+      return [...(today.seasons ?? []), ...events, ...(today.upcoming ?? [])];
+    }
+    return today[sectionKey] ?? [];
+  }
+
+  function totalOf(sectionKey, today, all) {
+    if (sectionKey === 'reorders') {
+      return (today.counts?.reorders ?? today.reorders?.length ?? 0) + (today.counts?.lapsed ?? today.lapsed?.length ?? 0);
+    }
+    if (sectionKey === 'upcoming') {
+      return (today.counts?.upcoming ?? today.upcoming?.length ?? 0) + (today.events?.length ?? 0) + (today.seasons?.length ?? 0);
+    }
+    return today.counts?.[sectionKey] ?? all.length;
+  }
+
   function renderSection({ key: sectionKey, title, empty }, today) {
-    const all = today[sectionKey] ?? [];
-    const total = today.counts?.[sectionKey] ?? all.length;
+    const all = entriesOf(sectionKey, today);
+    const total = totalOf(sectionKey, today, all);
     const list = expanded.has(sectionKey) ? all : all.slice(0, SHOWN_PER_SECTION);
     const headingId = `today-${sectionKey}`;
     const countId = `today-${sectionKey}-count`;
@@ -106,7 +160,14 @@ export function mount(container, { go, intent = null }) {
     if (list.length === 0) {
       body = el('p', { class: 'calm', text: empty });
     } else {
-      const renderItem = sectionKey === 'goingCold' ? coldItem : sectionKey === 'maybes' ? maybeItem : followupItem;
+      const renderItem = sectionKey === 'goingCold' ? coldItem
+        : sectionKey === 'maybes' ? maybeItem
+          : (entry) => {
+            if (entry.supplyEndedOn) return lapsedItem(entry);
+            if (entry.wish) return eventItem(entry);
+            if (entry.seasonId) return seasonItem(entry);
+            return followupItem(entry, sectionKey);
+          };
       body = el('ul', { class: 'items', 'aria-labelledby': headingId }, list.map((entry) => renderItem(entry, sectionKey)));
     }
     return el('section', { class: `today-section section-${sectionKey}`, 'aria-labelledby': `${headingId} ${countId}` },
@@ -167,6 +228,8 @@ export function mount(container, { go, intent = null }) {
           el('span', { class: sectionKey === 'overdue' ? 'when late' : 'when', text: describeWhen(followup) }),
           followup.cadenceName ? el('span', { class: 'cadence', text: followup.cadenceName }) : null,
         ),
+        reachRow(followup.reach, followup.contactName, followup.promise),
+        mattersNowLine(followup.mattersNow),
       ),
       el('div', { class: 'item-actions' }, buttons.all),
     );
@@ -195,8 +258,89 @@ export function mount(container, { go, intent = null }) {
           el('span', { class: 'badge', text: cold.stageLabel }),
         ),
         el('p', { class: 'item-meta', text: since }),
+        reachRow(cold.reach, cold.name),
+        mattersNowLine(cold.mattersNow),
       ),
       el('div', { class: 'item-actions' }, plan, inactive),
+    );
+  }
+
+  /** A customer whose supply ran out long ago with no re-order: one click marks her inactive. */
+  function lapsedItem(lapsed) {
+    const itemKey = `l${lapsed.contactId}`;
+    const titleId = `today-item-${itemKey}`;
+    return item(itemKey, lapsed.contactId, titleId,
+      el('div', { class: 'item-main' },
+        el('p', { class: 'item-title', id: titleId },
+          nameButton(lapsed.name, lapsed.contactId),
+          el('span', { class: 'badge', text: lapsed.stageLabel }),
+        ),
+        el('p', {
+          class: 'item-meta',
+          text: `ran out ${plural(lapsed.daysSince, 'day')} ago (${formatDate(lapsed.supplyEndedOn)}), no re-order since`,
+        }),
+      ),
+      el('div', { class: 'item-actions' },
+        el('button', {
+          type: 'button', text: 'Plan follow-up', 'data-action': 'plan', 'aria-describedby': titleId,
+          onclick: () => openContact(lapsed.contactId, 'plan'),
+        }),
+        lapsed.suggestInactive
+          ? el('button', {
+            type: 'button', text: 'Mark inactive', 'data-action': 'inactive', 'aria-describedby': titleId,
+            onclick: () => markInactive(lapsed),
+          })
+          : null,
+      ),
+    );
+  }
+
+  /** "birthday (turns 40)", "wedding anniversary": what falls, after her name. */
+  function whatOf(event) {
+    if (event.what?.kind === 'event') return event.what.label;
+    return event.turning ? `birthday (turns ${event.turning})` : 'birthday';
+  }
+
+  /** A birthday or event of the week ahead, with its wish ready to plan. */
+  function eventItem(event) {
+    const itemKey = `e${event.contactId}-${event.on}-${event.index}`;
+    const titleId = `today-item-${itemKey}`;
+    const when = event.daysAway === 0 ? 'today' : event.daysAway === 1 ? 'tomorrow' : formatDate(event.on);
+    return item(itemKey, event.contactId, titleId,
+      el('div', { class: 'item-main' },
+        el('p', { class: 'item-title', id: titleId },
+          nameButton(event.name, event.contactId),
+          el('span', { class: 'item-what', text: ` ${whatOf(event)}` }),
+        ),
+        el('p', { class: 'item-meta' }, el('span', { class: 'when', text: when }), el('span', { text: ` · ${event.wish}` })),
+      ),
+      el('div', { class: 'item-actions' },
+        el('button', {
+          type: 'button', text: 'Plan follow-up', 'data-action': 'plan', 'aria-describedby': titleId,
+          onclick: () => flow.plan({
+            contactId: event.contactId,
+            contactName: event.name,
+            suggestion: { promise: event.wish, date: event.on, channel: 'text' },
+          }),
+        }),
+      ),
+    );
+  }
+
+  /** A season coming up: who bought in it last year, so she reminds them while it matters. */
+  function seasonItem(season) {
+    const itemKey = `s${season.seasonId}`;
+    const titleId = `today-item-${itemKey}`;
+    const shown = season.customers.slice(0, 8);
+    const more = season.count - shown.length;
+    return el('li', { class: 'item', tabindex: '-1', 'data-key': itemKey, 'aria-labelledby': titleId },
+      el('div', { class: 'item-main' },
+        el('p', { class: 'item-title', id: titleId, text: season.text }),
+        el('p', { class: 'item-meta' },
+          shown.flatMap((person, i) => [i ? ', ' : '', nameButton(person.name, person.id)]),
+          more > 0 ? ` and ${more} more` : '',
+        ),
+      ),
     );
   }
 
@@ -207,6 +351,8 @@ export function mount(container, { go, intent = null }) {
       el('div', { class: 'item-main' },
         el('p', { class: 'item-title', id: titleId }, nameButton(maybe.name, maybe.contactId)),
         el('p', { class: 'item-meta', text: `thinking it over for ${plural(maybe.days, 'day')} — ask for a decision` }),
+        reachRow(maybe.reach, maybe.name),
+        mattersNowLine(maybe.mattersNow),
       ),
       el('div', { class: 'item-actions' },
         el('button', {
@@ -217,18 +363,21 @@ export function mount(container, { go, intent = null }) {
     );
   }
 
+  /** The number (and email) on a row, each with Call / Text / Email / Copy. */
+  function reachRow(reach, name, subject = '') {
+    const line = reach ? reachLine(reach, { name, subject, compact: true }) : null;
+    return line ? el('p', { class: 'item-reach' }, line) : null;
+  }
+
   function openContact(contactId, action = null) {
     go('contacts', { contactId, action });
   }
 
-  async function markInactive(cold) {
-    try {
-      const contact = await setStage(cold.contactId, 'inactive_customer');
-      say(`${contact.name} is now an ${contact.stageLabel.toLowerCase()}`);
-      refreshToday();
-    } catch (err) {
-      say(`Couldn’t change ${cold.name}: ${err.message}`);
-    }
+  /** One click from a suggestion; `Why did they leave?` is asked before anything changes. */
+  async function markInactive(entry) {
+    const outcome = await askWhyTheyLeft({ id: entry.contactId, name: entry.name, stage: entry.stage });
+    if (outcome) refreshToday();
+    else items().find((node) => node.dataset.key === anchor.key)?.focus();
   }
 
   function setTabStop(node) {
@@ -298,7 +447,7 @@ export function mount(container, { go, intent = null }) {
     }
     if (!current) return;
     const followup = followupOf.get(current.dataset.key);
-    if (event.key === 'Enter' && event.target === current) {
+    if (event.key === 'Enter' && event.target === current && contactOf.has(current.dataset.key)) {
       event.preventDefault();
       openContact(contactOf.get(current.dataset.key));
     } else if ((event.key === 'd' || event.key === 'D') && followup) {
@@ -326,6 +475,10 @@ export function mount(container, { go, intent = null }) {
 
   return {
     onKey,
+    focusList: () => {
+      returnToList();
+      return true;
+    },
     open: (again) => {
       if (again?.focus) heading.focus();
     },

@@ -1,6 +1,7 @@
-// The Log touch form: how it happened, what came of it, when, and a note.
+// The Log touch form: how it happened, what came of it, when, and a note. A touch near an
+// open promise asks whether it kept it, with Done ticked, so a kept promise is never left open.
 
-import { logTouch } from '../backend.js';
+import { logTouch, touchKeeps } from '../backend.js';
 import { el } from '../dom.js';
 import { CHANNELS, OUTCOMES, createFields, guardSubmit, select } from './formKit.js';
 
@@ -19,6 +20,29 @@ export function createTouchForm({ contactId, contactName, channel = 'call', foll
   };
   const heading = el('h3', { text: `Log a touch with ${contactName}` });
 
+  // "Did this keep “send the samples” (due Thu)?" — asked when no follow-up was given.
+  const keptBox = el('input', { type: 'checkbox', checked: true });
+  const keptText = el('span');
+  const keptQuestion = el('label', { class: 'check kept-question', hidden: true }, keptBox, ' ', keptText);
+  let kept = null; // the follow-up the question is about
+  let askedFor = 0;
+  let asking = Promise.resolve(); // the latest question, which a quick Enter waits for
+  function ask() {
+    asking = askNow();
+    return asking;
+  }
+  async function askNow() {
+    if (followup) return;
+    const mine = ++askedFor;
+    const answer = await touchKeeps(contactId, controls.when.value).catch(() => null);
+    if (mine !== askedFor) return;
+    const same = kept && answer && kept.id === answer.followup.id;
+    kept = answer?.followup ?? null;
+    keptText.textContent = answer?.question ?? '';
+    keptQuestion.hidden = !kept;
+    if (!same) keptBox.checked = true; // a new question starts ticked
+  }
+
   const form = el('form', { class: 'mini-form', 'aria-label': 'Log touch', novalidate: true },
     heading,
     followup
@@ -30,6 +54,7 @@ export function createTouchForm({ contactId, contactName, channel = 'call', foll
       fields.field('outcome', 'Outcome', controls.outcome),
     ),
     fields.field('when', 'When', controls.when, 'empty = now'),
+    keptQuestion,
     fields.field('note', 'Note', controls.note),
     el('div', { class: 'actions' },
       el('button', { type: 'submit', class: 'primary', text: 'Save touch' }),
@@ -38,17 +63,20 @@ export function createTouchForm({ contactId, contactName, channel = 'call', foll
   );
 
   guardSubmit(form, fields, async () => {
+    await asking;
     const result = await logTouch({
       contactId,
       channel: controls.channel.value,
       outcome: controls.outcome.value,
       note: controls.note.value,
       when: controls.when.value,
-      followupId: followup?.id ?? null,
+      followupId: followup?.id ?? (kept && keptBox.checked ? kept.id : null),
     });
     onSaved(result);
   });
   submitOnCtrlEnter(form);
+  controls.when.addEventListener('change', ask);
+  ask();
 
   return { element: form, focus: () => controls.channel.focus() };
 }

@@ -1,6 +1,8 @@
 //! Fills a data file with realistic volume: contacts with phones, emails, tags
-//! and notes, a long history of touches, and follow-ups — written through the
-//! store's own schema, in one transaction per batch.
+//! and notes, a long history of touches, follow-ups, and what keeps customers:
+//! a product list, purchases with their re-order reminders, birthdays, dated
+//! events, what matters now and a few departures — written through the store's
+//! own schema, in one transaction per batch.
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::params;
@@ -221,10 +223,108 @@ pub fn generate(
         }
         Ok(())
     })?;
+    customers(store, &mut rng, contact_count, now)?;
     store.read(|conn| {
         conn.execute_batch(
             "PRAGMA optimize; INSERT INTO contact_search(contact_search) VALUES ('optimize');",
         )?;
+        Ok(())
+    })
+}
+
+const PRODUCTS: &[(&str, i64, i64)] = &[
+    ("Lavender oil 10 ml", 30, 2450),
+    ("Peppermint oil 10 ml", 30, 2200),
+    ("Vanilla candle", 90, 1800),
+    ("Unscented lotion 500 ml", 42, 2450),
+    ("Starter kit", 60, 9900),
+    ("Lavender gift set", 120, 3900),
+    ("Daily supplement", 30, 3500),
+    ("Bath salts", 45, 1500),
+];
+
+/// What keeps customers, at the scale of the book: every customer and new
+/// customer has bought (1–4 times over the last 400 days) and has one re-order
+/// reminder pending (due from a month ago to two months ahead); seven in ten
+/// contacts have a birthday (most with the year), one in twenty a yearly
+/// anniversary, one in ten what matters now, one in a hundred left.
+fn customers(
+    store: &Store,
+    rng: &mut Rng,
+    contact_count: usize,
+    now: DateTime<Utc>,
+) -> tend::Result<()> {
+    let stamp = time::to_sql(now);
+    let today = now.date_naive();
+    store.write(|tx| {
+        for (name, days, cents) in PRODUCTS {
+            tx.execute(
+                "INSERT INTO products (name, supply_days, price_cents, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+                params![name, days, cents, stamp],
+            )?;
+        }
+        let mut stage = tx.prepare("SELECT stage FROM contacts WHERE id = ?1")?;
+        let mut purchase = tx.prepare_cached(
+            "INSERT INTO purchases (contact_id, item, amount_cents, purchased_on, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        let mut line = tx.prepare_cached(
+            "INSERT INTO purchase_items (purchase_id, product_id, name, quantity, supply_days) VALUES (?1, ?2, ?3, 1, ?4)",
+        )?;
+        let mut reminder = tx.prepare_cached(
+            "INSERT INTO followups (contact_id, promise, channel, due_at, due_local, due_zone, reorder_of, created_at, updated_at)
+             VALUES (?1, 'offer a re-order', 'call', ?2, ?3, 'UTC', ?4, ?5, ?5)",
+        )?;
+        let mut details = tx.prepare_cached(
+            "UPDATE contacts SET birthday = ?2, matters_now = ?3, matters_now_on = ?4, supply_ends_on = ?5, left_reason = ?6
+             WHERE id = ?1",
+        )?;
+        let mut event = tx.prepare_cached(
+            "INSERT INTO contact_events (contact_id, label, on_date, yearly, created_at) VALUES (?1, 'Anniversary', ?2, 1, ?3)",
+        )?;
+        for id in 1..=contact_count as i64 {
+            let stage: String = stage.query_row([id], |row| row.get(0))?;
+            let mut supply_end = None;
+            if stage == "customer" || stage == "new_customer" {
+                let product = 1 + rng.below(PRODUCTS.len()) as i64;
+                let (name, days, cents) = PRODUCTS[product as usize - 1];
+                for _ in 0..1 + rng.below(4) {
+                    let on = today - Duration::days(rng.below(400) as i64);
+                    purchase.execute(params![id, name, cents, on.to_string(), stamp])?;
+                    line.execute(params![tx.last_insert_rowid(), product, name, days])?;
+                    let ends = on + Duration::days(days);
+                    supply_end = supply_end.max(Some(ends));
+                }
+                let due = now + Duration::hours(rng.below(24 * 90) as i64 - 24 * 30);
+                reminder.execute(params![
+                    id,
+                    time::to_sql(due),
+                    due.format("%Y-%m-%dT%H:%M").to_string(),
+                    product,
+                    stamp
+                ])?;
+            }
+            let birthday = (rng.below(10) < 7).then(|| {
+                let (month, day) = (1 + rng.below(12), 1 + rng.below(28));
+                match rng.below(10) < 6 {
+                    true => format!("{}-{month:02}-{day:02}", 1950 + rng.below(55)),
+                    false => format!("--{month:02}-{day:02}"),
+                }
+            });
+            let matters = (rng.below(10) == 0).then_some("daughter's wedding in June");
+            let left = (rng.below(100) == 0).then(|| ["moved", "died", "indifference"][rng.below(3)]);
+            details.execute(params![
+                id,
+                birthday,
+                matters.unwrap_or(""),
+                matters.map(|_| today.to_string()),
+                supply_end.map(|d| d.to_string()),
+                left
+            ])?;
+            if rng.below(20) == 0 {
+                let on = format!("--{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28));
+                event.execute(params![id, on, stamp])?;
+            }
+        }
         Ok(())
     })
 }

@@ -3,7 +3,7 @@
 //! query on the same file), and paging through the list. Prints figures; never
 //! asserts a time.
 //!
-//!     cargo run --release --no-default-features --bin tend-bench -- [--contacts N] [--touches N] [--dir PATH]
+//!     cargo run --release --no-default-features --features bench --bin tend-bench -- [--contacts N] [--touches N] [--dir PATH]
 
 mod backup; // a checked copy of the big file, writes meanwhile, a restore
 mod generate; // the generated book and its bulk loader
@@ -68,8 +68,10 @@ fn report(label: &str, samples: &mut [Duration]) {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let options = options()?;
+    // Named for what the generator writes, so a file from an older one (without
+    // purchases, birthdays, events) is never measured as if it had them.
     let file = options.dir.join(format!(
-        "bench-{}-{}.sqlite3",
+        "bench-{}-{}-customers.sqlite3",
         options.contacts, options.touches
     ));
     std::fs::create_dir_all(&options.dir)?;
@@ -161,6 +163,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     report("search per keystroke (app: page + total)", &mut app_search);
+    // A few digits from the middle of a number ("142" finds 555-0142), typed one
+    // keystroke at a time: 3 or more digits match any run inside a phone.
+    let mut digit_search = Vec::new();
+    for _ in 0..20 {
+        let run = format!("{:04}", rng.below(10_000));
+        for end in 1..=run.len() {
+            let query = ContactQuery {
+                query: run[..end].to_string(),
+                limit: 50,
+                ..ContactQuery::default()
+            };
+            let started = Instant::now();
+            let page = tend.list_contacts(&query)?;
+            digit_search.push(started.elapsed());
+            std::hint::black_box(page);
+        }
+    }
+    report(
+        "search digits per keystroke (any run, 1–4)",
+        &mut digit_search,
+    );
     report("raw FTS5 MATCH … ORDER BY rank LIMIT 50", &mut raw_fts);
 
     let mut pages = Vec::new();
@@ -181,6 +204,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Today: the whole start screen, and next to it the same work as raw SQL.
     let mut today = Vec::new();
     let mut sections = (0, 0, 0, 0);
+    let mut customers = (0, 0, 0, 0);
     for _ in 0..20 {
         let started = Instant::now();
         let view = tend.today()?;
@@ -191,8 +215,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             view.counts.upcoming,
             view.counts.going_cold,
         );
+        customers = (
+            view.counts.reorders,
+            view.counts.lapsed,
+            view.counts.events,
+            view.seasons.iter().map(|s| s.count).sum::<i64>(),
+        );
     }
-    report("Today (app: sections + going cold + maybes)", &mut today);
+    report(
+        "Today (app: sections, cold, maybes, re-orders, events)",
+        &mut today,
+    );
     // The very statements Today ran (caught as SQLite ran them, with their
     // values), run again raw: SQLite's share of the time, like for like.
     let statements = raw_sql::statements_of(&tend, |tend| tend.today().map(|_| ()))?;
@@ -229,7 +262,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         Ok(())
     })?;
-    // What Today cost before migration 0008, for comparison: scanning every
+    // What Today cost before migration 0007, for comparison: scanning every
     // contact and every pending follow-up.
     let mut scanning = Vec::new();
     let upcoming_end = tend::store::time::to_sql(now + chrono::Duration::days(8));
@@ -250,7 +283,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         Ok(())
     })?;
-    report("Today by scanning, raw (before 0008)", &mut scanning);
+    report("Today by scanning, raw (before 0007)", &mut scanning);
     let mut due_counts = Vec::new();
     for _ in 0..20 {
         let started = Instant::now();
@@ -262,6 +295,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "Today sections: {} overdue, {} due today, {} upcoming, {} going cold",
         sections.0, sections.1, sections.2, sections.3
     );
+    println!(
+        "Today for customers: {} re-orders, {} ran out long ago, {} birthdays and events this week, {} season buyers",
+        customers.0, customers.1, customers.2, customers.3
+    );
+    let mut ticks = Vec::new();
+    for _ in 0..20 {
+        let started = Instant::now();
+        std::hint::black_box(tend.reminder_tick(false)?);
+        ticks.push(started.elapsed());
+    }
+    report("reminder tick (due, digest, morning events)", &mut ticks);
 
     // Quick add: parsing alone, and the whole round trip (parse, duplicate check,
     // insert, index, plan) on this file — each line undone afterwards.

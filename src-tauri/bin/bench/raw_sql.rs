@@ -1,6 +1,6 @@
 //! The raw SQL the benchmark times Tend against, side by side on the same file:
 //! Today's own statements, caught as SQLite runs them and run again raw; the
-//! raw FTS5 query; and Today as it was computed before migration 0008.
+//! raw FTS5 query; and Today as it was computed before migration 0007.
 
 use std::sync::Mutex;
 use tend::api::Tend;
@@ -9,14 +9,16 @@ use tend::api::Tend;
 pub const FTS_PAGE: &str =
     "SELECT rowid FROM contact_search WHERE contact_search MATCH ?1 ORDER BY rank LIMIT 50";
 
-/// Before 0008, Today read every pending follow-up due before the end of the
+/// Before 0007, Today read every pending follow-up due before the end of the
 /// upcoming week…
 pub const PENDING_DUE_BY_SCANNING: &str =
     "SELECT f.id, c.name FROM followups f JOIN contacts c ON c.id = f.contact_id
-     WHERE f.status IN ('open', 'snoozed') AND c.archived_at IS NULL AND f.due_at < ?1";
+     WHERE f.reorder_of IS NULL AND f.status IN ('open', 'snoozed') AND c.archived_at IS NULL
+       AND f.due_at < ?1";
 
 /// … and ranked everyone past their keep-in-touch window with nothing planned
-/// (the store's query then, word for word; ?2 is the page size).
+/// (the store's query then, word for word but for how to reach each of the
+/// page; ?2 is the page size).
 pub const GOING_COLD_BY_SCANNING: &str = "WITH cutoff AS MATERIALIZED (
          SELECT key, keep_in_touch_days,
                 strftime('%Y-%m-%dT%H:%M:%SZ', ?1, '-' || keep_in_touch_days || ' days') AS before
@@ -24,9 +26,9 @@ pub const GOING_COLD_BY_SCANNING: &str = "WITH cutoff AS MATERIALIZED (
      SELECT c.id, c.name, c.stage, coalesce(c.last_touched_at, c.created_at) AS since,
             c.last_touched_at IS NOT NULL,
             coalesce(c.keep_in_touch_days, s.keep_in_touch_days) AS window,
-            count(*) OVER ()
+            count(*) OVER (), c.matters_now, c.matters_now_on
      FROM contacts c JOIN cutoff s ON s.key = c.stage
-     WHERE c.archived_at IS NULL
+     WHERE c.archived_at IS NULL AND (c.left_reason IS NULL OR c.left_reason NOT IN ('died', 'moved'))
        AND coalesce(c.last_touched_at, c.created_at) < CASE
            WHEN c.keep_in_touch_days IS NOT NULL
                THEN strftime('%Y-%m-%dT%H:%M:%SZ', ?1, '-' || c.keep_in_touch_days || ' days')

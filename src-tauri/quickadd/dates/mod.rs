@@ -12,4 +12,4 @@ mod tests;
 
 pub(super) use english::is_short_weekday;
 pub use english::English;
-pub use phrase::{words, DateMatch, DatePhrases};
+pub use phrase::{words, DateMatch, DatePhrases, Span};

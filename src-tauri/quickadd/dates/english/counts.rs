@@ -5,6 +5,7 @@ use super::lexicon::{digits_in, eq_any, number_word};
 use super::state::{Day, Elem};
 use super::Reader;
 use crate::quickadd::dates::calendar as cal;
+use crate::quickadd::dates::phrase::Span;
 use chrono::{Datelike, NaiveDate, TimeDelta};
 
 impl Reader<'_, '_> {
@@ -58,16 +59,19 @@ impl Reader<'_, '_> {
             return None;
         }
         let today = self.today;
-        let date = match unit {
-            Unit::Day => cal::add_days(today, u64::from(count)),
-            Unit::Week => cal::add_days(cal::monday_of(today)?, 7 * u64::from(count)),
-            Unit::Month => cal::add_months(cal::first_of_month(today)?, count),
+        let day = match unit {
+            Unit::Day => cal::add_days(today, u64::from(count)).map(Day::plain),
+            Unit::Week => cal::add_days(cal::monday_of(today)?, 7 * u64::from(count))
+                .map(|date| Day::first_of(date, Span::Week)),
+            Unit::Month => cal::add_months(cal::first_of_month(today)?, count)
+                .map(|date| Day::first_of(date, Span::Month)),
             Unit::Year => {
                 NaiveDate::from_ymd_opt(today.year().checked_add(i32::try_from(count).ok()?)?, 1, 1)
+                    .map(|date| Day::first_of(date, Span::Year))
             }
             Unit::Minute | Unit::Hour => None,
         }?;
-        Some((end, Elem::Day(Day::plain(date))))
+        Some((end, Elem::Day(day)))
     }
 
     pub(super) fn shift(&self, amount: u32, unit: Unit, back: bool) -> Option<Elem> {

@@ -5,6 +5,7 @@ use super::lexicon::*;
 use super::state::{calendar, Day, DayKind, Period};
 use super::{Reader, JOINS};
 use crate::quickadd::dates::calendar as cal;
+use crate::quickadd::dates::phrase::Span;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 impl Reader<'_, '_> {
@@ -74,6 +75,7 @@ impl Reader<'_, '_> {
             kind: DayKind::Weekday(date.weekday()),
             period: None,
             back,
+            span: None,
         };
         if let Some(weekday) = weekday_name(self.word(i)) {
             // "Fri after next": the Friday a week after the coming one.
@@ -144,31 +146,34 @@ impl Reader<'_, '_> {
         let this_monday = cal::monday_of(today)?;
         if forward || backward {
             let unit = self.word(k + 1);
-            let date = if eq_any(unit, &["week", "wk"]) {
-                if forward {
+            let found = if eq_any(unit, &["week", "wk"]) {
+                let monday = if forward {
                     cal::add_days(this_monday, 7)
                 } else {
                     cal::sub_days(this_monday, 7)
-                }
+                };
+                monday.map(|date| (date, Span::Week))
             } else if eq_any(unit, &["month", "mo"]) {
                 let first = cal::first_of_month(today)?;
-                if forward {
+                let first = if forward {
                     cal::add_months(first, 1)
                 } else {
                     cal::sub_months(first, 1)
-                }
+                };
+                first.map(|date| (date, Span::Month))
             } else if eq_any(unit, &["year", "yr"]) {
                 let year = today.year().checked_add(if forward { 1 } else { -1 })?;
-                NaiveDate::from_ymd_opt(year, 1, 1)
+                NaiveDate::from_ymd_opt(year, 1, 1).map(|date| (date, Span::Year))
             } else if forward && unit.eq_ignore_ascii_case("weekend") {
                 cal::in_week(cal::add_days(this_monday, 7)?, Weekday::Sat)
+                    .map(|date| (date, Span::Weekend))
             } else {
                 None
             };
-            if let Some(date) = date {
+            if let Some((date, span)) = found {
                 let day = Day {
                     back: backward,
-                    ..Day::plain(date)
+                    ..Day::first_of(date, span)
                 };
                 return Some((k + 2, day));
             }
@@ -179,12 +184,13 @@ impl Reader<'_, '_> {
                 Weekday::Sat | Weekday::Sun => today,
                 _ => cal::on_or_after(today, Weekday::Sat)?,
             };
-            return Some((i + 2, Day::plain(date)));
+            return Some((i + 2, Day::first_of(date, Span::Weekend)));
         }
         // "in March", "next March": the 1st of the next March.
         if self.is_any(i, &["in", "next", "during"]) {
             if let Some(month) = month_name(self.word(i + 1)) {
-                return Some((i + 2, Day::plain(cal::first_of_next(today, month)?)));
+                let first = cal::first_of_next(today, month)?;
+                return Some((i + 2, Day::first_of(first, Span::Month)));
             }
         }
         None
@@ -198,10 +204,13 @@ impl Reader<'_, '_> {
             kind: DayKind::Calendar,
             period: None,
             back: false,
+            span: None,
         };
         let the = self.is(i, "the");
         let k = i + usize::from(the);
         let mut best: Option<(usize, NaiveDate)> = None;
+        // "October 2026" names the whole month: its 1st is a choice, said as such.
+        let mut month_alone: Option<(usize, NaiveDate)> = None;
         let mut offer = |found: Option<(usize, NaiveDate)>| {
             if let Some((end, date)) = found {
                 if best.is_none_or(|(longest, _)| end > longest) {
@@ -246,7 +255,8 @@ impl Reader<'_, '_> {
         if let Some(month) = month_name(self.word(k)) {
             let y = k + 1 + usize::from(self.word(k + 1) == ",");
             if let Some(year) = year_number(self.word(y)) {
-                offer(NaiveDate::from_ymd_opt(year, month, 1).map(|date| (y + 1, date)));
+                month_alone = NaiveDate::from_ymd_opt(year, month, 1).map(|date| (y + 1, date));
+                offer(month_alone);
             }
         }
         // "last day of October"
@@ -279,7 +289,20 @@ impl Reader<'_, '_> {
                 offer(date.map(|date| (k + 1, date)));
             }
         }
-        best.map(|(end, date)| (end, calendar_day(date)))
+        best.map(|(end, date)| {
+            let day = calendar_day(date);
+            if month_alone == Some((end, date)) {
+                (
+                    end,
+                    Day {
+                        span: Some(Span::Month),
+                        ..day
+                    },
+                )
+            } else {
+                (end, day)
+            }
+        })
     }
 
     /// "this month", "next month", "the current month", "last month": its 1st.

@@ -10,6 +10,7 @@ mod clock; // clock times and parts of the day: "2:30pm", "at 3", "noon", "morni
 mod counts; // counted from now: "in 3 days", "2w", "upcoming 2 weeks", "in 2 hours"
 mod days; // days: "Thu", "next Tue", "next week", "Dec 3", "12/3", "the 15th"
 mod lexicon; // the words: weekdays, months, numbers, ordinals, am/pm
+mod refusals; // "Feb 30" is no day; "after the holidays" is no one day
 mod state; // what a phrase has said so far, and the day and time it means
 
 pub use lexicon::is_short_weekday;
@@ -33,6 +34,25 @@ impl DatePhrases for English {
             order,
         }
         .phrase()
+    }
+
+    fn impossible_at(
+        &self,
+        words: &[&str],
+        now: NaiveDateTime,
+        order: DateOrder,
+    ) -> Option<(usize, String)> {
+        Reader {
+            words,
+            now,
+            today: now.date(),
+            order,
+        }
+        .impossible()
+    }
+
+    fn too_vague(&self, words: &[&str]) -> Option<String> {
+        Reader::too_vague(words)
     }
 }
 
@@ -113,12 +133,13 @@ impl<'a> Reader<'_, 'a> {
             };
             state = next;
             i = end;
-            if let Some((date, time, back)) = state.resolve(self.now) {
+            if let Some(found) = state.resolve(self.now) {
                 best = Some(DateMatch {
                     words: i,
-                    date,
-                    time,
-                    looks_back: back,
+                    date: found.date,
+                    time: found.time,
+                    looks_back: found.back,
+                    span: found.span,
                 });
             }
         }

@@ -1,6 +1,7 @@
 //! What a phrase has said so far (a day, a clock time, a part of the day, or a
 //! moment counted from now) and the day and time it means.
 
+use crate::quickadd::dates::phrase::Span;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
 
 /// The part of the day a word names, and the time it stands for when no clock
@@ -42,6 +43,8 @@ pub(super) struct Day {
     /// "tonight", "this morning": a day that also names its part.
     pub(super) period: Option<Period>,
     pub(super) back: bool,
+    /// A stretch of days ("next week"), of which `date` is the first.
+    pub(super) span: Option<Span>,
 }
 
 impl Day {
@@ -51,6 +54,15 @@ impl Day {
             kind: DayKind::Plain,
             period: None,
             back: false,
+            span: None,
+        }
+    }
+
+    /// The first day of a stretch ("next month" is its 1st).
+    pub(super) fn first_of(date: NaiveDate, span: Span) -> Day {
+        Day {
+            span: Some(span),
+            ..Day::plain(date)
         }
     }
 }
@@ -157,16 +169,14 @@ impl State {
         Some(next)
     }
 
-    pub(super) fn resolve(
-        &self,
-        now: NaiveDateTime,
-    ) -> Option<(NaiveDate, Option<NaiveTime>, bool)> {
+    pub(super) fn resolve(&self, now: NaiveDateTime) -> Option<Resolved> {
         if let Some((at, back)) = self.moment {
-            return Some((
-                at.date(),
-                NaiveTime::from_hms_opt(at.hour(), at.minute(), 0),
+            return Some(Resolved {
+                date: at.date(),
+                time: NaiveTime::from_hms_opt(at.hour(), at.minute(), 0),
                 back,
-            ));
+                span: None,
+            });
         }
         let period = self
             .period
@@ -177,7 +187,12 @@ impl State {
             None => period.and_then(Period::time),
         };
         if let Some(day) = self.day {
-            return Some((day.date, time, day.back));
+            return Some(Resolved {
+                date: day.date,
+                time,
+                back: day.back,
+                span: day.span,
+            });
         }
         // No day: a time alone means its next occurrence ("at 9am" said at 10:00
         // is tomorrow). A bare "morning" is too common a word to be a date.
@@ -191,8 +206,21 @@ impl State {
         } else {
             today.succ_opt()?
         };
-        Some((date, Some(time), false))
+        Some(Resolved {
+            date,
+            time: Some(time),
+            back: false,
+            span: None,
+        })
     }
+}
+
+/// The day and time a phrase means.
+pub(super) struct Resolved {
+    pub(super) date: NaiveDate,
+    pub(super) time: Option<NaiveTime>,
+    pub(super) back: bool,
+    pub(super) span: Option<Span>,
 }
 
 /// A weekday and a calendar date may say the same day twice ("Fri, Dec 4"); they
@@ -205,6 +233,7 @@ pub(super) fn merge(old: Day, new: Day) -> Option<Day> {
             Some(Day {
                 period,
                 kind: DayKind::Plain,
+                span: None,
                 ..new
             })
         }
@@ -212,6 +241,7 @@ pub(super) fn merge(old: Day, new: Day) -> Option<Day> {
             Some(Day {
                 period,
                 kind: DayKind::Plain,
+                span: None,
                 ..old
             })
         }
@@ -225,5 +255,6 @@ pub(super) fn calendar(date: NaiveDate) -> Day {
         kind: DayKind::Calendar,
         period: None,
         back: false,
+        span: None,
     }
 }
