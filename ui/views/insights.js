@@ -27,6 +27,9 @@ function share({ count, of }) {
 
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
+// Under each bar, a word that fits it.
+const SHORT_REASON = { died: 'Died', moved: 'Moved', other_relationships: 'Friend', competitor: 'Rival', product_or_price: 'Price', indifference: 'No care', dont_know: '?' };
+
 // Seed 003's "How much control do you have?"
 const CONTROL = { none: 'None', little: 'Little', some: 'Some', total: 'Total', unknown: '—' };
 
@@ -196,7 +199,7 @@ export function mount(container, { go }) {
         summary: left.reasons.map((r) => `${r.label} ${r.count}`).join(', '),
         columns: ['Reason', 'Left', 'How much control you have', 'Research'],
         bars: left.reasons.map((r) => ({
-          label: r.label.split(' ')[0], tableLabel: r.label, value: r.count,
+          label: SHORT_REASON[r.key] ?? r.label.split(' ')[0], tableLabel: r.label, value: r.count,
           extra: [CONTROL[r.control] ?? r.control, r.seedPercent === null ? '—' : `${r.seedPercent}%`],
         })),
         tableOpen: true,
