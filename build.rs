@@ -62,6 +62,7 @@ const COMMANDS: &[&str] = &[
     "restore_backup",
     "restore_newest_backup",
     "get_insights",
+    "pipeline_people",
     "read_date",
     "open_link",
     "quick_add_batch",

@@ -1,13 +1,17 @@
 //! Insights on a real data file: promises kept, touches before a sale, the
-//! pipeline, each worked out by hand from what the test does.
+//! pipeline, why customers left, re-orders and referrals, each worked out by
+//! hand from what the test does.
 
 use crate::support::{draft, fixture_at, Fixture};
 use chrono::Duration;
 use chrono_tz::America::New_York;
 use tend::domain::decision::DecisionDraft;
+use tend::domain::departure::DepartureDraft;
 use tend::domain::followup::FollowupDraft;
 use tend::domain::insights::period::Period;
 use tend::domain::insights::Share;
+use tend::domain::product::ProductDraft;
+use tend::domain::purchase::{ItemDraft, PurchaseDraft};
 use tend::domain::touch::TouchDraft;
 
 // Monday 23 Nov 2026, 09:00 in New York.
@@ -151,4 +155,104 @@ fn an_empty_book_has_figures_with_nothing_to_count() {
     assert_eq!(insights.promises.weeks.len(), 52);
     assert_eq!(insights.sales.sales, 0);
     assert_eq!(insights.workday_end, "off");
+}
+
+#[test]
+fn departures_re_orders_and_referrals_worked_by_hand() {
+    // Mon 23 Nov: Maria, sent by Sara, buys a 30-day oil. Its re-order
+    // reminder is due Sun 20 Dec (runs out 23 Dec, 3 days before); she does it
+    // that day, and Maria buys again on Wed 23 Dec: a 30-day gap, a reminder in
+    // time. Tom left feeling no one cared, Ann moved away: 1 of 2 in her control.
+    let f = fixture_at(MONDAY, New_York);
+    let sara = f
+        .tend
+        .create_contact(&draft("Sara Jones"))
+        .expect("Sara")
+        .id;
+    let maria = f
+        .tend
+        .create_contact(&draft("Maria Lopez"))
+        .expect("Maria")
+        .id;
+    f.tend.set_referred_by(maria, Some(sara)).expect("referred");
+    let oil = f
+        .tend
+        .save_product(
+            None,
+            &ProductDraft {
+                name: "Lavender oil".into(),
+                supply_days: "30".into(),
+                price: "24.50".into(),
+            },
+        )
+        .expect("a product")
+        .id;
+    let buy = |f: &Fixture| {
+        f.tend
+            .record_purchase(&PurchaseDraft {
+                contact_id: maria,
+                items: vec![ItemDraft {
+                    product_id: oil,
+                    quantity: 1,
+                }],
+                ..PurchaseDraft::default()
+            })
+            .expect("bought")
+    };
+    let first = buy(&f);
+    let reminder = &first.reminders[0];
+    assert_eq!(reminder.due_local.get(..10), Some("2026-12-20"));
+    for (name, reason) in [("Tom Reyes", "indifference"), ("Ann Lee", "moved")] {
+        let id = f.tend.create_contact(&draft(name)).expect(name).id;
+        f.tend.set_stage(id, "customer").expect("a customer");
+        f.tend
+            .record_departure(&DepartureDraft {
+                contact_id: id,
+                reason: reason.into(),
+                note: String::new(),
+            })
+            .expect("left");
+    }
+
+    f.clock
+        .set("2026-12-20T15:00:00Z".parse().expect("an instant"));
+    f.tend.complete_followup(reminder.id).expect("reminded");
+    f.clock.advance(Duration::days(3));
+    buy(&f);
+
+    let insights = f.tend.insights(Period::Quarter).expect("insights");
+    assert_eq!(insights.left.departures, 2);
+    assert_eq!(insights.left.in_her_control, Share { count: 1, of: 2 });
+    let oil = &insights.reorders.products[0];
+    assert_eq!(
+        (oil.supply_days, oil.reorders, oil.median_gap_days),
+        (Some(30), 1, Some(30))
+    );
+    assert_eq!(
+        insights.reorders.reminded_in_time,
+        Share { count: 1, of: 1 }
+    );
+    assert_eq!(
+        (insights.referrals.people, insights.referrals.sales),
+        (1, 1)
+    );
+    assert_eq!(insights.referrals.top[0].name, "Sara Jones");
+
+    let leads = f
+        .tend
+        .pipeline_people("stage:new_customer")
+        .expect("listed");
+    assert_eq!(leads.total, 1);
+    assert_eq!(leads.people[0].name, "Maria Lopez");
+    let undecided = f.tend.pipeline_people("decision:none").expect("listed");
+    assert_eq!(
+        undecided
+            .people
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Ann Lee", "Sara Jones", "Tom Reyes"],
+        "by name; Maria's latest decision is her Bought"
+    );
+    assert!(f.tend.pipeline_people("stage:boss").is_err());
 }

@@ -124,6 +124,11 @@ export function getInsights(period) {
   return call('get_insights', { period: String(period) });
 }
 
+/** The people behind one pipeline bar: 'stage:lead', 'decision:none', 'oldMaybes', 'goingCold'. */
+export function pipelinePeople(slice) {
+  return call('pipeline_people', { slice: String(slice) });
+}
+
 // ---------- Follow-ups ----------
 
 /** draft = {contactId, promise, channel, date: 'YYYY-MM-DD', time: 'HH:MM' or ''} → Followup */

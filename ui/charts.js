@@ -18,19 +18,21 @@ function svg(tag, attributes = {}, text = null) {
 }
 
 /**
- * A bar chart. bars: [{label, value, shown?, max?}] where `value` sets the height
- * against the largest (or each bar's own `max`), `shown` is the text above it
- * ("2/3"), `label` the text below. columns: the table's two headings.
+ * A bar chart. bars: [{label, value, shown?, max?, open?}] where `value` sets the
+ * height against the largest (or each bar's own `max`), `shown` is the text above
+ * it ("2/3"), `label` the text below, `open()` lists the people behind it (the
+ * table row gets a button for it), `extra` more cells for its row. columns: the
+ * table's headings. tableOpen: the table shows without a click.
  * summary: one sentence saying what the chart shows, for its accessible name.
  */
-export function barChart({ title, summary, bars, columns }) {
+export function barChart({ title, summary, bars, columns, tableOpen = false }) {
   const largest = Math.max(1, ...bars.map((bar) => bar.max ?? bar.value));
   const width = bars.length * (BAR_WIDTH + GAP) + GAP;
   const chart = svg('svg', {
     viewBox: `0 0 ${width} ${HEIGHT + LABEL_SPACE}`, width, height: HEIGHT + LABEL_SPACE,
     role: 'img', 'aria-label': `${title}: ${summary}`, class: 'chart',
   });
-  const details = el('details', { class: 'chart-details' });
+  const details = el('details', { class: 'chart-details', open: tableOpen });
   const rows = [];
   bars.forEach((bar, index) => {
     const x = GAP + index * (BAR_WIDTH + GAP);
@@ -38,8 +40,13 @@ export function barChart({ title, summary, bars, columns }) {
     const height = scale > 0 ? Math.round(((HEIGHT - 16) * bar.value) / scale) : 0;
     if (bar.max) chart.append(svg('rect', { x, y: 16, width: BAR_WIDTH, height: HEIGHT - 16, class: 'chart-track' }));
     const rect = svg('rect', { x, y: HEIGHT - height, width: BAR_WIDTH, height, class: 'chart-bar' });
-    // A bar opens its row of the table: what is behind it, reachable by keyboard there too.
+    // A bar opens what is behind it (`open`), or its row of the table: reachable
+    // by keyboard there too.
     rect.addEventListener('click', () => {
+      if (bar.open) {
+        bar.open();
+        return;
+      }
       details.open = true;
       rows[index]?.querySelector('button')?.focus();
     });
@@ -52,7 +59,11 @@ export function barChart({ title, summary, bars, columns }) {
     el('tbody', {}, bars.map((bar) => {
       const row = el('tr', {},
         el('th', { scope: 'row', text: bar.tableLabel ?? bar.label }),
-        el('td', {}, bar.cell ?? bar.shown ?? String(bar.value)));
+        el('td', {}, bar.cell ?? bar.shown ?? String(bar.value),
+          bar.open && bar.value > 0
+            ? [' ', el('button', { type: 'button', class: 'link', text: `Show who (${bar.tableLabel ?? bar.label})`, onclick: () => bar.open() })]
+            : null),
+        (bar.extra ?? []).map((text) => el('td', { text })));
       rows.push(row);
       return row;
     })));

@@ -27,6 +27,7 @@ use crate::domain::departure::{Departure, DepartureDraft};
 use crate::domain::events::{Event, EventDraft};
 use crate::domain::followup::{Followup, FollowupDraft, SnoozeChoice, SnoozeOption};
 use crate::domain::insights::period::Period;
+use crate::domain::insights::pipeline::SlicePeople;
 use crate::domain::links::{self, LinkRequest};
 use crate::domain::product::{Product, ProductDraft};
 use crate::domain::purchase::PurchaseDraft;
@@ -102,6 +103,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         restore_backup,
         restore_newest_backup,
         get_insights,
+        pipeline_people,
         read_date,
         open_link,
         quick_add_batch,
@@ -219,6 +221,12 @@ async fn get_insights(tend: State<'_, Arc<Tend>>, period: String) -> UiResult<In
         )
     })?;
     Ok(tend.insights(period)?)
+}
+
+/// The people behind one bar of Insights' pipeline.
+#[tauri::command]
+async fn pipeline_people(tend: State<'_, Arc<Tend>>, slice: String) -> UiResult<SlicePeople> {
+    Ok(tend.pipeline_people(&slice)?)
 }
 
 #[tauri::command]

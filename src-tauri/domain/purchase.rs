@@ -207,9 +207,18 @@ pub struct Reorder {
     pub basis_text: String,
 }
 
+/// The whole days between one purchase and the next, from every day she
+/// bought it (in any order; two on one day are one purchase).
+pub fn gaps_in_days(days: &[NaiveDate]) -> Vec<i64> {
+    let mut days = days.to_vec();
+    days.sort_unstable();
+    days.dedup();
+    days.windows(2).map(|w| (w[1] - w[0]).num_days()).collect()
+}
+
 /// The median of whole-day gaps; an even count takes the mean of the middle
 /// two, rounded to the nearer day.
-fn median(mut gaps: Vec<i64>) -> Option<i64> {
+pub fn median_gap(mut gaps: Vec<i64>) -> Option<i64> {
     gaps.sort_unstable();
     let middle = gaps.len() / 2;
     match gaps.len() {
@@ -231,14 +240,12 @@ pub fn reorder(
     today: NaiveDate,
 ) -> Option<Reorder> {
     let last = history.iter().map(|b| b.on).max()?;
-    let mut days: Vec<NaiveDate> = history.iter().map(|b| b.on).collect();
-    days.sort_unstable();
-    days.dedup();
-    let gaps: Vec<i64> = days.windows(2).map(|w| (w[1] - w[0]).num_days()).collect();
-    let basis = match median(gaps) {
+    let days: Vec<NaiveDate> = history.iter().map(|b| b.on).collect();
+    let gaps = gaps_in_days(&days);
+    let basis = match median_gap(gaps.clone()) {
         Some(gap_days) => Basis::Rhythm {
             gap_days,
-            purchases: days.len(),
+            purchases: gaps.len() + 1,
         },
         None => {
             // Everything bought that last day lasts together.
@@ -494,7 +501,7 @@ mod tests {
             }
         );
         // Even number of gaps: the mean of the middle two.
-        assert_eq!(median(vec![10, 20, 31, 90]), Some(26));
+        assert_eq!(median_gap(vec![10, 20, 31, 90]), Some(26));
         // Bought twice the same day is still one purchase: supply decides.
         let same_day = [
             bought("2026-03-06", Some(30)),

@@ -81,7 +81,7 @@ def test_a_30_day_product_comes_back_under_re_orders_27_days_later_and_learns_he
         try:
             driver = app.start()
             [notice] = bus.wait_for(lambda n: n["summary"] == "Re-order: Maria Lopez", timeout=40)
-            assert notice["body"] == "Call — Maria’s Lavender oil runs out around 12 Mar — offer a re-order"
+            assert notice["body"] == "Call — Maria’s Lavender oil runs out around 12 Mar — offer a re-order · 555-0142"
         finally:
             bus.close()
         open_section(driver, "Today")
@@ -200,5 +200,14 @@ def test_a_customer_marked_inactive_says_why_she_left_and_is_offered_win_back(tm
         runs = query(data, "SELECT c.builtin_key FROM cadence_runs r JOIN cadences c ON c.id = r.cadence_id WHERE r.stopped_at IS NULL")
         assert ("win_back",) in runs, runs
         wait(driver, lambda d: "LeftFelt I didn’t care" in detail_text(d).replace("\n", "").replace("\t", ""), message="shown on her page")
+
+        # Insights counts her departure in the share that was in her control.
+        open_section(driver, "Insights")
+        [left] = wait(driver, lambda d: d.find_elements(By.XPATH, "//section[@aria-labelledby='insight-left']"), message="Why customers left")
+        wait(driver, lambda d: "1 of 1 (100%) were in your control" in left.text, message="in her control")
+        row = left.find_element(By.XPATH, ".//tr[th[normalize-space(.)='Felt I didn’t care']]")
+        assert [td.text for td in row.find_elements(By.TAG_NAME, "td")] == ["1", "Total", "68%"]
+        driver.execute_script("arguments[0].scrollIntoView()", left)
+        app.screenshot("insights-why-left")
     finally:
         app.close()

@@ -1,6 +1,6 @@
 """Insights in the real window, with a fixed clock: two promises kept on time and
 one late read "2 of 3 kept on time"; a contact who bought after 5 touches is
-behind the 5-touch bar, one click from her page."""
+behind the 5-touch bar, one click from her page; a pipeline bar lists its people."""
 
 import sqlite3
 from contextlib import closing
@@ -58,5 +58,17 @@ def test_promises_kept_and_touches_before_a_sale(tmp_path):
         app.screenshot("insights-sales-and-pipeline")
         row.find_element(By.XPATH, ".//button[normalize-space(.)='Maria Lopez']").click()
         wait(driver, lambda d: detail_heading(d) == "Maria Lopez", message="her page")
+
+        # The pipeline's New customer bar opens the people behind it.
+        open_section(driver, "Insights")
+        [pipeline] = wait(driver, lambda d: d.find_elements(By.XPATH, "//section[@aria-labelledby='insight-pipeline']"), message="Pipeline")
+        stage_bars = pipeline.find_elements(By.CSS_SELECTOR, "svg")[0].find_elements(By.CSS_SELECTOR, "rect.chart-bar")
+        driver.execute_script("arguments[0].scrollIntoView()", pipeline)
+        driver.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", stage_bars[1])
+        people = pipeline.find_element(By.CLASS_NAME, "pipeline-people")
+        wait(driver, lambda d: "New customer: 1" in people.text, message="the bar's people")
+        assert "Maria Lopez" in people.text and "Jane Doe" not in people.text
+        people.find_element(By.XPATH, ".//button[normalize-space(.)='Maria Lopez']").click()
+        wait(driver, lambda d: detail_heading(d) == "Maria Lopez", message="her page, from the bar")
     finally:
         app.close()

@@ -27,6 +27,24 @@ function insights(extra = {}) {
       byDecision: [{ key: 'thinking', label: 'Thinking it over', count: 2 }],
       undecided: 3, oldMaybes: 1, goingCold: 2,
     },
+    left: {
+      departures: 5,
+      reasons: [
+        ['died', 'Died', 'none', 0, 1], ['moved', 'Moved away', 'none', 1, 3],
+        ['other_relationships', 'Buys from a friend', 'little', 0, 5], ['competitor', 'Sold by a competitor', 'some', 1, 9],
+        ['product_or_price', 'Product or price', 'some', 0, 14], ['indifference', 'Felt I didn’t care', 'total', 2, 68],
+        ['dont_know', 'Don’t know', 'unknown', 1, null],
+      ].map(([key, label, control, count, seedPercent]) => ({ key, label, control, count, seedPercent })),
+      inHerControl: { count: 3, of: 4 }, seedInHerControlPercent: 96,
+    },
+    reorders: {
+      products: [
+        { productId: 2, name: 'Candle', supplyDays: 90, reorders: 0, medianGapDays: null, shortestGapDays: null, longestGapDays: null },
+        { productId: 1, name: 'Lavender oil', supplyDays: 30, reorders: 3, medianGapDays: 33, shortestGapDays: 28, longestGapDays: 67 },
+      ],
+      remindedInTime: { count: 1, of: 3 },
+    },
+    referrals: { people: 4, sales: 3, top: [{ contactId: 11, name: 'Sara Jones', people: 3, sales: 2 }, { contactId: 12, name: 'Ana Ruiz', people: 1, sales: 1 }] },
     ...extra,
   };
 }
@@ -95,5 +113,69 @@ describe('ui/views/insights.js', () => {
     assert.match(sales.textContent, /No sale in the last 4 weeks yet/);
     assert.match(sales.textContent, /about 7 touches/);
     assert.equal(sales.querySelector('svg'), null, 'no empty chart');
+  });
+
+  test('why customers left: her share in her control, beside the research, the table open', () => {
+    const left = section('Why customers left');
+    assert.match(left.textContent, /3 of 4 \(75%\) were in your control/);
+    assert.match(left.textContent, /in the research, 96% are/);
+    const rows = [...left.querySelectorAll('table tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
+    assert.deepStrictEqual(rows.find((r) => r[0] === 'Felt I didn’t care'), ['Felt I didn’t care', '2', 'Total', '68%']);
+    assert.deepStrictEqual(rows.find((r) => r[0] === 'Don’t know'), ['Don’t know', '1', '—', '—']);
+    assert.ok(left.querySelector('details').open, 'the seed’s column is seen without a click');
+  });
+
+  test('re-orders: days of supply against the real gaps, reminders in time', () => {
+    const re = section('Re-orders');
+    assert.match(re.textContent, /1 of 3 \(33%\) re-order reminders done in time/);
+    const rows = [...re.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
+    assert.deepStrictEqual(rows, [
+      ['Candle', '90 days', 'no re-order yet'],
+      ['Lavender oil', '30 days', '33 days (median of 3 re-orders, 28–67)'],
+    ]);
+  });
+
+  test('referrals: who sends the most, each opening her contact', () => {
+    const ref = section('Referrals');
+    assert.match(ref.textContent, /4 people referred, 3 sales from referrals/);
+    button(ref, 'Sara Jones').click();
+    assert.deepStrictEqual(went, [['contacts', { contactId: 11 }]]);
+  });
+
+  test('a pipeline bar opens the people behind it, each opening their contact', async () => {
+    tauri.respond('pipeline_people', ({ slice }) => ({
+      title: slice === 'stage:lead' ? 'Lead' : 'Going cold', total: 52,
+      people: [{ contactId: 21, name: 'Tom Reyes', detail: null }, { contactId: 22, name: 'Eve Park', detail: 'Lead, no touch for 40 days' }],
+    }));
+    const pipeline = section('Pipeline');
+    pipeline.querySelector('svg rect.chart-bar').dispatchEvent(new window.MouseEvent('click'));
+    await flush(6);
+    assert.deepStrictEqual(tauri.callsTo('pipeline_people').map((c) => c.args.slice), ['stage:lead']);
+    const list = pipeline.querySelector('.pipeline-people');
+    assert.equal(document.activeElement, list.querySelector('h3'));
+    assert.match(list.textContent, /Lead: 52/);
+    assert.match(list.textContent, /and 50 more/);
+    button(pipeline, '2 people going cold').click();
+    await flush(6);
+    assert.match(list.textContent, /Eve Park — Lead, no touch for 40 days/);
+    button(list, 'Eve Park').click();
+    assert.deepStrictEqual(went, [['contacts', { contactId: 22 }]]);
+    button(pipeline, 'Show who (None yet)').click();
+    await flush(6);
+    assert.equal(tauri.callsTo('pipeline_people').at(-1).args.slice, 'decision:none');
+  });
+
+  test('no departures, re-orders or referrals yet: each says what it will show', async () => {
+    tauri.respond('get_insights', () => insights({
+      left: { departures: 0, reasons: [], inHerControl: { count: 0, of: 0 }, seedInHerControlPercent: 96 },
+      reorders: { products: [], remindedInTime: { count: 0, of: 0 } },
+      referrals: { people: 0, sales: 0, top: [] },
+    }));
+    byLabel(document, 'Period').dispatchEvent(new window.Event('change'));
+    await flush(6);
+    assert.match(section('Why customers left').textContent, /No customer left in the last 4 weeks.*68%/);
+    assert.match(section('Re-orders').textContent, /days of supply/);
+    assert.match(section('Referrals').textContent, /via Sara/);
+    for (const name of ['Why customers left', 'Re-orders', 'Referrals']) assert.equal(section(name).querySelector('svg, table'), null, name);
   });
 });

@@ -26,10 +26,13 @@ pub struct PromiseRow {
     pub status: Status,
     /// When it was done or skipped.
     pub resolved_at: Option<DateTime<Utc>>,
+    /// A re-order reminder (Insights' `Re-orders` counts these apart too).
+    pub reorder: bool,
 }
 
+/// How a promise turned out, judged at its deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Outcome {
+pub(super) enum Judged {
     Kept,
     Late,
     /// Still open after its deadline.
@@ -53,13 +56,22 @@ fn deadline(row: &PromiseRow, workday_end: Option<NaiveTime>) -> DateTime<Utc> {
     }
 }
 
-fn outcome(row: &PromiseRow, deadline: DateTime<Utc>, now: DateTime<Utc>) -> Outcome {
+/// `row` judged at its deadline (the end of its day, or of her working day).
+pub(super) fn judge(
+    row: &PromiseRow,
+    workday_end: Option<NaiveTime>,
+    now: DateTime<Utc>,
+) -> Judged {
+    outcome(row, deadline(row, workday_end), now)
+}
+
+fn outcome(row: &PromiseRow, deadline: DateTime<Utc>, now: DateTime<Utc>) -> Judged {
     match (row.status, row.resolved_at) {
-        (Status::Done, Some(at)) if at < deadline => Outcome::Kept,
-        (Status::Done, _) => Outcome::Late,
-        (Status::Skipped, _) => Outcome::Uncounted,
-        (Status::Open | Status::Snoozed, _) if now >= deadline => Outcome::Broken,
-        _ => Outcome::Uncounted,
+        (Status::Done, Some(at)) if at < deadline => Judged::Kept,
+        (Status::Done, _) => Judged::Late,
+        (Status::Skipped, _) => Judged::Uncounted,
+        (Status::Open | Status::Snoozed, _) if now >= deadline => Judged::Broken,
+        _ => Judged::Uncounted,
     }
 }
 
@@ -105,7 +117,7 @@ pub fn promises_kept(
     zone: Tz,
     workday_end: Option<NaiveTime>,
 ) -> PromisesKept {
-    let judged: Vec<(&PromiseRow, DateTime<Utc>, Outcome)> = rows
+    let judged: Vec<(&PromiseRow, DateTime<Utc>, Judged)> = rows
         .iter()
         .map(|row| {
             let deadline = deadline(row, workday_end);
@@ -114,7 +126,7 @@ pub fn promises_kept(
         .collect();
     let in_window = || {
         judged.iter().filter(|(row, _, outcome)| {
-            *outcome != Outcome::Uncounted && window.contains(row.due_local.date())
+            *outcome != Judged::Uncounted && window.contains(row.due_local.date())
         })
     };
 
@@ -129,7 +141,7 @@ pub fn promises_kept(
     let mut total = Share { count: 0, of: 0 };
     for (row, _, outcome) in in_window() {
         let monday = monday_of(row.due_local.date());
-        let kept = u32::from(*outcome == Outcome::Kept);
+        let kept = u32::from(*outcome == Judged::Kept);
         total.count += kept;
         total.of += 1;
         if let Some(week) = weeks.iter_mut().find(|week| week.week_of == monday) {
@@ -138,8 +150,8 @@ pub fn promises_kept(
         }
     }
 
-    let mut broken: Vec<(&PromiseRow, DateTime<Utc>, Outcome)> = in_window()
-        .filter(|(_, _, outcome)| matches!(outcome, Outcome::Late | Outcome::Broken))
+    let mut broken: Vec<(&PromiseRow, DateTime<Utc>, Judged)> = in_window()
+        .filter(|(_, _, outcome)| matches!(outcome, Judged::Late | Judged::Broken))
         .copied()
         .collect();
     broken.sort_by_key(|(row, deadline, _)| (std::cmp::Reverse(*deadline), row.followup_id));
@@ -164,14 +176,14 @@ pub fn promises_kept(
     }
 }
 
-fn how_broken(row: &PromiseRow, outcome: Outcome, now: DateTime<Utc>) -> String {
+fn how_broken(row: &PromiseRow, outcome: Judged, now: DateTime<Utc>) -> String {
     let due = row.due_local.date();
     let days_after = |at: DateTime<Utc>| {
         let on = at.with_timezone(&row.zone).date_naive();
         (on - due).num_days()
     };
     match outcome {
-        Outcome::Late => match row.resolved_at.map(days_after) {
+        Judged::Late => match row.resolved_at.map(days_after) {
             Some(days) if days >= 1 => format!("done {}", days_late(days, "late")),
             _ => "done after hours".to_owned(),
         },
@@ -191,7 +203,7 @@ fn days_late(days: i64, word: &str) -> String {
 
 /// Counting back from today: days whose end (or, for today, now) found no
 /// promise past its deadline and still open.
-fn streak(judged: &[(&PromiseRow, DateTime<Utc>, Outcome)], now: DateTime<Utc>, zone: Tz) -> u32 {
+fn streak(judged: &[(&PromiseRow, DateTime<Utc>, Judged)], now: DateTime<Utc>, zone: Tz) -> u32 {
     // When each promise was overdue: from its deadline until done or skipped.
     let overdue: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)> = judged
         .iter()
@@ -244,6 +256,7 @@ mod tests {
             zone: New_York,
             status,
             resolved_at: resolved.map(utc),
+            reorder: false,
         }
     }
 
