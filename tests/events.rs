@@ -75,6 +75,26 @@ fn a_birthday_is_under_upcoming_a_week_ahead_and_told_on_the_morning() {
 }
 
 #[test]
+fn the_loop_wakes_on_her_morning_only_when_something_dated_is_in_the_book() {
+    // Thu 5 Mar 2026, 07:00 in London: her morning is at 09:00.
+    let f = fixture_at("2026-03-05T07:00:00Z", London);
+    f.tend.set_setting("digestTime", "off").expect("no digest");
+    let maria = f.tend.create_contact(&draft("Maria Lopez")).expect("Maria");
+    let wake = || f.tend.reminder_tick(false).expect("tick").next_wake;
+    assert_eq!(wake(), None, "nothing dated: no morning to wake for");
+    f.tend
+        .save_about(maria.id, &about("13 March 1986", ""))
+        .expect("birthday");
+    assert_eq!(
+        wake(),
+        Some(crate::support::instant("2026-03-05T09:00:00Z")),
+        "a birthday in the book: her morning"
+    );
+    f.tend.set_archived(maria.id, true).expect("archived");
+    assert_eq!(wake(), None, "archived: nothing to tell");
+}
+
+#[test]
 fn days_ahead_is_her_setting() {
     let f = fixture_at("2026-03-11T09:30:00Z", London);
     f.tend.set_setting("digestTime", "off").expect("no digest");

@@ -293,10 +293,11 @@ proptest! {
 }
 
 // ---------------------------------------------------------------------------
-// Today without scanning (migration 0008): the indexed queries equal the ones
+// Today without scanning (migration 0007): the indexed queries equal the ones
 // that read every row, on random histories.
 
-/// Going cold as Tend computed it before migration 0008: every contact ranked.
+/// Going cold as Tend computed it before migration 0007: every contact ranked,
+/// those who left for good (died, moved: `contacts::STILL_HERE`) left out.
 const GOING_COLD_BY_SCANNING: &str = "WITH cutoff AS MATERIALIZED (
          SELECT key, keep_in_touch_days,
                 strftime('%Y-%m-%dT%H:%M:%SZ', ?1, '-' || keep_in_touch_days || ' days') AS before
@@ -305,7 +306,7 @@ const GOING_COLD_BY_SCANNING: &str = "WITH cutoff AS MATERIALIZED (
             coalesce(c.keep_in_touch_days, s.keep_in_touch_days) AS window,
             count(*) OVER ()
      FROM contacts c JOIN cutoff s ON s.key = c.stage
-     WHERE c.archived_at IS NULL
+     WHERE c.archived_at IS NULL AND (c.left_reason IS NULL OR c.left_reason NOT IN ('died', 'moved'))
        AND coalesce(c.last_touched_at, c.created_at) < CASE
            WHEN c.keep_in_touch_days IS NOT NULL
                THEN strftime('%Y-%m-%dT%H:%M:%SZ', ?1, '-' || c.keep_in_touch_days || ' days')
@@ -317,6 +318,7 @@ const GOING_COLD_BY_SCANNING: &str = "WITH cutoff AS MATERIALIZED (
 
 const MAYBES_BY_SCANNING: &str = "SELECT id, count(*) OVER () FROM contacts
      WHERE archived_at IS NULL AND last_decision = 'thinking' AND last_decision_at < ?1
+       AND (left_reason IS NULL OR left_reason NOT IN ('died', 'moved'))
      ORDER BY last_decision_at, id LIMIT ?2";
 
 fn by_scanning(
@@ -384,6 +386,16 @@ enum Change {
         contact: usize,
         kind: usize,
     },
+    /// She left (why: died and moved take her off the lists for good).
+    Leave {
+        contact: usize,
+        reason: usize,
+    },
+    /// A purchase: brings her back if she had left, and plans a re-order reminder.
+    Buy {
+        contact: usize,
+        days_ago: i64,
+    },
     Wait(i64),
 }
 
@@ -396,6 +408,7 @@ const STAGES: [&str; 6] = [
     "team_member",
 ];
 const KINDS: [&str; 5] = ["interested", "thinking", "not_now", "no", "bought"];
+const REASONS: [&str; 4] = ["died", "moved", "competitor", "dont_know"];
 
 fn change() -> impl Strategy<Value = Change> {
     prop_oneof![
@@ -412,6 +425,8 @@ fn change() -> impl Strategy<Value = Change> {
         1 => (0usize..12).prop_map(Change::Delete),
         1 => (0usize..6, 1i64..20).prop_map(|(stage, days)| Change::StageWindow { stage, days }),
         2 => (0usize..12, 0usize..5).prop_map(|(contact, kind)| Change::Decide { contact, kind }),
+        1 => (0usize..12, 0usize..4).prop_map(|(contact, reason)| Change::Leave { contact, reason }),
+        1 => (0usize..12, 0i64..10).prop_map(|(contact, days_ago)| Change::Buy { contact, days_ago }),
         3 => (1i64..20_000).prop_map(Change::Wait),
     ]
 }
@@ -530,6 +545,33 @@ fn apply(
                 });
             }
         }
+        Change::Leave { contact: i, reason } => {
+            if let Some(id) = contact(i) {
+                let _ = f
+                    .tend
+                    .record_departure(&tend::domain::departure::DepartureDraft {
+                        contact_id: id,
+                        reason: REASONS[reason].into(),
+                        note: String::new(),
+                    });
+            }
+        }
+        Change::Buy {
+            contact: i,
+            days_ago,
+        } => {
+            if let Some(id) = contact(i) {
+                let product = match f.tend.products().expect("products").first() {
+                    Some(product) => product.id,
+                    None => crate::purchases::product(f, "Lavender oil", "5", ""),
+                };
+                let _ = f.tend.record_purchase(&crate::purchases::bought(
+                    id,
+                    &[(product, 1)],
+                    &date(-days_ago),
+                ));
+            }
+        }
         Change::Wait(minutes) => f.clock.advance(Duration::minutes(minutes)),
     }
 }
@@ -583,7 +625,11 @@ proptest! {
             (view.counts.overdue, view.counts.due_today, view.counts.upcoming),
             (expected[0].len(), expected[1].len(), expected[2].len())
         );
-        prop_assert_eq!(f.tend.due_count().expect("count"), (expected[0].len() + expected[1].len()) as i64);
+        // The tray's count: the promises due, and the re-orders due (their own section).
+        prop_assert_eq!(
+            f.tend.due_count().expect("count"),
+            (expected[0].len() + expected[1].len()) as i64 + view.counts.reorders_due
+        );
         let next_snooze = pending.iter().filter_map(|item| item.snoozed_until).filter(|until| *until > now).min();
         prop_assert_eq!(view.next_change_at, next_snooze.map_or(day.tomorrow, |until| until.min(day.tomorrow)));
     }

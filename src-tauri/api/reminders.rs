@@ -80,7 +80,12 @@ impl Tend {
             }
         }
 
-        let next_morning = Some(schedule::next_digest(now, today, morning, zone));
+        // The loop sleeps through mornings with nothing dated to tell: with no
+        // birthday or event in the book, nothing wakes it (adding one is a
+        // change, and a change wakes it).
+        let next_morning = self
+            .read(crate::store::events::any)?
+            .then(|| schedule::next_digest(now, today, morning, zone));
         let next_due = self.read(reminders::next_remind_at)?;
         Ok(Tick {
             notices,

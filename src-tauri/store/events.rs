@@ -40,6 +40,19 @@ pub fn delete(tx: &Transaction, id: i64) -> Result<i64> {
     Ok(contact_id)
 }
 
+/// Whether anyone still with her has a birthday or a dated event: only then
+/// has a morning anything to tell.
+pub fn any(conn: &Connection) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT EXISTS (SELECT 1 FROM contacts c
+                            WHERE c.birthday IS NOT NULL AND c.archived_at IS NULL AND {STILL_HERE})
+                 OR EXISTS (SELECT 1 FROM contact_events e JOIN contacts c ON c.id = e.contact_id
+                            WHERE c.archived_at IS NULL AND {STILL_HERE})"
+        ))?
+        .query_row([], |row| row.get(0))?)
+}
+
 /// Her events, by the day they fall on in the year.
 pub fn for_contact(conn: &Connection, contact_id: i64) -> Result<Vec<Event>> {
     let mut statement = conn.prepare_cached(
