@@ -47,6 +47,12 @@ describe('module preloads and the start-up intent', () => {
     serveContacts(env.tauri, [listItem(1, 'Ann Lee')]);
     env.tauri.respond('list_stages', [{ key: 'lead', label: 'Lead' }]);
     env.tauri.respond('get_settings', { phoneRegion: 'GB', dataFile: '/x' });
+    // Nothing due: an earlier suite's Today (kept by todayData.js) must not name a
+    // count in the Today button.
+    env.tauri.respond('get_today', {
+      date: '2026-11-23', now: '2026-11-23T10:00:00Z', nextDayAt: '2026-11-24T00:00:00Z',
+      overdue: [], dueToday: [], upcoming: [], goingCold: [], maybes: [], counts: {},
+    });
     Object.defineProperty(env.window, '__TEND_INTENT__', { value: intent });
     await importUi('app.js', { fresh: true });
     await flush(6);
