@@ -9,12 +9,12 @@ VENV := $(CURDIR)/.venv
 TAURI_DRIVER := $(TOOLS)/bin/tauri-driver
 
 .PHONY: run test rust-toolchain system-deps-run system-deps-test system-deps-package test-tools \
-        fmt lint rust-tests ui-tests e2e bench bench-reminders bench-floor package package-test fuzz
+        fmt lint rust-tests ui-tests e2e installed bench bench-reminders bench-floor package package-test fuzz
 
 run: system-deps-run rust-toolchain
 	$(CARGO) run --release --bin tend
 
-test: system-deps-test rust-toolchain test-tools fmt lint rust-tests ui-tests e2e
+test: system-deps-test rust-toolchain test-tools fmt lint rust-tests ui-tests e2e installed
 
 # A clean run builds everything once: incremental caches would only fill the disk.
 test: export CARGO_INCREMENTAL := 0
@@ -122,6 +122,17 @@ $(CARGO_FUZZ):
 package: system-deps-package rust-toolchain node_modules/.package-lock.json
 	npm run --silent tauri -- build --ci --bundles deb,rpm
 	scripts/check-packages.sh
+
+# In `make test`: the packages as `make package` checks them and the installed app
+# as `make package-test` drives it, on debug-profile packages (`tauri build
+# --debug`: the same files and layout, built beside the e2e build in minutes
+# instead of a release build's LTO), upgrading from the previous version's.
+PREVIOUS_VERSION_REF ?= 86b862e^
+installed: system-deps-package test-tools node_modules/.package-lock.json
+	npm run --silent tauri -- build --ci --debug --bundles deb
+	new=$$(BUNDLE_PROFILE=debug DEB_ONLY=1 scripts/check-packages.sh | tail -n 1); \
+	previous=$$(BUNDLE_PROFILE=debug scripts/previous-deb.sh "$(PREVIOUS_VERSION_REF)" | tail -n 1); \
+	scripts/package-test.sh "$$previous" "$$new"
 
 # On this machine, as root with dpkg: install the previous .deb, add data, upgrade to
 # the one `make package` built, drive the installed /usr/bin/tend through WebDriver,

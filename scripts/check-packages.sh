@@ -5,12 +5,13 @@
 # GTK 3, the appindicator library), that the desktop entry and the metainfo pass
 # their validators, and that the packaged binary runs. Prints the sizes.
 # Usage: scripts/check-packages.sh  (prints the .deb's path last, for scripts)
+#   BUNDLE_PROFILE=debug: the packages of `tauri build --debug`; DEB_ONLY=1: no .rpm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
 target_dir=$(cargo metadata --no-deps --format-version 1 | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
-bundle="$target_dir/release/bundle"
+bundle="$target_dir/${BUNDLE_PROFILE:-release}/bundle"
 deb="$bundle/deb/Tend_${version}_amd64.deb"
 rpm_file="$bundle/rpm/Tend-${version}-1.x86_64.rpm"
 
@@ -52,7 +53,9 @@ grep -qx 'Exec=tend' "$root/$desktop" || fail "the desktop entry does not start 
 dpkg-deb --ctrl-tarfile "$deb" | tar -t | grep -qxE '(./)?postrm' || fail "the .deb has no post-remove note"
 
 # --- the .rpm ---------------------------------------------------------------
-if [ -f "$rpm_file" ]; then
+if [ -n "${DEB_ONLY:-}" ]; then
+  rpm_file=""
+elif [ -f "$rpm_file" ]; then
   if command -v rpm >/dev/null 2>&1; then
     [ "$(rpm -qp --queryformat '%{VERSION}' "$rpm_file" 2>/dev/null)" = "$version" ] || fail "the .rpm is not version $version"
     requires=$(rpm -qp --requires "$rpm_file" 2>/dev/null)
@@ -76,5 +79,5 @@ mb() { awk -v b="$1" 'BEGIN { printf "%.2f MB", b / 1000000 }'; }
 binary=$(stat -c %s "$root/usr/bin/tend")
 echo "Packages for Tend $version, checked:"
 echo "  $(basename "$deb"): $(mb "$(stat -c %s "$deb")") (installed: $(field Installed-Size) KiB; /usr/bin/tend $(mb "$binary"))"
-echo "  $(basename "$rpm_file"): $(mb "$(stat -c %s "$rpm_file")")"
+[ -z "$rpm_file" ] || echo "  $(basename "$rpm_file"): $(mb "$(stat -c %s "$rpm_file")")"
 echo "$deb"

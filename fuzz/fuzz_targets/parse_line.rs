@@ -20,6 +20,7 @@ use tend::quickadd::{parse_line, DateOrder, ParseContext};
 const REGIONS: [&str; 8] = ["US", "GB", "DE", "FR", "IN", "CN", "BR", "JP"];
 
 fuzz_target!(|data: &[u8]| {
+    tend_fuzz::roomy_phone_cache();
     let Some((&knobs, rest)) = data.split_first() else {
         return;
     };

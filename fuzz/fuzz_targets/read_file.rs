@@ -13,6 +13,7 @@ use tend::interchange::{read, read_csv_mapped, suggest_mapping};
 const NAMES: [&str; 4] = ["contacts.vcf", "contacts.csv", "export.txt", "contacts"];
 
 fuzz_target!(|data: &[u8]| {
+    tend_fuzz::roomy_phone_cache();
     let Some((&knob, bytes)) = data.split_first() else {
         return;
     };

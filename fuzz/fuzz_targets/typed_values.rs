@@ -26,6 +26,7 @@ const SETTINGS: [&str; 9] = [
 ];
 
 fuzz_target!(|data: &[u8]| {
+    tend_fuzz::roomy_phone_cache();
     let Some((&knob, rest)) = data.split_first() else {
         return;
     };

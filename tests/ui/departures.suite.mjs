@@ -127,4 +127,54 @@ describe('why did they leave', () => {
     assert.equal(status(), 'Eve Park is now an inactive customer (sold by a competitor).');
     assert.ok(button(details, 'Why did they leave?'), 'an inactive customer can still say why');
   });
+
+  test('a customer made inactive from the Edit form is asked why too', async () => {
+    tauri.respond('list_stages', [{ key: 'customer', label: 'Customer' }, { key: 'inactive_customer', label: 'Inactive customer' }]);
+    tauri.respond('get_contact', fullContact(3, 'Eve Park', { stage: 'customer', stageLabel: 'Customer' }));
+    for (const cmd of ['contact_followups', 'contact_decisions', 'list_cadences']) tauri.respond(cmd, []);
+    tauri.respond('contact_touches', { touches: [], count: 0, countText: 'No touches yet' });
+    tauri.respond('contact_purchases', { purchases: [], totals: { purchases: 0, lifetimeCents: 0, lastBoughtOn: null, daysSinceLast: null }, reorders: [], currency: 'USD' });
+    tauri.respond('contact_events', []);
+    tauri.respond('contact_referrals', { referredBy: null, referred: [], tally: { referred: 0, bought: 0, spentCents: 0 }, isPartner: false, sentToPartner: [], currency: 'USD' });
+    tauri.respond('update_contact', fullContact(3, 'Eve Park', { stage: 'inactive_customer', stageLabel: 'Inactive customer' }));
+    tauri.respond('record_departure', outcome('product_or_price', 'Product or price'));
+    button(byLabel(document, 'Sections'), 'Contacts').click();
+    await flush(4);
+    [...byLabel(document, 'Contact list').querySelectorAll('li > button')][0].click();
+    await flush(6);
+    button(byLabel(document, 'Contact details'), 'Edit').click();
+    await flush(4);
+    const stage = byLabel(document, 'Stage');
+    stage.value = 'inactive_customer';
+    stage.dispatchEvent(new window.Event('change'));
+    button(document, 'Save').click();
+    await flush(6);
+    assert.equal(tauri.callsTo('update_contact').length, 1);
+    assert.ok(dialog(), 'asked why she left');
+    byLabel(dialog(), 'Product or price').click();
+    button(dialog(), 'Save').click();
+    await flush(6);
+    assert.deepStrictEqual(tauri.callsTo('record_departure')[0].args.draft, { contactId: 3, reason: 'product_or_price', note: '' });
+    assert.equal(dialog(), null);
+  });
+
+  test('an edit that keeps her a customer asks nothing', async () => {
+    tauri.respond('get_contact', fullContact(3, 'Eve Park', { stage: 'customer', stageLabel: 'Customer' }));
+    for (const cmd of ['contact_followups', 'contact_decisions', 'list_cadences']) tauri.respond(cmd, []);
+    tauri.respond('contact_touches', { touches: [], count: 0, countText: 'No touches yet' });
+    tauri.respond('contact_purchases', { purchases: [], totals: { purchases: 0, lifetimeCents: 0, lastBoughtOn: null, daysSinceLast: null }, reorders: [], currency: 'USD' });
+    tauri.respond('contact_events', []);
+    tauri.respond('contact_referrals', { referredBy: null, referred: [], tally: { referred: 0, bought: 0, spentCents: 0 }, isPartner: false, sentToPartner: [], currency: 'USD' });
+    tauri.respond('update_contact', fullContact(3, 'Eve Parker', { stage: 'customer', stageLabel: 'Customer' }));
+    button(byLabel(document, 'Sections'), 'Contacts').click();
+    await flush(4);
+    [...byLabel(document, 'Contact list').querySelectorAll('li > button')][0].click();
+    await flush(6);
+    button(byLabel(document, 'Contact details'), 'Edit').click();
+    await flush(4);
+    button(document, 'Save').click();
+    await flush(6);
+    assert.equal(tauri.callsTo('update_contact').length, 1);
+    assert.equal(dialog(), null);
+  });
 });

@@ -5,6 +5,7 @@ import { el, isTyping } from '../dom.js';
 import { say } from '../status.js';
 import { createContactList } from './contactList.js';
 import { createActivity } from './contactActivity.js';
+import { askWhyTheyLeft } from './departureDialog.js';
 import { confirmDelete, renderDetail, renderEmptyDetail } from './contactDetail.js';
 import { createContactForm, loadStages } from './contactForm.js';
 import { exportFile } from './exportContacts.js';
@@ -131,11 +132,19 @@ export function mount(container, { intent = null } = {}) {
     }
   }
 
-  function saved(contact) {
+  async function saved(contact) {
+    const before = shown;
     showDetail(contact).heading.focus();
     // notice: what the backend cleaned on the way ("Removed 2 invisible characters from the name.").
     say(contact.notice ? `Saved ${contact.name}. ${contact.notice}` : `Saved ${contact.name}`);
     list.refresh();
+    // A customer made inactive from the form is asked why, as from Mark inactive.
+    const wasCustomer = before && String(before.id) === String(contact.id)
+      && (before.stage === 'customer' || before.stage === 'new_customer');
+    if (wasCustomer && contact.stage === 'inactive_customer') {
+      const outcome = await askWhyTheyLeft(contact);
+      if (outcome && String(shown?.id) === String(contact.id)) showDetail(outcome.contact).heading.focus();
+    }
   }
 
   async function toggleArchive(contact) {

@@ -170,7 +170,10 @@ export function mount(container, { go, intent = null }) {
           };
       body = el('ul', { class: 'items', 'aria-labelledby': headingId }, list.map((entry) => renderItem(entry, sectionKey)));
     }
-    return el('section', { class: `today-section section-${sectionKey}`, 'aria-labelledby': `${headingId} ${countId}` },
+    // An empty section is one line (its heading and its calm sentence), so the ones with
+    // something to do stay in view.
+    const emptyClass = list.length === 0 ? ' is-empty' : '';
+    return el('section', { class: `today-section section-${sectionKey}${emptyClass}`, 'aria-labelledby': `${headingId} ${countId}` },
       el('div', { class: 'section-head' },
         el('h2', { id: headingId, text: title }),
         el('span', { class: sectionKey === 'overdue' && total > 0 ? 'count late' : 'count', id: countId, text: String(total) }),

@@ -7,6 +7,7 @@
 
 mod backup; // a checked copy of the big file, writes meanwhile, a restore
 mod generate; // the generated book and its bulk loader
+mod insights; // the Insights page next to the store reads it makes
 mod raw_sql; // the raw queries Tend is timed against
 
 use chrono::{DateTime, Utc};
@@ -306,6 +307,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ticks.push(started.elapsed());
     }
     report("reminder tick (due, digest, morning events)", &mut ticks);
+    insights::measure(&tend, now)?;
 
     // Quick add: parsing alone, and the whole round trip (parse, duplicate check,
     // insert, index, plan) on this file — each line undone afterwards.
