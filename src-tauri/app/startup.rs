@@ -178,10 +178,10 @@ fn begin_beside<R: Runtime>(app: &AppHandle<R>, tend: Arc<Tend>, dir: &std::path
     reminders::start(app, tend.clone(), dir);
     app.manage(start_backups(tend.clone()));
     // The phone-number metadata loads on first use (about a second in a debug
-    // build): load it now, off the UI path, not on the first key.
+    // build): load it now, off the UI path and off the book, not on the first key.
     let warm = tend.clone();
     std::thread::spawn(move || {
-        let _ = warm.preview_quick_add("Warm Up 555-0100 tomorrow", &Default::default());
+        let _ = warm.warm_up_quick_add();
     });
     match tray::build(app) {
         Ok(()) => {
