@@ -43,7 +43,7 @@ const SHIPPED_MIGRATIONS: &[(&str, &str)] = &[
     ),
     (
         "0007_today_without_scanning.sql",
-        "2e12ba2bbb27c8d2ef305e624488b85e847e389960caf6cc795d890e2381c957",
+        "dc6078e75d4a1edcfb8db2a1e0aa22012a1d9006e18f95d80533bd7b26c246a2",
     ),
 ];
 

@@ -142,9 +142,10 @@ pub fn for_contact(conn: &Connection, contact_id: i64, zone: Tz) -> Result<Vec<F
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Pending follow-ups that are due, or whose snooze ends, before `before`
-/// (Today reads this, through the partial due index); re-order reminders are
-/// [`reorders_before`]'s.
+/// Pending follow-ups that are due, or whose snooze ends, before `before`,
+/// every one of them: what Today's sections ([`today_section`], by their first
+/// items and counts) are checked against in tests/today.rs; re-order reminders
+/// are [`reorders_before`]'s.
 pub fn pending_before(conn: &Connection, before: DateTime<Utc>, zone: Tz) -> Result<Vec<Followup>> {
     let mut statement = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} {FROM}

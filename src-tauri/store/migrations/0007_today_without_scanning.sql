@@ -36,8 +36,13 @@ CREATE INDEX contacts_maybes ON contacts (last_decision_at, id, left_reason)
 -- Today's sections and their counts, from the indexes alone: by due date, and
 -- the snoozed ones by when their snooze ends. Re-order reminders are a section
 -- of their own (0006's followups_reorders_by_due), so these hold promises only.
-CREATE INDEX followups_pending ON followups (due_at, contact_id, status, snoozed_until)
+-- followups_pending holds the rows of 0006's followups_promises_by_due, in the
+-- same order, with what the sections read (reorder_of too: a column the query
+-- names must be in the index for SQLite to read it alone): it takes that one's
+-- place.
+CREATE INDEX followups_pending ON followups (due_at, contact_id, status, snoozed_until, reorder_of)
     WHERE reorder_of IS NULL AND status IN ('open', 'snoozed');
+DROP INDEX followups_promises_by_due;
 CREATE INDEX followups_snoozed ON followups (snoozed_until, due_at, contact_id)
     WHERE reorder_of IS NULL AND status = 'snoozed';
 
