@@ -2,7 +2,7 @@
 //! reads it makes (the same SQL, rows fetched, no figure computed). The gap is
 //! the domain's arithmetic.
 
-use crate::report;
+use crate::report::report;
 use chrono::{DateTime, Utc};
 use std::time::{Duration, Instant};
 use tend::api::Tend;

@@ -9,8 +9,10 @@ mod backup; // a checked copy of the big file, writes meanwhile, a restore
 mod generate; // the generated book and its bulk loader
 mod insights; // the Insights page next to the store reads it makes
 mod raw_sql; // the raw queries Tend is timed against
+mod report; // a figure printed: p50, p99, max
 
 use chrono::{DateTime, Utc};
+use report::report;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -46,25 +48,6 @@ fn options() -> Result<Options, String> {
         }
     }
     Ok(options)
-}
-
-fn percentile(samples: &mut [Duration], p: f64) -> Duration {
-    samples.sort();
-    let index = ((samples.len() as f64 - 1.0) * p).round() as usize;
-    samples[index]
-}
-
-fn report(label: &str, samples: &mut [Duration]) {
-    let p50 = percentile(samples, 0.50);
-    let p99 = percentile(samples, 0.99);
-    let max = percentile(samples, 1.0);
-    println!(
-        "{label:<44} n={:<5} p50={:>8.3} ms  p99={:>8.3} ms  max={:>8.3} ms",
-        samples.len(),
-        p50.as_secs_f64() * 1e3,
-        p99.as_secs_f64() * 1e3,
-        max.as_secs_f64() * 1e3
-    );
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
