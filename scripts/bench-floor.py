@@ -29,6 +29,11 @@ import time
 
 from Xlib import X, display, protocol
 
+# A tray host on each bus, as on a desktop that shows tray icons: without one,
+# Tend minimises on close instead of hiding to a tray she cannot see.
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "tests" / "e2e"))
+from tray_host import FakeTrayHost  # noqa: E402
+
 TITLES = {"tend": "Tend", "before": "Tend", "floor": "Floor"}
 BUS_NAMES = {"tend": "app.tend.desktop", "before": "app.tend.desktop", "floor": "app.tend.floor"}
 
@@ -203,6 +208,7 @@ def one_run(app, binary, screen, window_seconds, settle, book=None, full=True, s
     if book:
         shutil.copy(book, data / "tend.sqlite3")
     bus = Bus()
+    tray = FakeTrayHost(bus.address)
     env = dict(os.environ, TEND_DATA_DIR=str(data), DBUS_SESSION_BUS_ADDRESS=bus.address)
     figures = {}
     started = time.monotonic()
@@ -236,6 +242,7 @@ def one_run(app, binary, screen, window_seconds, settle, book=None, full=True, s
     finally:
         process.kill()
         process.wait()
+        tray.stop()
         bus.stop()
         shutil.rmtree(data, ignore_errors=True)
 
