@@ -9,7 +9,7 @@
 
 use super::dates::{words, DatePhrases, Span};
 use super::parsed::DateOrder;
-use super::tokens::is_separator;
+use super::tokens::{is_separator, joined};
 use crate::domain::{dates, local_time};
 use crate::error::{Error, Result};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
@@ -120,8 +120,8 @@ pub fn read(ask: &FieldAsk<'_>, ctx: &FieldContext, dates: &dyn DatePhrases) -> 
             let message = match partly {
                 Some(found) => format!(
                     "Tend read “{}” but not “{}”. Type only the day, {EXAMPLES}.",
-                    join(&typed[..found.words]),
-                    join(&typed[found.words..]),
+                    joined(&typed[..found.words]),
+                    joined(&typed[found.words..]),
                 ),
                 None => format!(
                     "Tend can't read “{text}” as a day. Type one, {EXAMPLES}, or pick it on the calendar."
@@ -212,17 +212,6 @@ fn join_why(why: Option<String>, more: &str) -> String {
         Some(why) => format!("{why} {more}"),
         None => more.to_string(),
     }
-}
-
-fn join(words: &[&str]) -> String {
-    let mut out = String::new();
-    for word in words {
-        if !out.is_empty() && !is_separator(word) {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -27,6 +27,18 @@ pub fn is_separator(text: &str) -> bool {
     matches!((chars.next(), chars.next()), (Some(c), None) if SEPARATORS.contains(&c))
 }
 
+/// The words as she typed them, spaced, with no space before a separator.
+pub fn joined(words: &[&str]) -> String {
+    let mut out = String::new();
+    for word in words {
+        if !out.is_empty() && !is_separator(word) {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 pub fn tokenize(line: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::with_capacity(line.len() / 4 + 1);
     let mut chunk_start = None;

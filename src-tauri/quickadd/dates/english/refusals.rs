@@ -5,7 +5,7 @@
 
 use super::lexicon::{month_name, numeric_date, ordinal_word, year_number};
 use super::Reader;
-use crate::quickadd::tokens::{clean, is_separator};
+use crate::quickadd::tokens::{clean, joined};
 use chrono::NaiveDate;
 
 const MONTHS: [&str; 12] = [
@@ -62,23 +62,11 @@ fn why_not(month: u32, day: u32, year: Option<i32>) -> Option<String> {
     }
 }
 
-/// The words as she typed them, with no space before a comma.
-fn quote(words: &[&str]) -> String {
-    let mut out = String::new();
-    for word in words {
-        if !out.is_empty() && !is_separator(word) {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
-
 impl Reader<'_, '_> {
     /// A day no calendar has, starting at word 0: how many words, and why.
     pub(super) fn impossible(&self) -> Option<(usize, String)> {
         let (end, why) = self.impossible_words()?;
-        let typed = quote(self.words.get(..end)?);
+        let typed = joined(self.words.get(..end)?);
         Some((end, format!("“{typed}” is not a date: {why}.")))
     }
 
@@ -199,7 +187,7 @@ impl Reader<'_, '_> {
                 .find(|(keys, _)| keys.contains(&key))
                 .map(|(_, hint)| *hint)
         })?;
-        let typed = quote(words);
+        let typed = joined(words);
         Some(format!(
             "“{typed}” could be many days. Which day do you mean? Type one, {hint}."
         ))
