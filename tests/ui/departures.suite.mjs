@@ -49,6 +49,23 @@ describe('why did they leave', () => {
   const status = () => document.getElementById('status').textContent;
   const dialog = () => queryByLabel(document, 'Why did they leave?');
 
+  /** Eve Park, a customer, with nothing else on her page yet. */
+  function serveEvesPage() {
+    tauri.respond('get_contact', fullContact(3, 'Eve Park', { stage: 'customer', stageLabel: 'Customer' }));
+    for (const cmd of ['contact_followups', 'contact_decisions', 'list_cadences']) tauri.respond(cmd, []);
+    tauri.respond('contact_touches', { touches: [], count: 0, countText: 'No touches yet' });
+    tauri.respond('contact_purchases', { purchases: [], totals: { purchases: 0, lifetimeCents: 0, lastBoughtOn: null, daysSinceLast: null }, reorders: [], currency: 'USD' });
+    tauri.respond('contact_events', []);
+    tauri.respond('contact_referrals', { referredBy: null, referred: [], tally: { referred: 0, bought: 0, spentCents: 0 }, isPartner: false, sentToPartner: [], currency: 'USD' });
+  }
+
+  async function openEvesPage() {
+    button(byLabel(document, 'Sections'), 'Contacts').click();
+    await flush(4);
+    [...byLabel(document, 'Contact list').querySelectorAll('li > button')][0].click();
+    await flush(6);
+  }
+
   test('Mark inactive on Today asks why first; Cancel changes nothing', async () => {
     button(document.getElementById('main'), 'Mark inactive').click();
     await flush();
@@ -107,17 +124,9 @@ describe('why did they leave', () => {
   });
 
   test('her page: Mark inactive for a customer, the reason shown once she left', async () => {
-    tauri.respond('get_contact', fullContact(3, 'Eve Park', { stage: 'customer', stageLabel: 'Customer' }));
-    for (const cmd of ['contact_followups', 'contact_decisions', 'list_cadences']) tauri.respond(cmd, []);
-    tauri.respond('contact_touches', { touches: [], count: 0, countText: 'No touches yet' });
-    tauri.respond('contact_purchases', { purchases: [], totals: { purchases: 0, lifetimeCents: 0, lastBoughtOn: null, daysSinceLast: null }, reorders: [], currency: 'USD' });
-    tauri.respond('contact_events', []);
-    tauri.respond('contact_referrals', { referredBy: null, referred: [], tally: { referred: 0, bought: 0, spentCents: 0 }, isPartner: false, sentToPartner: [], currency: 'USD' });
+    serveEvesPage();
     tauri.respond('record_departure', outcome('competitor', 'Sold by a competitor'));
-    button(byLabel(document, 'Sections'), 'Contacts').click();
-    await flush(4);
-    [...byLabel(document, 'Contact list').querySelectorAll('li > button')][0].click();
-    await flush(6);
+    await openEvesPage();
     const details = byLabel(document, 'Contact details');
     button(details, 'Mark inactive').click();
     await flush();
@@ -130,18 +139,10 @@ describe('why did they leave', () => {
 
   test('a customer made inactive from the Edit form is asked why too', async () => {
     tauri.respond('list_stages', [{ key: 'customer', label: 'Customer' }, { key: 'inactive_customer', label: 'Inactive customer' }]);
-    tauri.respond('get_contact', fullContact(3, 'Eve Park', { stage: 'customer', stageLabel: 'Customer' }));
-    for (const cmd of ['contact_followups', 'contact_decisions', 'list_cadences']) tauri.respond(cmd, []);
-    tauri.respond('contact_touches', { touches: [], count: 0, countText: 'No touches yet' });
-    tauri.respond('contact_purchases', { purchases: [], totals: { purchases: 0, lifetimeCents: 0, lastBoughtOn: null, daysSinceLast: null }, reorders: [], currency: 'USD' });
-    tauri.respond('contact_events', []);
-    tauri.respond('contact_referrals', { referredBy: null, referred: [], tally: { referred: 0, bought: 0, spentCents: 0 }, isPartner: false, sentToPartner: [], currency: 'USD' });
+    serveEvesPage();
     tauri.respond('update_contact', fullContact(3, 'Eve Park', { stage: 'inactive_customer', stageLabel: 'Inactive customer' }));
     tauri.respond('record_departure', outcome('product_or_price', 'Product or price'));
-    button(byLabel(document, 'Sections'), 'Contacts').click();
-    await flush(4);
-    [...byLabel(document, 'Contact list').querySelectorAll('li > button')][0].click();
-    await flush(6);
+    await openEvesPage();
     button(byLabel(document, 'Contact details'), 'Edit').click();
     await flush(4);
     const stage = byLabel(document, 'Stage');
@@ -159,17 +160,9 @@ describe('why did they leave', () => {
   });
 
   test('an edit that keeps her a customer asks nothing', async () => {
-    tauri.respond('get_contact', fullContact(3, 'Eve Park', { stage: 'customer', stageLabel: 'Customer' }));
-    for (const cmd of ['contact_followups', 'contact_decisions', 'list_cadences']) tauri.respond(cmd, []);
-    tauri.respond('contact_touches', { touches: [], count: 0, countText: 'No touches yet' });
-    tauri.respond('contact_purchases', { purchases: [], totals: { purchases: 0, lifetimeCents: 0, lastBoughtOn: null, daysSinceLast: null }, reorders: [], currency: 'USD' });
-    tauri.respond('contact_events', []);
-    tauri.respond('contact_referrals', { referredBy: null, referred: [], tally: { referred: 0, bought: 0, spentCents: 0 }, isPartner: false, sentToPartner: [], currency: 'USD' });
+    serveEvesPage();
     tauri.respond('update_contact', fullContact(3, 'Eve Parker', { stage: 'customer', stageLabel: 'Customer' }));
-    button(byLabel(document, 'Sections'), 'Contacts').click();
-    await flush(4);
-    [...byLabel(document, 'Contact list').querySelectorAll('li > button')][0].click();
-    await flush(6);
+    await openEvesPage();
     button(byLabel(document, 'Contact details'), 'Edit').click();
     await flush(4);
     button(document, 'Save').click();
