@@ -64,11 +64,7 @@ impl Tend {
                         .map(|row| local_date(row.added_at, zone)),
                 )
                 .min();
-            let reminders: Vec<_> = promise_rows
-                .iter()
-                .filter(|row| row.reorder)
-                .cloned()
-                .collect();
+
             let window = Window::of(period, today_date, earliest);
             let (_, old_maybes) = today::maybes(conn, now, 0)?;
             let (_, going_cold) = today::going_cold(conn, now, 0)?;
@@ -91,7 +87,7 @@ impl Tend {
                 reorders: reorders(
                     &rows::products(conn)?,
                     &bought_rows,
-                    &reminders,
+                    &promise_rows,
                     &window,
                     now,
                     workday_end,

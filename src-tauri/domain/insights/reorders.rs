@@ -43,14 +43,15 @@ pub struct ProductRhythm {
 pub struct Reorders {
     /// Products with days of supply or a re-order in the period, by name.
     pub products: Vec<ProductRhythm>,
-    /// Re-order reminders that came due in the period: done by the end of their day.
+    /// Re-order reminders (among all the promises) that came due in the period:
+    /// done by the end of their day.
     pub reminded_in_time: Share,
 }
 
 pub fn reorders(
     products: &[ProductRow],
     bought: &[BoughtRow],
-    reminders: &[PromiseRow],
+    promises: &[PromiseRow],
     window: &Window,
     now: DateTime<Utc>,
     workday_end: Option<NaiveTime>,
@@ -91,9 +92,9 @@ pub fn reorders(
     rhythms.sort_by_key(|rhythm| rhythm.name.to_lowercase());
 
     let mut reminded_in_time = Share { count: 0, of: 0 };
-    for row in reminders
+    for row in promises
         .iter()
-        .filter(|row| window.contains(row.due_local.date()))
+        .filter(|row| row.reorder && window.contains(row.due_local.date()))
     {
         match judge(row, workday_end, now) {
             Judged::Kept => {
@@ -203,7 +204,8 @@ mod tests {
     fn reminders_done_by_the_end_of_their_day_were_in_time() {
         // Due Mon 16 Nov 09:00 London: done 23:59 that day is in time; one done
         // the next morning is late; one still open is missed; a skipped one
-        // is not counted; one due tomorrow is not due yet.
+        // is not counted; one due tomorrow is not due yet; a promise that is not
+        // a re-order reminder is not one of these.
         let window = Window::of(Period::FourWeeks, day("2026-11-26"), None);
         let now = utc("2026-11-26T12:00:00Z");
         let rows = [
@@ -227,6 +229,15 @@ mod tests {
                 Some("2026-11-18T10:00:00Z"),
             ),
             reminder(5, "2026-11-27T09:00:00Z", Status::Open, None),
+            PromiseRow {
+                reorder: false,
+                ..reminder(
+                    6,
+                    "2026-11-16T09:00:00Z",
+                    Status::Done,
+                    Some("2026-11-16T10:00:00Z"),
+                )
+            },
         ];
         let figure = reorders(&[], &[], &rows, &window, now, None);
         assert_eq!(figure.reminded_in_time, Share { count: 1, of: 3 });
