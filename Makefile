@@ -103,11 +103,17 @@ bench-reminders: system-deps-test
 FUZZ_TARGETS := parse_line read_file typed_values
 FUZZ_RUNS ?= 10000000
 CARGO_FUZZ := $(TOOLS)/bin/cargo-fuzz
+# The file reader spends most of an execution in byte loops (charset detection,
+# CSV sniffing) whose every comparison the trace-compares hooks would record:
+# without them it runs ~3x faster; the dictionary supplies the magic words. Built
+# in a folder of its own, so the other targets' build is not undone each time.
+FUZZ_FLAGS_read_file := --no-trace-compares
 
 fuzz: rust-toolchain $(CARGO_FUZZ)
 	python3 scripts/fuzz-seeds.py fuzz/corpus
 	for target in $(FUZZ_TARGETS); do \
-	  RUSTC_BOOTSTRAP=1 $(CARGO_FUZZ) fuzz run --fuzz-dir fuzz --sanitizer none $$target fuzz/corpus/$$target -- \
+	  case $$target in read_file) flags="$(FUZZ_FLAGS_read_file)" dir=fuzz/target-ntc ;; *) flags="" dir=fuzz/target ;; esac; \
+	  RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=$(CURDIR)/$$dir $(CARGO_FUZZ) fuzz run --fuzz-dir fuzz --sanitizer none $$flags $$target fuzz/corpus/$$target -- \
 	    -runs=$(FUZZ_RUNS) -dict=fuzz/dicts/$$target.dict -max_len=4096 -timeout=10 -print_final_stats=1 \
 	    2>&1 | tee target/fuzz-$$target.log | grep -E '^(#[0-9]+ +DONE|stat::|==|thread)' ; \
 	done

@@ -48,6 +48,21 @@ trap 'rm -rf "$root"' EXIT
 dpkg-deb --extract "$deb" "$root"
 desktop-file-validate "$root/$desktop"
 appstreamcli validate --no-net "$root/$metainfo"
+# The release's metainfo names the screenshots at a web address: it validates too,
+# and each picture is a PNG wide enough for a software centre (624 px and more).
+release_metainfo="$root/release.metainfo.xml"
+cp "$root/$metainfo" "$release_metainfo"
+scripts/metainfo-screenshots.sh https://example.org/tend/screenshots "$release_metainfo"
+appstreamcli validate --no-net "$release_metainfo"
+for shot in $(sed -n 's|.*<image type="source">https://example.org/tend/screenshots/\(.*\)</image>.*|\1|p' "$release_metainfo"); do
+  python3 - "packaging/linux/screenshots/$shot" <<'PY' || fail "packaging/linux/screenshots/$shot is not a PNG of 624 px or wider"
+import struct, sys
+head = open(sys.argv[1], "rb").read(24)
+width, height = struct.unpack(">II", head[16:24])
+sys.exit(head[:8] != b"\x89PNG\r\n\x1a\n" or width < 624 or height < 351)
+PY
+done
+grep -q '^    <screenshot type="default">' "$release_metainfo" || fail "the release metainfo names no screenshot"
 grep -qx 'Exec=tend' "$root/$desktop" || fail "the desktop entry does not start tend"
 [ "$("$root/usr/bin/tend" --version)" = "tend $version" ] || fail "the packaged tend does not say tend $version"
 dpkg-deb --ctrl-tarfile "$deb" | tar -t | grep -qxE '(./)?postrm' || fail "the .deb has no post-remove note"

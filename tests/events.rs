@@ -305,6 +305,45 @@ fn before_a_season_today_lists_who_bought_in_it_last_year() {
 }
 
 #[test]
+fn a_season_counts_each_buyer_once_in_the_order_they_first_bought_and_not_the_archived() {
+    let f = fixture_at("2025-12-20T10:00:00Z", London);
+    let candle = product(&f, "Candle", "90", "18");
+    let buyer = |name: &str, days: &[&str]| {
+        let contact = f.tend.create_contact(&draft(name)).expect("buyer");
+        for day in days {
+            f.tend
+                .record_purchase(&bought(contact.id, &[(candle, 1)], day))
+                .expect("a gift bought");
+        }
+        contact.id
+    };
+    buyer("Ann Lee", &["2025-12-01", "2025-12-05"]);
+    buyer("Bo Chen", &["2025-11-20"]);
+    let cy = buyer("Cy June", &["2025-11-16"]);
+    buyer("Di Ward", &["2025-10-30"]); // before the season
+    f.tend.set_archived(cy, true).expect("Cy archived");
+
+    f.clock.advance(Duration::days(320)); // Thu 5 Nov 2026
+    let today = f.tend.today().expect("today");
+    let [season] = &today.seasons[..] else {
+        panic!("{:?}", today.seasons)
+    };
+    assert_eq!(
+        season.count, 2,
+        "Ann twice is one buyer; Cy archived, Di out of season"
+    );
+    assert_eq!(
+        season
+            .customers
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Bo Chen", "Ann Lee"],
+        "in the order they first bought last season"
+    );
+}
+
+#[test]
 fn a_vcard_s_bday_and_anniversary_become_her_birthday_and_a_yearly_date() {
     let f = fixture_at("2026-05-14T10:00:00Z", London);
     let path = f.dir.path().join("friends.vcf");

@@ -45,6 +45,10 @@ const SHIPPED_MIGRATIONS: &[(&str, &str)] = &[
         "0007_today_without_scanning.sql",
         "dc6078e75d4a1edcfb8db2a1e0aa22012a1d9006e18f95d80533bd7b26c246a2",
     ),
+    (
+        "0008_customers_from_indexes.sql",
+        "bf83eda49fd1e695bad3106055860747172858add68fd86beaf66c3a447ab96e",
+    ),
 ];
 
 fn schema_of(conn: &Connection) -> Vec<String> {

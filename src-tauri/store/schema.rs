@@ -14,6 +14,7 @@ const SQL: &[&str] = &[
     include_str!("migrations/0005_search_digits_and_met.sql"),
     include_str!("migrations/0006_customers_who_stay.sql"),
     include_str!("migrations/0007_today_without_scanning.sql"),
+    include_str!("migrations/0008_customers_from_indexes.sql"),
 ];
 
 /// 0005 rebuilt the search index: every row, from the tables, in the same

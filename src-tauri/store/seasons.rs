@@ -45,33 +45,46 @@ pub fn list(conn: &Connection) -> Result<Vec<Season>> {
 }
 
 /// The contacts still with her who bought from `from` to `to` (a page of
-/// `limit`, by when they were added), and how many in all: the count from
-/// `purchases_by_day` alone, the page's names for its rows only.
+/// `limit`, in the order they first bought then), and how many in all. Both
+/// read `purchases_by_day_and_buyer` alone (migration 0008); the page stops
+/// at its `limit`-th buyer instead of sorting them all.
 pub fn buyers_between(
     conn: &Connection,
     from: NaiveDate,
     to: NaiveDate,
     limit: u32,
 ) -> Result<(Vec<Person>, i64)> {
-    let buyers = format!(
-        "SELECT DISTINCT contact_id FROM purchases
-         WHERE purchased_on BETWEEN ?1 AND ?2 AND {}",
-        super::contacts::listed_contact("contact_id")
-    );
+    let listed = super::contacts::listed_contact("contact_id");
     let (from, to) = (from.to_string(), to.to_string());
-    let total: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM ({buyers})"),
-        params![from, to],
-        |row| row.get(0),
-    )?;
-    let mut statement = conn.prepare_cached(&format!(
-        "SELECT id, name FROM contacts WHERE id IN ({buyers}) ORDER BY id LIMIT ?3"
+    let total: i64 = conn
+        .prepare_cached(&format!(
+            "SELECT count(DISTINCT contact_id) FROM purchases
+             WHERE purchased_on BETWEEN ?1 AND ?2 AND {listed}"
+        ))?
+        .query_row(params![from, to], |row| row.get(0))?;
+    let mut in_order = conn.prepare_cached(&format!(
+        "SELECT contact_id FROM purchases
+         WHERE purchased_on BETWEEN ?1 AND ?2 AND {listed}
+         ORDER BY purchased_on, contact_id"
     ))?;
-    let rows = statement.query_map(params![from, to, limit], |row| {
-        Ok(Person {
-            id: row.get(0)?,
-            name: row.get(1)?,
+    let mut ids: Vec<i64> = Vec::new();
+    let mut rows = in_order.query(params![from, to])?;
+    while ids.len() < limit as usize {
+        let Some(row) = rows.next()? else { break };
+        let id = row.get(0)?;
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    let mut name = conn.prepare_cached("SELECT name FROM contacts WHERE id = ?1")?;
+    let people = ids
+        .into_iter()
+        .map(|id| {
+            Ok(Person {
+                id,
+                name: name.query_row([id], |row| row.get(0))?,
+            })
         })
-    })?;
-    Ok((rows.collect::<rusqlite::Result<_>>()?, total))
+        .collect::<Result<_>>()?;
+    Ok((people, total))
 }
