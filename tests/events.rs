@@ -11,13 +11,18 @@ use tend::domain::contact::AboutDraft;
 use tend::domain::departure::DepartureDraft;
 use tend::domain::events::EventDraft;
 use tend::domain::followup::FollowupDraft;
-use tend::domain::season::SeasonDraft;
+use tend::domain::season::{Reminder, SeasonDraft};
 
 fn about(birthday: &str, matters_now: &str) -> AboutDraft {
     AboutDraft {
         birthday: birthday.into(),
         matters_now: matters_now.into(),
     }
+}
+
+/// The names a season's reminder lists, in its order.
+fn customers_of(season: &Reminder) -> Vec<&str> {
+    season.customers.iter().map(|p| p.name.as_str()).collect()
 }
 
 fn events_on(f: &Fixture) -> Vec<(String, String, i64)> {
@@ -282,14 +287,7 @@ fn before_a_season_today_lists_who_bought_in_it_last_year() {
         season.text,
         "Holiday gifts from Sun 15 Nov: 2 customers bought in this season last year"
     );
-    assert_eq!(
-        season
-            .customers
-            .iter()
-            .map(|p| p.name.as_str())
-            .collect::<Vec<_>>(),
-        ["Ann Lee", "Bo Chen"]
-    );
+    assert_eq!(customers_of(season), ["Ann Lee", "Bo Chen"]);
 
     let seasons = f
         .tend
@@ -333,11 +331,7 @@ fn a_season_counts_each_buyer_once_in_the_order_they_first_bought_and_not_the_ar
         "Ann twice is one buyer; Cy archived, Di out of season"
     );
     assert_eq!(
-        season
-            .customers
-            .iter()
-            .map(|p| p.name.as_str())
-            .collect::<Vec<_>>(),
+        customers_of(season),
         ["Bo Chen", "Ann Lee"],
         "in the order they first bought last season"
     );
