@@ -54,7 +54,7 @@ release_metainfo="$root/release.metainfo.xml"
 cp "$root/$metainfo" "$release_metainfo"
 scripts/metainfo-screenshots.sh https://example.org/tend/screenshots "$release_metainfo"
 appstreamcli validate --no-net "$release_metainfo"
-for shot in $(sed -n 's|.*<image type="source">https://example.org/tend/screenshots/\(.*\)</image>.*|\1|p' "$release_metainfo"); do
+for shot in $(sed -n 's|.*<image type="source">.*/\([^/<]*\)</image>.*|\1|p' "$release_metainfo"); do
   python3 - "packaging/linux/screenshots/$shot" <<'PY' || fail "packaging/linux/screenshots/$shot is not a PNG of 624 px or wider"
 import struct, sys
 head = open(sys.argv[1], "rb").read(24)
