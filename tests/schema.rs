@@ -49,6 +49,10 @@ const SHIPPED_MIGRATIONS: &[(&str, &str)] = &[
         "0008_customers_from_indexes.sql",
         "bf83eda49fd1e695bad3106055860747172858add68fd86beaf66c3a447ab96e",
     ),
+    (
+        "0009_birthdays_from_an_index.sql",
+        "5a70268bb0d37b05db9759d9371e49c542242f4e8f507fb6e3e7c1baa480aeb8",
+    ),
 ];
 
 fn schema_of(conn: &Connection) -> Vec<String> {

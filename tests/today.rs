@@ -639,7 +639,7 @@ proptest! {
 fn a_backlog_is_counted_whole_but_only_its_first_items_are_sent() {
     let f = fixture_at("2026-03-01T08:00:00Z", London);
     let jane = f.tend.create_contact(&draft("Jane")).expect("contact");
-    let limit = tend::api::SECTION_LIMIT as usize;
+    let limit = tend::domain::sections::PAGE;
     for i in 0..limit + 5 {
         plan(&f, jane.id, &format!("2026-03-{:02}", 1 + i % 4), "");
     }
@@ -653,4 +653,15 @@ fn a_backlog_is_counted_whole_but_only_its_first_items_are_sent() {
             .all(|pair| pair[0].due_at <= pair[1].due_at),
         "oldest first"
     );
+    // "Show more": a page more is the rest, the first page still first.
+    let more = tend::domain::sections::Shown {
+        overdue: 2 * limit,
+        ..Default::default()
+    };
+    let longer = f.tend.today_showing(more).expect("today");
+    assert_eq!(longer.overdue.len(), limit + 5);
+    let ids =
+        |items: &[tend::domain::followup::Followup]| items.iter().map(|i| i.id).collect::<Vec<_>>();
+    assert_eq!(ids(&longer.overdue[..limit]), ids(&view.overdue));
+    assert_eq!(longer.due_today.len(), view.due_today.len());
 }

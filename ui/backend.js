@@ -114,9 +114,10 @@ export function setShortcut(shortcut) {
 /**
  * → {date, now, nextDayAt, overdue, dueToday, upcoming: [Followup], goingCold, maybes, counts}
  * `now` and `date` are the backend's clock (possibly shifted for tests): the only "today" the UI uses.
+ * shown: {overdue, dueToday, upcoming}, how many of each to send (omitted: a page each).
  */
-export function getToday() {
-  return call('get_today');
+export function getToday(shown = undefined) {
+  return shown ? call('get_today', { shown }) : call('get_today');
 }
 
 /** period: 'fourWeeks' | 'quarter' | 'year' | 'all' → the Insights page's figures */

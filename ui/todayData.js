@@ -5,6 +5,10 @@ import { getSettings, getToday } from './backend.js';
 import { syncClock, useSettings } from './when.js';
 
 const MAX_TIMER_MS = 2 ** 31 - 1; // setTimeout's limit (~24.8 days)
+/** The backend sends a page of each long section; "Show more" asks for a page more. */
+export const PAGE = 50;
+const MORE_SECTIONS = new Set(['overdue', 'dueToday', 'upcoming']);
+const shown = {}; // section key → how many she asked to see, when more than a page
 const listeners = new Set();
 let latest = null;
 let inFlight = null;
@@ -34,9 +38,22 @@ export function refreshToday() {
   return inFlight;
 }
 
+/** Whether a section can send more than it did: "Show more" asks for a page more. */
+export function canShowMore(sectionKey) {
+  return MORE_SECTIONS.has(sectionKey);
+}
+
+/** A page more of a section, kept for every later load (a change redraws as many). */
+export function showMore(sectionKey, sent) {
+  if (!canShowMore(sectionKey)) return Promise.resolve();
+  shown[sectionKey] = Math.max(shown[sectionKey] ?? PAGE, sent) + PAGE;
+  return refreshToday();
+}
+
 async function load() {
   try {
-    const [today, settings] = await Promise.all([getToday(), getSettings().catch(() => null)]);
+    const asked = Object.keys(shown).length ? { ...shown } : undefined;
+    const [today, settings] = await Promise.all([getToday(asked), getSettings().catch(() => null)]);
     useSettings(settings);
     syncClock(today);
     latest = { today, error: null };

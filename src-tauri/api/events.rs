@@ -47,11 +47,17 @@ impl Tend {
     }
 }
 
-/// The birthdays and events from `from` for `days` days, soonest first.
-pub(super) fn upcoming(conn: &Connection, from: NaiveDate, days: i64) -> Result<Vec<Upcoming>> {
+/// The birthdays and events from `from` for `days` days, soonest first: the
+/// first `limit`, and how many in all.
+pub(super) fn upcoming(
+    conn: &Connection,
+    from: NaiveDate,
+    days: i64,
+    limit: usize,
+) -> Result<(Vec<Upcoming>, usize)> {
     let last = from + Duration::days(days - 1);
     let found = store::on_days(conn, &events::month_days(from, days), from, last)?;
-    Ok(events::upcoming(found, from, days))
+    Ok(events::upcoming(found, from, days, limit))
 }
 
 impl Tend {

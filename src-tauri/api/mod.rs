@@ -40,5 +40,5 @@ pub use quick_add::{Duplicate, QuickAddPreview, QuickAdded, UndoOutcome, UndoQui
 pub use referrals::Referrals;
 pub use settings::Settings;
 pub use tend::Tend;
-pub use today::{Today, TodayCounts, SECTION_LIMIT};
+pub use today::{Today, TodayCounts};
 pub use touches::{LoggedTouch, TouchHistory};

@@ -71,7 +71,8 @@ impl Tend {
         ) {
             let ahead = self.read(settings::event_notice_days)?;
             let day = today + chrono::Duration::days(ahead);
-            let coming = self.read(|conn| super::events::upcoming(conn, day, 1))?;
+            let (coming, _) =
+                self.read(|conn| super::events::upcoming(conn, day, 1, usize::MAX))?;
             if !coming.is_empty() {
                 notices.extend(notice::for_events(&coming, ahead));
                 self.write(|tx| {

@@ -6,7 +6,8 @@ use crate::domain::events::Upcoming;
 use crate::domain::followup::Followup;
 use crate::domain::purchase;
 use crate::domain::season;
-use crate::domain::today::{Day, GoingCold, Lapsed, Maybe, Section, UPCOMING_DAYS};
+use crate::domain::sections::{self, Shown};
+use crate::domain::today::{Day, GoingCold, Lapsed, Maybe, UPCOMING_DAYS};
 use crate::error::Result;
 use crate::store::{followups, today};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -14,9 +15,6 @@ use serde::Serialize;
 
 /// How many going-cold and maybe rows Today shows (the counts are complete).
 const LIST_LIMIT: u32 = 50;
-/// How many follow-ups of each section go to the window (the counts are
-/// complete): a backlog of thousands is counted, not sent.
-pub const SECTION_LIMIT: u32 = 200;
 /// A season names this many of last year's buyers (the count is complete).
 const SEASON_NAMES: u32 = 8;
 /// Birthdays and events: today and the week after it.
@@ -42,7 +40,8 @@ pub struct Today {
     pub reorders: Vec<Followup>,
     /// Customers whose supply ran out long ago with no re-order: suggested inactive.
     pub lapsed: Vec<Lapsed>,
-    /// Birthdays and events from today to a week ahead (shown under `Upcoming`).
+    /// Birthdays and events from today to a week ahead (shown under `Upcoming`;
+    /// a page, the count is complete).
     pub events: Vec<Upcoming>,
     /// Seasons coming up or under way, with who bought in them last year.
     pub seasons: Vec<season::Reminder>,
@@ -66,14 +65,22 @@ pub struct TodayCounts {
 }
 
 impl Tend {
+    /// Today with a first page of each section.
     pub fn today(&self) -> Result<Today> {
+        self.today_showing(Shown::default())
+    }
+
+    /// Today with as many of the overdue, due-today and upcoming follow-ups
+    /// (and of the week's birthdays and events) as `shown` asks for; a backlog
+    /// of thousands is counted whole and sent a page at a time.
+    pub fn today_showing(&self, shown: Shown) -> Result<Today> {
+        let shown = shown.bounded();
         let now = self.clock().now();
         let zone = self.zone()?;
         let day = Day::of(now, zone);
         self.read(|conn| {
-            let section =
-                |section| followups::today_section(conn, section, &day, SECTION_LIMIT, zone);
-            let sections = followups::today_counts(conn, &day)?;
+            let sections = sections::paged(followups::pending_this_week(conn, &day)?, &day, shown);
+            let page = |page: &sections::Page| followups::in_order(conn, &page.ids, zone);
             let (going_cold, cold_total) = today::going_cold(conn, now, LIST_LIMIT)?;
             let (maybes, maybes_total) = today::maybes(conn, now, LIST_LIMIT)?;
             let (reorders, reorders_total, reorders_due) = followups::reorders_before(
@@ -84,7 +91,8 @@ impl Tend {
                 LIST_LIMIT,
                 zone,
             )?;
-            let events = super::events::upcoming(conn, day.date, EVENT_DAYS)?;
+            let (events, events_total) =
+                super::events::upcoming(conn, day.date, EVENT_DAYS, shown.upcoming)?;
             let seasons = super::events::season_reminders(conn, day.date, SEASON_NAMES)?;
             let (lapsed, lapsed_total) = today::lapsed(
                 conn,
@@ -93,15 +101,15 @@ impl Tend {
                 LIST_LIMIT,
             )?;
             let counts = TodayCounts {
-                overdue: sections.overdue as usize,
-                due_today: sections.due_today as usize,
-                upcoming: sections.upcoming as usize,
+                overdue: sections.overdue.total,
+                due_today: sections.due_today.total,
+                upcoming: sections.upcoming.total,
                 going_cold: cold_total,
                 maybes: maybes_total,
                 reorders: reorders_total,
                 reorders_due,
                 lapsed: lapsed_total,
-                events: events.len(),
+                events: events_total,
             };
             Ok(Today {
                 date: day.date,
@@ -110,9 +118,9 @@ impl Tend {
                 next_change_at: sections
                     .next_snooze_end
                     .map_or(day.tomorrow, |end| end.min(day.tomorrow)),
-                overdue: section(Section::Overdue)?,
-                due_today: section(Section::DueToday)?,
-                upcoming: section(Section::Upcoming)?,
+                overdue: page(&sections.overdue)?,
+                due_today: page(&sections.due_today)?,
+                upcoming: page(&sections.upcoming)?,
                 going_cold,
                 maybes,
                 reorders,

@@ -34,6 +34,7 @@ use crate::domain::purchase::PurchaseDraft;
 use crate::domain::referral::{PartnerReferral, PartnerReferralDraft};
 use crate::domain::release::{self, Release};
 use crate::domain::season::{Season, SeasonDraft};
+use crate::domain::sections::Shown;
 use crate::domain::stage::StageInfo;
 use crate::domain::text::quoted;
 use crate::domain::touch::{KeptQuestion, TouchDraft};
@@ -206,9 +207,10 @@ async fn set_stage(tend: State<'_, Arc<Tend>>, id: i64, stage: String) -> UiResu
     Ok(contact)
 }
 
+/// shown: how many of each long section the window shows (omitted: a page each).
 #[tauri::command]
-async fn get_today(tend: State<'_, Arc<Tend>>) -> UiResult<Today> {
-    Ok(tend.today()?)
+async fn get_today(tend: State<'_, Arc<Tend>>, shown: Option<Shown>) -> UiResult<Today> {
+    Ok(tend.today_showing(shown.unwrap_or_default())?)
 }
 
 /// period: "fourWeeks", "quarter", "year" or "all".

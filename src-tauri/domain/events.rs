@@ -199,10 +199,17 @@ fn first_name(name: &str) -> &str {
     name.split_whitespace().next().unwrap_or(name)
 }
 
-/// The ones of `found` that fall from `today` for `days` days, soonest first.
-pub fn upcoming(found: Vec<Found>, today: NaiveDate, days: i64) -> Vec<Upcoming> {
+/// The ones of `found` that fall from `today` for `days` days, soonest first:
+/// the first `limit` of them, and how many there are in all. Each is worded
+/// only once it is on the page (a big book has hundreds a day).
+pub fn upcoming(
+    found: Vec<Found>,
+    today: NaiveDate,
+    days: i64,
+    limit: usize,
+) -> (Vec<Upcoming>, usize) {
     let last = today + Duration::days(days - 1);
-    let mut coming: Vec<Upcoming> = found
+    let mut falling: Vec<(NaiveDate, Found)> = found
         .into_iter()
         .filter_map(|f| {
             let on = if f.yearly {
@@ -210,40 +217,52 @@ pub fn upcoming(found: Vec<Found>, today: NaiveDate, days: i64) -> Vec<Upcoming>
             } else {
                 NaiveDate::from_ymd_opt(f.dated.year?, f.dated.month, f.dated.day)?
             };
-            if on < today || on > last {
-                return None;
-            }
-            let turning = match f.what {
-                What::Birthday => f.dated.turning(on),
-                What::Event { .. } => None,
-            };
-            let (text, wish) = match &f.what {
-                What::Birthday => (
-                    match turning {
-                        Some(age) => format!("{}’s birthday (turns {age})", f.name),
-                        None => format!("{}’s birthday", f.name),
-                    },
-                    format!("Wish {} a happy birthday", first_name(&f.name)),
-                ),
-                What::Event { label } => (
-                    format!("{}: {label}", f.name),
-                    format!("Get in touch with {} about: {label}", first_name(&f.name)),
-                ),
-            };
-            Some(Upcoming {
-                contact_id: f.contact_id,
-                name: f.name,
-                what: f.what,
-                on,
-                days_away: (on - today).num_days(),
-                turning,
-                text,
-                wish,
-            })
+            (today..=last).contains(&on).then_some((on, f))
         })
         .collect();
-    coming.sort_by(|a, b| (a.on, &a.name).cmp(&(b.on, &b.name)));
-    coming
+    let total = falling.len();
+    let soonest =
+        |a: &(NaiveDate, Found), b: &(NaiveDate, Found)| (a.0, &a.1.name).cmp(&(b.0, &b.1.name));
+    if total > limit && limit > 0 {
+        falling.select_nth_unstable_by(limit - 1, soonest);
+    }
+    falling.truncate(limit);
+    falling.sort_by(soonest);
+    let page = falling
+        .into_iter()
+        .map(|(on, f)| worded(f, on, today))
+        .collect();
+    (page, total)
+}
+
+fn worded(f: Found, on: NaiveDate, today: NaiveDate) -> Upcoming {
+    let turning = match f.what {
+        What::Birthday => f.dated.turning(on),
+        What::Event { .. } => None,
+    };
+    let (text, wish) = match &f.what {
+        What::Birthday => (
+            match turning {
+                Some(age) => format!("{}’s birthday (turns {age})", f.name),
+                None => format!("{}’s birthday", f.name),
+            },
+            format!("Wish {} a happy birthday", first_name(&f.name)),
+        ),
+        What::Event { label } => (
+            format!("{}: {label}", f.name),
+            format!("Get in touch with {} about: {label}", first_name(&f.name)),
+        ),
+    };
+    Upcoming {
+        contact_id: f.contact_id,
+        name: f.name,
+        what: f.what,
+        on,
+        days_away: (on - today).num_days(),
+        turning,
+        text,
+        wish,
+    }
 }
 
 /// What the event form submits.
@@ -430,7 +449,7 @@ mod tests {
     #[test]
     fn the_week_ahead_says_who_and_offers_the_wish() {
         let today = day("2026-03-09");
-        let coming = upcoming(
+        let found_this_week = || {
             vec![
                 found("Maria Lopez", What::Birthday, "1986-03-12", true),
                 found("Jane Doe", What::Birthday, "--03-09", true),
@@ -451,10 +470,10 @@ mod tests {
                     "2025-03-10",
                     false,
                 ),
-            ],
-            today,
-            7,
-        );
+            ]
+        };
+        let (coming, total) = upcoming(found_this_week(), today, 7, usize::MAX);
+        assert_eq!(total, 3);
         let texts: Vec<(&str, i64)> = coming
             .iter()
             .map(|u| (u.text.as_str(), u.days_away))
@@ -470,6 +489,10 @@ mod tests {
         );
         assert_eq!(coming[2].wish, "Wish Maria a happy birthday");
         assert_eq!(coming[1].wish, "Get in touch with Ana about: baby due");
+
+        let (page, total) = upcoming(found_this_week(), today, 7, 2);
+        assert_eq!(page, coming[..2], "a page is the soonest");
+        assert_eq!(total, 3, "counted whole");
     }
 
     #[test]

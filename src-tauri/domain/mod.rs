@@ -23,6 +23,7 @@ pub mod purchase; // purchases, when each product runs out, re-order dates, tota
 pub mod referral; // who sent whom: "via Sara", hosts, tallies, partners, thanks
 pub mod release; // the running version and its release notes (CHANGELOG.md)
 pub mod season; // seasons she sells into: when Today reminds, last year's days
+pub mod sections; // Today's promise sections paged: the first of each, in order, and counts
 pub mod settings; // what each setting accepts, and its default
 pub mod shortcut; // what a global shortcut must be: a key with Ctrl, Alt or Super
 pub mod stage; // relationship stages, stored as stable keys

@@ -8,7 +8,8 @@ use crate::domain::cadence::RunFollowup;
 use crate::domain::contact::Reach;
 use crate::domain::followup::{DateOnly, Due, Followup, Status, ValidFollowup};
 use crate::domain::local_time;
-use crate::domain::today::{Day, Section};
+use crate::domain::sections::Pending;
+use crate::domain::today::Day;
 use crate::error::{Error, Result};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -445,89 +446,47 @@ const LIVE: &str = "contact_id NOT IN (SELECT id FROM contacts INDEXED BY contac
 /// Snoozed, and the snooze has not ended yet.
 const SNOOZING: &str = "(status = 'snoozed' AND ifnull(snoozed_until > ?1, 0))";
 
-/// The pending follow-ups a section holds, as one or two index ranges (a
-/// snoozed one is upcoming by when its snooze ends, whatever its due date).
-fn in_section(section: Section) -> String {
-    let pending = |due: &str| {
-        format!(
-            "SELECT id, due_at, status, snoozed_until FROM followups
-             WHERE reorder_of IS NULL AND status IN ('open', 'snoozed') AND {LIVE} AND NOT {SNOOZING}
-               AND {due}"
-        )
-    };
-    match section {
-        Section::Overdue => pending("due_at < ?2"),
-        Section::DueToday => pending("due_at >= ?2 AND due_at < ?3"),
-        Section::Upcoming => format!(
-            "{} UNION ALL
-             SELECT id, due_at, status, snoozed_until FROM followups INDEXED BY followups_snoozed
-             WHERE reorder_of IS NULL AND status = 'snoozed' AND {LIVE} AND {SNOOZING}
-               AND snoozed_until < ?4",
-            pending("due_at >= ?3 AND due_at < ?4")
-        ),
-    }
-}
-
-fn day_params(day: &Day) -> [String; 4] {
-    [day.now, day.start, day.tomorrow, day.upcoming_end].map(time::to_sql)
-}
-
-/// The first `limit` follow-ups of a Today section, in the order they came due
-/// (or their snooze ends).
-pub fn today_section(
-    conn: &Connection,
-    section: Section,
-    day: &Day,
-    limit: u32,
-    zone: Tz,
-) -> Result<Vec<Followup>> {
+/// The pending promises of contacts still with her that Today's sections can
+/// hold: due before the week ends, or snoozed to a time before it. Two index
+/// ranges, read once; `domain::sections` places and pages them.
+pub fn pending_this_week(conn: &Connection, day: &Day) -> Result<Vec<Pending>> {
     let mut statement = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} {FROM}
-         WHERE f.id IN (SELECT id FROM ({rows})
-                        ORDER BY coalesce(snoozed_until, due_at), id LIMIT ?5)
-         ORDER BY coalesce(f.snoozed_until, f.due_at), f.id",
-        rows = in_section(section)
+        "SELECT id, status, due_at, snoozed_until FROM followups
+         WHERE reorder_of IS NULL AND status IN ('open', 'snoozed') AND {LIVE} AND due_at < ?1
+         UNION ALL
+         SELECT id, status, due_at, snoozed_until FROM followups INDEXED BY followups_snoozed
+         WHERE reorder_of IS NULL AND status = 'snoozed' AND {LIVE} AND snoozed_until < ?1
+           AND due_at >= ?1"
     ))?;
-    let [now, start, tomorrow, end] = day_params(day);
-    let rows = statement.query_map(params![now, start, tomorrow, end, limit], |row| {
-        from_row(row, zone)
+    let rows = statement.query_map([time::to_sql(day.upcoming_end)], |row| {
+        Ok(Pending {
+            id: row.get(0)?,
+            status: row.get(1)?,
+            due_at: instant(row, 2)?,
+            snoozed_until: optional_instant(row, 3)?,
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// How many follow-ups each Today section holds, and the first snooze to end
-/// (a section changes then).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SectionCounts {
-    pub overdue: i64,
-    pub due_today: i64,
-    pub upcoming: i64,
-    pub next_snooze_end: Option<DateTime<Utc>>,
-}
-
-pub fn today_counts(conn: &Connection, day: &Day) -> Result<SectionCounts> {
-    let [now, start, tomorrow, end] = day_params(day);
-    let (overdue, due_today, upcoming, next): (i64, i64, i64, Option<String>) = conn
-        .prepare_cached(&format!(
-            "SELECT count(*) FILTER (WHERE NOT {SNOOZING} AND due_at < ?2),
-                    count(*) FILTER (WHERE NOT {SNOOZING} AND due_at >= ?2 AND due_at < ?3),
-                    count(*) FILTER (WHERE NOT {SNOOZING} AND due_at >= ?3 AND due_at < ?4
-                                     OR {SNOOZING} AND snoozed_until < ?4),
-                    min(snoozed_until) FILTER (WHERE {SNOOZING})
-             FROM (SELECT due_at, status, snoozed_until FROM followups
-                   WHERE reorder_of IS NULL AND status IN ('open', 'snoozed') AND {LIVE} AND due_at < ?4
-                   UNION ALL
-                   SELECT due_at, status, snoozed_until FROM followups INDEXED BY followups_snoozed
-                   WHERE reorder_of IS NULL AND status = 'snoozed' AND {LIVE} AND snoozed_until < ?4
-                     AND due_at >= ?4)"
-        ))?
-        .query_row(params![now, start, tomorrow, end], |row| {
-            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
-        })?;
-    Ok(SectionCounts {
-        overdue,
-        due_today,
-        upcoming,
-        next_snooze_end: next.map(|text| time::from_sql(&text)).transpose()?,
-    })
+/// The follow-ups with these ids, in the order given (a page the domain chose).
+pub fn in_order(conn: &Connection, ids: &[i64], zone: Tz) -> Result<Vec<Followup>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} {FROM} WHERE f.id IN (SELECT value FROM json_each(?1))"
+    ))?;
+    // A JSON array of integers: json_each reads it as one bound value.
+    let listed = format!(
+        "[{}]",
+        ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+    );
+    let mut found: Vec<Followup> = statement
+        .query_map([listed], |row| from_row(row, zone))?
+        .collect::<rusqlite::Result<_>>()?;
+    let position: std::collections::HashMap<i64, usize> =
+        ids.iter().enumerate().map(|(at, id)| (*id, at)).collect();
+    found.sort_by_key(|followup| position.get(&followup.id).copied());
+    Ok(found)
 }

@@ -15,6 +15,7 @@ const SQL: &[&str] = &[
     include_str!("migrations/0006_customers_who_stay.sql"),
     include_str!("migrations/0007_today_without_scanning.sql"),
     include_str!("migrations/0008_customers_from_indexes.sql"),
+    include_str!("migrations/0009_birthdays_from_an_index.sql"),
 ];
 
 /// 0005 rebuilt the search index: every row, from the tables, in the same

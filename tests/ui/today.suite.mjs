@@ -4,7 +4,7 @@
 import { describe, test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  installDom, importUi, indexHtml, teardown, flush, byLabel, queryByLabel, button, press,
+  installDom, importUi, indexHtml, teardown, flush, byLabel, queryByLabel, button, queryButton, press,
   listItem, serveContacts,
 } from './harness.mjs';
 
@@ -209,6 +209,39 @@ describe('ui/views/today.js', () => {
     await flush(6);
     assert.ok(queryByLabel(document, 'Why did they leave?'), 'marking her inactive asks why first');
     assert.equal(tauri.callsTo('set_stage').length, 0, 'nothing changed yet');
+  });
+
+  test('a backlog comes a page at a time: Show more asks for a page more, keeps it after a change, and focuses the first new one', async () => {
+    const backlog = Array.from({ length: 120 }, (_, i) => followup(1000 + i));
+    tauri.respond('get_today', (args) => {
+      const sent = args?.shown?.overdue ?? 50;
+      const data = today({ overdue: backlog.slice(0, sent) });
+      data.counts.overdue = backlog.length;
+      return data;
+    });
+    tauri.emit('tend://changed');
+    await flush(6);
+    const section = () => main().querySelector('.section-overdue');
+    assert.equal(section().querySelector('.count').textContent, '120', 'counted whole');
+    assert.equal(section().querySelectorAll('li[data-key]').length, 50, 'a page sent and shown');
+    assert.match(section().textContent, /Showing the first 50 of 120\./);
+    assert.equal(queryButton(main(), 'Show 50 more').getAttribute('aria-describedby'), 'today-overdue');
+
+    button(main(), 'Show 50 more').click();
+    await flush(6);
+    assert.deepEqual(tauri.callsTo('get_today').at(-1).args, { shown: { overdue: 100 } });
+    assert.equal(section().querySelectorAll('li[data-key]').length, 100);
+    assert.equal(document.activeElement.dataset.key, 'f1050', 'the first one the page brought');
+    assert.ok(button(main(), 'Show 20 more'), 'what is left, no more');
+
+    tauri.emit('tend://changed');
+    await flush(6);
+    assert.deepEqual(tauri.callsTo('get_today').at(-1).args, { shown: { overdue: 100 } }, 'a change redraws as many');
+    button(main(), 'Show 20 more').click();
+    await flush(6);
+    assert.equal(section().querySelectorAll('li[data-key]').length, 120);
+    assert.deepEqual([...section().querySelectorAll('button')].filter((b) => /^Show \d+ more$/.test(b.textContent)), [], 'all shown');
+    assert.doesNotMatch(section().textContent, /Showing the first/);
   });
 });
 

@@ -5,7 +5,7 @@
 
 import { listContacts } from '../backend.js';
 import { el, isTyping } from '../dom.js';
-import { refreshToday, subscribe } from '../todayData.js';
+import { canShowMore, PAGE, refreshToday, showMore, subscribe } from '../todayData.js';
 import { describeWhen, formatDate, formatLongDate, plural } from '../when.js';
 import { askWhyTheyLeft } from './departureDialog.js';
 import { createFlowPanel } from './flowPanel.js';
@@ -55,7 +55,8 @@ export function mount(container, { go, intent = null }) {
   // Where focus last was in the list: that item's key and its neighbours', so that when
   // it leaves (done, skipped) focus lands on the one that followed it.
   let anchor = { key: null, after: [], before: [] };
-  const expanded = new Set(); // sections whose "Show all" was chosen
+  const expanded = new Set(); // sections whose "Show all" or "Show more" was chosen
+  let focusAfterMore = null; // {sectionKey, index}: the first item a "Show more" brings
   let latestToday = null;
   const followupOf = new Map(); // item key → Followup
   const contactOf = new Map(); // item key → contact id as the backend typed it
@@ -80,6 +81,16 @@ export function mount(container, { go, intent = null }) {
     const all = items();
     const stop = all.find((item) => item.dataset.key === tabStopKey) ?? nearAnchor(all);
     setTabStop(stop ?? null);
+    if (focusAfterMore) {
+      const { sectionKey, index } = focusAfterMore;
+      focusAfterMore = null;
+      const first = sections.querySelectorAll(`.section-${sectionKey} .item`)[index];
+      if (first) {
+        setTabStop(first);
+        first.focus();
+        return;
+      }
+    }
     if (!focusedItem) return;
     const again = all.find((item) => item.dataset.key === focusKey);
     if (again) {
@@ -145,7 +156,8 @@ export function mount(container, { go, intent = null }) {
       return (today.counts?.reorders ?? today.reorders?.length ?? 0) + (today.counts?.lapsed ?? today.lapsed?.length ?? 0);
     }
     if (sectionKey === 'upcoming') {
-      return (today.counts?.upcoming ?? today.upcoming?.length ?? 0) + (today.events?.length ?? 0) + (today.seasons?.length ?? 0);
+      return (today.counts?.upcoming ?? today.upcoming?.length ?? 0) + (today.counts?.events ?? today.events?.length ?? 0)
+        + (today.seasons?.length ?? 0);
     }
     return today.counts?.[sectionKey] ?? all.length;
   }
@@ -193,7 +205,24 @@ export function mount(container, { go, intent = null }) {
       total > all.length
         ? el('p', { class: 'hint', text: `Showing the first ${all.length} of ${total}.` })
         : null,
+      total > all.length && canShowMore(sectionKey)
+        ? el('button', {
+          type: 'button', class: 'link more', 'aria-describedby': headingId,
+          text: `Show ${Math.min(PAGE, total - all.length)} more`,
+          onclick: () => {
+            expanded.add(sectionKey);
+            focusAfterMore = { sectionKey, index: all.length };
+            showMore(sectionKey, sentOf(sectionKey, today));
+          },
+        })
+        : null,
     );
+  }
+
+  /** How many of a section's own kind the backend sent (Upcoming: follow-ups or events). */
+  function sentOf(sectionKey, today) {
+    if (sectionKey === 'upcoming') return Math.max(today.upcoming?.length ?? 0, today.events?.length ?? 0);
+    return today[sectionKey]?.length ?? 0;
   }
 
   /** An item the list moves through: focusable, labelled by its title line. */

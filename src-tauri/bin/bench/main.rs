@@ -3,7 +3,7 @@
 //! query on the same file), and paging through the list. Prints figures; never
 //! asserts a time.
 //!
-//!     cargo run --release --no-default-features --features bench --bin tend-bench -- [--contacts N] [--touches N] [--dir PATH]
+//!     cargo run --release --no-default-features --features bench --bin tend-bench -- [--contacts N] [--touches N] [--dir PATH] [--only today]
 
 mod backup; // a checked copy of the big file, writes meanwhile, a restore
 mod generate; // the generated book and its bulk loader
@@ -25,6 +25,8 @@ struct Options {
     contacts: usize,
     touches: usize,
     dir: PathBuf,
+    /// `--only today`: Today's figures alone, for working on them.
+    today_only: bool,
 }
 
 fn options() -> Result<Options, String> {
@@ -32,6 +34,7 @@ fn options() -> Result<Options, String> {
         contacts: 100_000,
         touches: 1_000_000,
         dir: PathBuf::from("target/bench-data"),
+        today_only: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -44,6 +47,7 @@ fn options() -> Result<Options, String> {
                 options.touches = value.parse().map_err(|e| format!("--touches: {e}"))?
             }
             "--dir" => options.dir = PathBuf::from(value),
+            "--only" if value == "today" => options.today_only = true,
             other => return Err(format!("unknown option {other}")),
         }
     }
@@ -102,88 +106,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     report("open (look + quick_check, PRAGMAs, migrations)", &mut opens);
 
     let tend = Tend::new(Store::open(&file)?, Arc::new(SystemClock::real()));
-
-    // Type names the way a person does, one keystroke at a time.
-    let mut rng = generate::Rng::new(42);
-    let typed: Vec<String> = (0..60)
-        .map(|i| match i % 4 {
-            0 => generate::random_name(&mut rng),
-            1 => "lavender set".into(),
-            2 => format!("555 {}", 1000 + rng.below(8999)),
-            _ => generate::random_name(&mut rng).to_lowercase(),
-        })
-        .collect();
-    let mut app_search = Vec::new();
-    let mut raw_fts = Vec::new();
-    tend.store().read(|conn| {
-        let mut raw = conn.prepare(raw_sql::FTS_PAGE)?;
-        for text in &typed {
-            for end in text.char_indices().map(|(i, c)| i + c.len_utf8()) {
-                let prefix = &text[..end];
-                let Some(matcher) = contacts::fts_query(prefix) else {
-                    continue;
-                };
-                let started = Instant::now();
-                let ids: Vec<i64> = raw
-                    .query_map([&matcher], |row| row.get(0))?
-                    .collect::<rusqlite::Result<_>>()?;
-                raw_fts.push(started.elapsed());
-                std::hint::black_box(ids);
-            }
-        }
-        Ok(())
-    })?;
-    for text in &typed {
-        for end in text.char_indices().map(|(i, c)| i + c.len_utf8()) {
-            let query = ContactQuery {
-                query: text[..end].to_string(),
-                limit: 50,
-                ..ContactQuery::default()
-            };
-            let started = Instant::now();
-            let page = tend.list_contacts(&query)?;
-            app_search.push(started.elapsed());
-            std::hint::black_box(page);
-        }
+    if !options.today_only {
+        search_and_list(&tend)?;
     }
-    report("search per keystroke (app: page + total)", &mut app_search);
-    // A few digits from the middle of a number ("142" finds 555-0142), typed one
-    // keystroke at a time: 3 or more digits match any run inside a phone.
-    let mut digit_search = Vec::new();
-    for _ in 0..20 {
-        let run = format!("{:04}", rng.below(10_000));
-        for end in 1..=run.len() {
-            let query = ContactQuery {
-                query: run[..end].to_string(),
-                limit: 50,
-                ..ContactQuery::default()
-            };
-            let started = Instant::now();
-            let page = tend.list_contacts(&query)?;
-            digit_search.push(started.elapsed());
-            std::hint::black_box(page);
-        }
-    }
-    report(
-        "search digits per keystroke (any run, 1–4)",
-        &mut digit_search,
-    );
-    report("raw FTS5 MATCH … ORDER BY rank LIMIT 50", &mut raw_fts);
-
-    let mut pages = Vec::new();
-    for offset in [0, 50, 1_000, 10_000, 50_000, 99_950] {
-        for _ in 0..5 {
-            let query = ContactQuery {
-                offset,
-                limit: 50,
-                ..ContactQuery::default()
-            };
-            let started = Instant::now();
-            std::hint::black_box(tend.list_contacts(&query)?);
-            pages.push(started.elapsed());
-        }
-    }
-    report("list page of 50 (by name, offsets 0…99,950)", &mut pages);
 
     // Today: the whole start screen, and next to it the same work as raw SQL.
     let mut today = Vec::new();
@@ -283,6 +208,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "Today for customers: {} re-orders, {} ran out long ago, {} birthdays and events this week, {} season buyers",
         customers.0, customers.1, customers.2, customers.3
     );
+    if options.today_only {
+        return Ok(());
+    }
     let mut ticks = Vec::new();
     for _ in 0..20 {
         let started = Instant::now();
@@ -347,5 +275,91 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "restore (copy, check, keep aside, swap): {:.2} s",
         figures.restore.as_secs_f64()
     );
+    Ok(())
+}
+
+/// Search per keystroke next to the raw FTS5 query, and paging the name list.
+fn search_and_list(tend: &Tend) -> Result<(), Box<dyn std::error::Error>> {
+    // Type names the way a person does, one keystroke at a time.
+    let mut rng = generate::Rng::new(42);
+    let typed: Vec<String> = (0..60)
+        .map(|i| match i % 4 {
+            0 => generate::random_name(&mut rng),
+            1 => "lavender set".into(),
+            2 => format!("555 {}", 1000 + rng.below(8999)),
+            _ => generate::random_name(&mut rng).to_lowercase(),
+        })
+        .collect();
+    let mut app_search = Vec::new();
+    let mut raw_fts = Vec::new();
+    tend.store().read(|conn| {
+        let mut raw = conn.prepare(raw_sql::FTS_PAGE)?;
+        for text in &typed {
+            for end in text.char_indices().map(|(i, c)| i + c.len_utf8()) {
+                let prefix = &text[..end];
+                let Some(matcher) = contacts::fts_query(prefix) else {
+                    continue;
+                };
+                let started = Instant::now();
+                let ids: Vec<i64> = raw
+                    .query_map([&matcher], |row| row.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                raw_fts.push(started.elapsed());
+                std::hint::black_box(ids);
+            }
+        }
+        Ok(())
+    })?;
+    for text in &typed {
+        for end in text.char_indices().map(|(i, c)| i + c.len_utf8()) {
+            let query = ContactQuery {
+                query: text[..end].to_string(),
+                limit: 50,
+                ..ContactQuery::default()
+            };
+            let started = Instant::now();
+            let page = tend.list_contacts(&query)?;
+            app_search.push(started.elapsed());
+            std::hint::black_box(page);
+        }
+    }
+    report("search per keystroke (app: page + total)", &mut app_search);
+    // A few digits from the middle of a number ("142" finds 555-0142), typed one
+    // keystroke at a time: 3 or more digits match any run inside a phone.
+    let mut digit_search = Vec::new();
+    for _ in 0..20 {
+        let run = format!("{:04}", rng.below(10_000));
+        for end in 1..=run.len() {
+            let query = ContactQuery {
+                query: run[..end].to_string(),
+                limit: 50,
+                ..ContactQuery::default()
+            };
+            let started = Instant::now();
+            let page = tend.list_contacts(&query)?;
+            digit_search.push(started.elapsed());
+            std::hint::black_box(page);
+        }
+    }
+    report(
+        "search digits per keystroke (any run, 1–4)",
+        &mut digit_search,
+    );
+    report("raw FTS5 MATCH … ORDER BY rank LIMIT 50", &mut raw_fts);
+
+    let mut pages = Vec::new();
+    for offset in [0, 50, 1_000, 10_000, 50_000, 99_950] {
+        for _ in 0..5 {
+            let query = ContactQuery {
+                offset,
+                limit: 50,
+                ..ContactQuery::default()
+            };
+            let started = Instant::now();
+            std::hint::black_box(tend.list_contacts(&query)?);
+            pages.push(started.elapsed());
+        }
+    }
+    report("list page of 50 (by name, offsets 0…99,950)", &mut pages);
     Ok(())
 }
