@@ -2,7 +2,9 @@
 planned, kept, logged, snoozed, and stopped by a purchase; Today's sections."""
 
 import sqlite3
+from contextlib import closing
 
+from conftest import query, seed
 from selenium.webdriver.common.by import By
 
 from ui import (
@@ -118,3 +120,54 @@ def test_today_shows_overdue_and_due_and_done_removes_it(tend_at):
     button(driver, "Done").click()
     wait(driver, lambda d: "send the catalogue" not in (today_section(d, "Overdue") or ""), message="gone once done")
     assert rows(app.data_dir, "SELECT status FROM followups") == [("done",)]
+
+
+def overdue_shown(driver):
+    """How many follow-ups the Overdue section lists, and the focused one's key."""
+    return driver.execute_script(
+        """
+        const section = document.querySelector('.section-overdue');
+        return [section ? section.querySelectorAll('li.item').length : 0,
+                document.activeElement?.dataset?.key ?? null];
+        """
+    )
+
+
+def test_a_backlog_of_overdue_comes_a_page_at_a_time(book):
+    # 120 promises to Bob, all overdue: more than a page.
+    seed(book.data_dir, "Bob Jansen 555-0100")
+    contact_id = query(book.data_dir, "SELECT id FROM contacts")[0][0]
+    with closing(sqlite3.connect(book.data_dir / "tend.sqlite3")) as db, db:
+        for i in range(120):
+            due = f"2026-11-{1 + i % 20:02d}"
+            db.execute(
+                "INSERT INTO followups (contact_id, promise, channel, due_at, due_local, due_zone,"
+                " has_time, created_at, updated_at)"
+                " VALUES (?, ?, 'call', ?, ?, 'UTC', 0, ?, ?)",
+                (contact_id, f"promise {i:03d}", f"{due}T09:00:00Z", f"{due}T09:00", "2026-10-01T00:00:00Z",
+                 "2026-10-01T00:00:00Z"),
+            )
+    book.now = MONDAY
+    driver = book.start()
+    open_section(driver, "Today")
+    wait(driver, lambda d: overdue_shown(d)[0] == 50, message="a first page of 50")
+    assert "Showing the first 50 of 120." in today_section(driver, "Overdue")
+    driver.execute_script("document.querySelector('.section-overdue .more').scrollIntoView({block: 'center'})")
+    book.screenshot("today-show-more")
+
+    button(driver, "Show 50 more").click()
+    wait(driver, lambda d: overdue_shown(d)[0] == 100, message="a page more")
+    focused = overdue_shown(driver)[1]
+    keys = driver.execute_script(
+        "return [...document.querySelectorAll('.section-overdue li.item')].map(li => li.dataset.key)"
+    )
+    assert focused == keys[50], "the first one the page brought has the focus"
+
+    # A change (one done) redraws as many as she asked for, counted anew.
+    driver.execute_script("document.querySelector('.section-overdue li.item').focus()")
+    button(driver, "Done").click()
+    wait(driver, lambda d: "Showing the first 100 of 119." in (today_section(d, "Overdue") or ""), message="one done")
+    assert overdue_shown(driver)[0] == 100
+    button(driver, "Show 19 more").click()
+    wait(driver, lambda d: overdue_shown(d)[0] == 119, message="all of them")
+    assert "Showing the first" not in today_section(driver, "Overdue")
