@@ -72,8 +72,9 @@ e2e: test-tools
 	  $(VENV)/bin/pytest -q tests/e2e
 
 # Figures, not pass/fail: 100k contacts / 1M touches, then reminders on a real bus.
+# BENCH_ARGS="--only today": Today's figures alone, statement by statement.
 bench:
-	$(CARGO) run --release --no-default-features --features bench --bin tend-bench
+	$(CARGO) run --release --no-default-features --features bench --bin tend-bench -- $(BENCH_ARGS)
 
 # Tend against an empty Tauri 2 app (bench/floor: Tend's Tauri features, tray,
 # single instance and release profile), both release builds as shipped, in one
