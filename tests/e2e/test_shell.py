@@ -100,6 +100,12 @@ def test_closing_the_window_hides_tend_so_reminders_keep_running(tmp_path):
     host = FakeTrayHost(bus.address)
     app, bus = run_app_alone(tmp_path, close_to_tray=True, bus=bus)
     try:
+        # Closed before its tray icon exists, Tend quits (nothing would bring it
+        # back): on a loaded machine that can take seconds after the window shows.
+        deadline = time.monotonic() + 20
+        while not host.registered and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert host.registered, "Tend's tray icon announced itself"
         window = close_like_a_window_manager()
         def web_process():
             # /proc's comm keeps 15 characters: "WebKitWebProces".

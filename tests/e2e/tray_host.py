@@ -17,6 +17,7 @@ class FakeTrayHost:
         self.connection = open_dbus_connection(bus=bus_address)
         self.connection.send_and_get_reply(message_bus.RequestName(WATCHER))
         self.asked = 0
+        self.registered = 0  # tray icons that announced themselves
         self.thread = threading.Thread(target=self._serve, daemon=True)
         self.thread.start()
 
@@ -33,6 +34,9 @@ class FakeTrayHost:
             if member == "Get" and message.body[1] == "IsStatusNotifierHostRegistered":
                 self.asked += 1
                 self.connection.send(new_method_return(message, "v", (("b", True),)))
+            elif member == "RegisterStatusNotifierItem":
+                self.registered += 1
+                self.connection.send(new_method_return(message))
             else:
                 self.connection.send(new_error(message, "org.freedesktop.DBus.Error.UnknownMethod"))
 
