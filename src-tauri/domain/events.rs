@@ -209,7 +209,7 @@ pub fn upcoming(
     limit: usize,
 ) -> (Vec<Upcoming>, usize) {
     let last = today + Duration::days(days - 1);
-    let mut falling: Vec<(NaiveDate, Found)> = found
+    let falling: Vec<(NaiveDate, Found)> = found
         .into_iter()
         .filter_map(|f| {
             let on = if f.yearly {
@@ -223,12 +223,7 @@ pub fn upcoming(
     let total = falling.len();
     let soonest =
         |a: &(NaiveDate, Found), b: &(NaiveDate, Found)| (a.0, &a.1.name).cmp(&(b.0, &b.1.name));
-    if total > limit && limit > 0 {
-        falling.select_nth_unstable_by(limit - 1, soonest);
-    }
-    falling.truncate(limit);
-    falling.sort_by(soonest);
-    let page = falling
+    let page = super::paging::first_by(falling, limit, soonest)
         .into_iter()
         .map(|(on, f)| worded(f, on, today))
         .collect();

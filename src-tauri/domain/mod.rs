@@ -16,6 +16,7 @@ pub mod insights; // how she is doing: promises kept, touches before a sale, pip
 pub mod links; // call, text, email: the tel:, sms: and mailto: a phone or email opens
 pub mod local_time; // local wall times ↔ UTC instants, DST included
 pub mod money; // amounts as she types them, kept in cents; currency codes
+pub mod paging; // the first few of a long list, in order, without sorting it all
 pub mod pause; // pausing reminders: an hour, until tomorrow morning
 pub mod phone; // parsing and normalising phone numbers (E.164)
 pub mod product; // the product list: name, days of supply, price

@@ -115,15 +115,11 @@ pub fn paged(pending: impl IntoIterator<Item = Pending>, day: &Day, shown: Shown
     }
 }
 
-fn first(mut items: Vec<Pending>, limit: usize) -> Page {
+fn first(items: Vec<Pending>, limit: usize) -> Page {
     let total = items.len();
-    if total > limit {
-        items.select_nth_unstable_by_key(limit - 1, Pending::order);
-    }
-    items.truncate(limit);
-    items.sort_unstable_by_key(Pending::order);
+    let page = super::paging::first_by(items, limit, |a, b| a.order().cmp(&b.order()));
     Page {
-        ids: items.iter().map(|item| item.id).collect(),
+        ids: page.iter().map(|item| item.id).collect(),
         total,
     }
 }
