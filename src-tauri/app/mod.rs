@@ -8,8 +8,11 @@ mod events; // event names and the reminder loop's waker
 mod hotkey; // the OS side of the shortcut: our X11 grab on Linux, the plugin elsewhere
 #[cfg(target_os = "linux")]
 mod hotkey_x11; // the key grabbed on X11, a thread waiting on the X connection
+#[cfg(target_os = "linux")]
+mod light; // hidden to the tray: what the closed window left behind is let go
 mod notifier; // native notifications (notify-rust) with their actions
 mod reminders; // the reminder loop beside the window
+mod rendering; // WebKit paints in software: no GL compositor in the page's process
 mod resume; // the OS tells the reminder loop of a resume or a new time zone
 mod shortcut; // the global Quick add shortcut
 mod startup; // open the data and start, or say why it cannot be used
@@ -26,6 +29,7 @@ use tauri::webview::PageLoadEvent;
 use tauri::{AppHandle, Manager, RunEvent, Runtime, WindowEvent};
 
 pub fn run() -> Result<(), String> {
+    rendering::choose();
     let clock = SystemClock::from_env()?;
     let builder = tauri::Builder::default()
         // First, so a second launch hands over to the running one and exits.
@@ -57,6 +61,10 @@ pub fn run() -> Result<(), String> {
             }
         })
         .on_window_event(|window, event| {
+            #[cfg(target_os = "linux")]
+            if let WindowEvent::Destroyed = event {
+                let_go_when_no_window(window.app_handle());
+            }
             // Closing to the tray lets the window go (its WebKit with it); but
             // where no tray icon shows, she could not get it back: minimised.
             if let WindowEvent::CloseRequested { api, .. } = event {
@@ -88,6 +96,28 @@ pub fn run() -> Result<(), String> {
             _ => {}
         });
     Ok(())
+}
+
+/// A moment after a window is destroyed, if none is left (she did not open one
+/// meanwhile), Tend lets go of what windows need. Decided on the main thread,
+/// where windows are made, so none can appear halfway.
+#[cfg(target_os = "linux")]
+fn let_go_when_no_window<R: Runtime>(app: &AppHandle<R>) {
+    let app = app.clone();
+    let waited = std::thread::Builder::new()
+        .name("tend-light".into())
+        .spawn(move || {
+            std::thread::sleep(light::AFTER_THE_WINDOW);
+            let on_main = app.clone();
+            let _ = app.run_on_main_thread(move || {
+                if on_main.webview_windows().is_empty() {
+                    light::let_go();
+                }
+            });
+        });
+    if let Err(err) = waited {
+        eprintln!("tend: could not let go of the closed window's memory: {err}");
+    }
 }
 
 fn stays_in_tray<R: Runtime>(app: &AppHandle<R>) -> bool {

@@ -21,6 +21,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.options import ArgOptions
 from selenium.webdriver.support.ui import WebDriverWait
 
+import screen
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 APP = os.environ.get("TEND_APP", str(ROOT / "target" / "debug" / "tend"))
 TAURI_DRIVER = os.environ.get("TAURI_DRIVER", str(ROOT / ".tools" / "bin" / "tauri-driver"))
@@ -174,8 +176,9 @@ class TendApp:
         return self.start()
 
     def screenshot(self, name):
+        """The window in front, as the X server shows it (screen.py says why not WebDriver's)."""
         SHOTS.mkdir(parents=True, exist_ok=True)
-        self.driver.save_screenshot(str(SHOTS / f"{name}.png"))
+        screen.capture(self.driver.title, SHOTS / f"{name}.png")
 
 
 def tend_cli(data_dir, *args):

@@ -11,6 +11,7 @@ import time
 from selenium.webdriver.common.by import By
 
 from conftest import APP, SessionBus, app_processes, seed
+from screen import wait_painted
 from notifications import NotificationBus
 from tray_host import FakeTrayHost
 from ui import wait
@@ -95,6 +96,24 @@ def webkit_processes(pid):
     return found
 
 
+def env_of(pid):
+    """The environment a process was started with."""
+    pairs = pathlib.Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+    return dict(pair.decode().split("=", 1) for pair in pairs if b"=" in pair)
+
+
+def resident_of(pid, library):
+    """KiB of `library`'s mappings resident in the process (its smaps' Rss)."""
+    total, inside = 0, False
+    for line in pathlib.Path(f"/proc/{pid}/smaps").read_text().splitlines():
+        fields = line.split()
+        if "-" in fields[0] and not fields[0].endswith(":"):
+            inside = len(fields) > 5 and library in fields[5]
+        elif inside and fields[0] == "Rss:":
+            total += int(fields[1])
+    return total
+
+
 def test_closing_the_window_hides_tend_so_reminders_keep_running(tmp_path):
     bus = SessionBus()
     host = FakeTrayHost(bus.address)
@@ -106,6 +125,8 @@ def test_closing_the_window_hides_tend_so_reminders_keep_running(tmp_path):
         while not host.registered and time.monotonic() < deadline:
             time.sleep(0.1)
         assert host.registered, "Tend's tray icon announced itself"
+        shown_webkit = resident_of(app.pid, "libwebkit2gtk")
+        assert shown_webkit > 0, "WebKit's code runs in Tend while the window shows"
         window = close_like_a_window_manager()
         def web_process():
             # /proc's comm keeps 15 characters: "WebKitWebProces".
@@ -118,9 +139,26 @@ def test_closing_the_window_hides_tend_so_reminders_keep_running(tmp_path):
         assert host.asked >= 1, "Tend asked whether a tray icon would be seen"
         assert app.poll() is None, "still running in the tray"
         assert window_gone(window), "the window is gone"
-        # Hidden means light: the page's process ends with it (WebKit keeps its
-        # network process while the app's web context lives).
+        # Hidden means light: the page's process ends with it; Tend ends the
+        # network process WebKit would keep, and lets go of the pages of code the
+        # window used (app/light.rs).
         assert not web_process(), "and the web process with it"
+        deadline = time.monotonic() + 15
+        while webkit_processes(app.pid) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert webkit_processes(app.pid) == [], "no WebKit process is left"
+        # Library pages come back into a process only when touched: a loop that
+        # sleeps touches almost none of WebKit's and GTK's.
+        time.sleep(1)
+        assert resident_of(app.pid, "libwebkit2gtk") < shown_webkit / 4, (
+            f"WebKit's code let go: {resident_of(app.pid, 'libwebkit2gtk')} KiB resident, "
+            f"{shown_webkit} KiB while shown")
+        assert app.poll() is None, "and Tend runs on"
+        # Opened again (a second launch, as the tray's Open does), WebKit starts
+        # what was ended and the window paints.
+        subprocess.run([APP], env=env_of(app.pid), timeout=30, capture_output=True, check=True)
+        wait_painted("Tend")
+        assert any(name.startswith("WebKitNetwork") for name in webkit_processes(app.pid)), "a new network process"
     finally:
         app.kill()
         app.wait()
