@@ -8,10 +8,6 @@ import { refreshToday, subscribe } from './todayData.js';
 import { importFromFile } from './views/importContacts.js';
 import { createQuickAdd } from './views/quickAdd.js';
 import * as today from './views/today.js';
-import * as contacts from './views/contacts.js';
-import * as cadences from './views/cadences.js';
-import * as insights from './views/insights.js';
-import * as settings from './views/settings.js';
 import { showStartupProblem } from './views/startupProblem.js';
 
 // The view shown at launch: what needs doing today.
@@ -20,7 +16,21 @@ const START_VIEW = 'today';
 // Each view module exports mount(container, {go, intent}) → { refresh?(), onKey?(event),
 // open?(intent), focusList?() → true if it moved focus to its list, unmount?() }.
 // `go(name, intent)` switches views, e.g. go('contacts', {contactId: 7, action: 'plan'}).
-const VIEWS = { today, contacts, cadences, insights, settings };
+const VIEWS = { today };
+// The other sections are not on the way to Today's first paint: each loads when
+// first opened, and all of them once Today is drawn, so opening one is instant.
+const LATER = {
+  contacts: () => import('./views/contacts.js'),
+  cadences: () => import('./views/cadences.js'),
+  insights: () => import('./views/insights.js'),
+  settings: () => import('./views/settings.js'),
+};
+
+/** The view module for `name`, loading it when it is not yet. */
+async function viewModule(name) {
+  VIEWS[name] ??= await LATER[name]();
+  return VIEWS[name];
+}
 
 // The data file could not be opened: the page that says why replaces the app.
 const problem = await startupProblem().catch(() => null);
@@ -47,8 +57,21 @@ function startApp() {
   const todayButton = document.querySelector('nav[aria-label="Sections"] button[data-view="today"]');
   let current = null; // { name, view }
 
-  function show(name, intent = null) {
-    if (!VIEWS[name]) return;
+  let asked = null; // the section last asked for: a slower one loading meanwhile does not win
+
+  /** Shows section `name` (resolves once it is mounted); `intent` says what to open in it. */
+  async function show(name, intent = null) {
+    if (!VIEWS[name] && !LATER[name]) return;
+    asked = name;
+    if (!VIEWS[name]) {
+      try {
+        await viewModule(name);
+      } catch (err) {
+        say(`Couldn’t open ${name}: ${err.message}`);
+        return;
+      }
+      if (asked !== name) return;
+    }
     if (current?.name === name) {
       if (intent) current.view.open?.(intent);
       return;
@@ -83,8 +106,8 @@ function startApp() {
 
   // g t / g c / g a / g s, Alt+1…4, and ? for the key list (also the sidebar's button).
   const sectionKeys = createSectionKeys({
-    go: (name) => {
-      show(name);
+    go: async (name) => {
+      await show(name);
       focusList();
     },
     help: () => openKeyHelp(),
@@ -93,7 +116,12 @@ function startApp() {
 
   // The sidebar's count: what is overdue or due today, re-orders included. Drawn by CSS from data-count, so
   // the button's text stays exactly "Today"; its accessible name says the number.
+  let warmed = false;
   subscribe(({ today: data }) => {
+    if (!warmed) {
+      warmed = true;
+      setTimeout(() => Object.keys(LATER).forEach((name) => viewModule(name).catch(() => {})));
+    }
     if (!data || !todayButton) return;
     const due = (data.counts?.overdue ?? 0) + (data.counts?.dueToday ?? 0) + (data.counts?.reordersDue ?? 0);
     if (due > 0) {

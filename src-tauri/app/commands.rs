@@ -209,8 +209,14 @@ async fn set_stage(tend: State<'_, Arc<Tend>>, id: i64, stage: String) -> UiResu
 
 /// shown: how many of each long section the window shows (omitted: a page each).
 #[tauri::command]
-async fn get_today(tend: State<'_, Arc<Tend>>, shown: Option<Shown>) -> UiResult<Today> {
-    Ok(tend.today_showing(shown.unwrap_or_default())?)
+async fn get_today<R: Runtime>(
+    app: AppHandle<R>,
+    tend: State<'_, Arc<Tend>>,
+    shown: Option<Shown>,
+) -> UiResult<Today> {
+    let today = tend.today_showing(shown.unwrap_or_default())?;
+    startup::first_today_sent(&app);
+    Ok(today)
 }
 
 /// period: "fourWeeks", "quarter", "year" or "all".

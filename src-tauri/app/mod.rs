@@ -25,7 +25,6 @@ use crate::api::Tend;
 use crate::clock::SystemClock;
 use startup::TrayReady;
 use std::sync::Arc;
-use tauri::webview::PageLoadEvent;
 use tauri::{AppHandle, Manager, RunEvent, Runtime, WindowEvent};
 
 pub fn run() -> Result<(), String> {
@@ -53,12 +52,6 @@ pub fn run() -> Result<(), String> {
                 .ok_or("Tend could not find a folder for its data; set TEND_DATA_DIR.")?;
             startup::open(app.handle(), dir, Arc::new(clock));
             Ok(())
-        })
-        .on_page_load(|webview, payload| {
-            if webview.label() == windows::MAIN_WINDOW && payload.event() == PageLoadEvent::Finished
-            {
-                startup::page_loaded(webview.app_handle());
-            }
         })
         .on_window_event(|window, event| {
             #[cfg(target_os = "linux")]

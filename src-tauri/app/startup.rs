@@ -39,15 +39,17 @@ pub struct Startup {
 /// Set when the tray icon exists: only then may closing the window hide it.
 pub struct TrayReady;
 
-/// Until the main page has loaded, nothing else competes with it for the two
-/// cores or the main thread: reminders, backups, the tray, the shortcut and the
+/// Until the window has its first Today, nothing else competes with it for the
+/// two cores, the main thread or the book: reminders (whose first look may catch
+/// up a night of reminders), backups, the tray, the shortcut and the
 /// phone-metadata warm-up start after (docs/decisions/0004, issue 15).
 pub struct FirstPage {
     loaded: AtomicBool,
     started: Once,
 }
 
-/// If the page never says it loaded (it failed), the rest starts this late anyway.
+/// If the window never asks for Today (the start-up page, a page that failed),
+/// the rest starts this late anyway.
 const START_ANYWAY_AFTER: Duration = Duration::from_secs(5);
 
 impl Startup {
@@ -85,12 +87,12 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, dir: PathBuf, clock: Arc<dyn Clock>)
         .name("tend-start".into())
         .spawn(move || {
             std::thread::sleep(START_ANYWAY_AFTER);
-            page_loaded(&handle);
+            first_today_sent(&handle);
         });
 }
 
-/// The main window's page has loaded (or the wait is over): start the rest.
-pub fn page_loaded<R: Runtime>(app: &AppHandle<R>) {
+/// The window's first Today is on its way (or the wait is over): start the rest.
+pub fn first_today_sent<R: Runtime>(app: &AppHandle<R>) {
     if let Some(first) = app.try_state::<FirstPage>() {
         first.loaded.store(true, Ordering::Release);
     }
@@ -98,7 +100,7 @@ pub fn page_loaded<R: Runtime>(app: &AppHandle<R>) {
 }
 
 /// Starts what runs beside a usable book, once, when both the book is open and
-/// the first page has loaded — off the main thread.
+/// the first Today has been sent — off the main thread.
 fn start_beside<R: Runtime>(app: &AppHandle<R>) {
     let (Some(first), Some(tend)) = (app.try_state::<FirstPage>(), app.try_state::<Arc<Tend>>())
     else {
@@ -163,7 +165,7 @@ pub fn try_open<R: Runtime>(app: &AppHandle<R>) -> Option<StartupReport> {
 }
 
 /// A usable book: the change hook and the book for the commands now; the rest
-/// once the first page has loaded.
+/// once the window has its first Today.
 fn begin<R: Runtime>(app: &AppHandle<R>, tend: Arc<Tend>) {
     let handle = app.clone();
     tend.on_change(Box::new(move || announce_change(&handle)));

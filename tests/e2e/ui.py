@@ -1,6 +1,7 @@
 """Finding controls the way a person (or a screen reader) does: by their
 accessible names — a <label> or an aria-label — never by CSS classes."""
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -44,7 +45,10 @@ def button(driver, name):
 
 
 def wait(driver, condition, timeout=10, message=""):
-    return WebDriverWait(driver, timeout).until(condition, message)
+    # A view that redraws (after a save, a change event) replaces the elements a
+    # condition was reading: look again rather than fail.
+    return WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(
+        condition, message)
 
 
 def type_into(element, text):

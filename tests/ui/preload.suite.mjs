@@ -42,6 +42,14 @@ describe('module preloads and the start-up intent', () => {
     });
   }
 
+  test('the way to Today leaves the other sections out: they load once Today is drawn', () => {
+    const first = importsOf('app.js');
+    for (const later of ['views/contacts.js', 'views/cadences.js', 'views/insights.js', 'views/settings.js']) {
+      assert.ok(!first.includes(later), `${later} is not loaded before Today`);
+    }
+    assert.ok(first.includes('views/today.js'));
+  });
+
   async function start(intent) {
     const env = installDom({ html: indexHtml(), fresh: true });
     serveContacts(env.tauri, [listItem(1, 'Ann Lee')]);
