@@ -26,6 +26,13 @@ const LATER = {
   settings: () => import('./views/settings.js'),
 };
 
+/** How long after Today's first frame the other sections start loading. */
+const WARM_LATER_MS = 300;
+
+function warmLaterSections() {
+  for (const name of Object.keys(LATER)) viewModule(name).catch(() => {});
+}
+
 /** The view module for `name`, loading it when it is not yet. */
 async function viewModule(name) {
   VIEWS[name] ??= await LATER[name]();
@@ -120,7 +127,9 @@ function startApp() {
   subscribe(({ today: data }) => {
     if (!warmed) {
       warmed = true;
-      setTimeout(() => Object.keys(LATER).forEach((name) => viewModule(name).catch(() => {})));
+      // After Today's frame (a frame, then a moment), so loading them never delays it.
+      const afterFrame = window.requestAnimationFrame ?? ((run) => setTimeout(run));
+      afterFrame(() => setTimeout(warmLaterSections, WARM_LATER_MS));
     }
     if (!data || !todayButton) return;
     const due = (data.counts?.overdue ?? 0) + (data.counts?.dueToday ?? 0) + (data.counts?.reordersDue ?? 0);
