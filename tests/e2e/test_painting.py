@@ -9,7 +9,7 @@ import time
 
 from conftest import APP, TendApp, app_processes
 from screen import pixel
-from test_shell import close_like_a_window_manager, window_gone
+from test_shell import close_like_a_window_manager, webkit_processes, window_gone
 from tray_host import FakeTrayHost
 from ui import wait
 
@@ -48,17 +48,8 @@ def wait_shown(rgb, timeout=10):
 
 
 def web_processes(pid):
-    found = []
-    for entry in pathlib.Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            if parent == pid and (entry / "comm").read_text().startswith("WebKitWebProc"):
-                found.append(int(entry.name))
-        except (OSError, IndexError, ValueError):
-            continue
-    return found
+    # /proc's comm keeps 15 characters: "WebKitWebProces".
+    return [child for child, name in webkit_processes(pid).items() if name.startswith("WebKitWebProc")]
 
 
 def composites_with_gl(pid):

@@ -81,8 +81,8 @@ def window_gone(window):
 
 
 def webkit_processes(pid):
-    """WebKit's web and network processes the app started."""
-    found = []
+    """WebKit's web and network processes the app started: {pid: name}."""
+    found = {}
     for entry in pathlib.Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -92,7 +92,7 @@ def webkit_processes(pid):
         except (OSError, IndexError, ValueError):
             continue
         if parent == pid and name.startswith("WebKit"):
-            found.append(name)
+            found[int(entry.name)] = name
     return found
 
 
@@ -130,7 +130,7 @@ def test_closing_the_window_hides_tend_so_reminders_keep_running(tmp_path):
         window = close_like_a_window_manager()
         def web_process():
             # /proc's comm keeps 15 characters: "WebKitWebProces".
-            return any(name.startswith("WebKitWebProc") for name in webkit_processes(app.pid))
+            return any(name.startswith("WebKitWebProc") for name in webkit_processes(app.pid).values())
 
         assert web_process(), "the page runs in WebKit's web process"
         deadline = time.monotonic() + 15
@@ -146,7 +146,7 @@ def test_closing_the_window_hides_tend_so_reminders_keep_running(tmp_path):
         deadline = time.monotonic() + 15
         while webkit_processes(app.pid) and time.monotonic() < deadline:
             time.sleep(0.2)
-        assert webkit_processes(app.pid) == [], "no WebKit process is left"
+        assert webkit_processes(app.pid) == {}, "no WebKit process is left"
         # Library pages come back into a process only when touched: a loop that
         # sleeps touches almost none of WebKit's and GTK's.
         time.sleep(1)
@@ -158,7 +158,7 @@ def test_closing_the_window_hides_tend_so_reminders_keep_running(tmp_path):
         # what was ended and the window paints.
         subprocess.run([APP], env=env_of(app.pid), timeout=30, capture_output=True, check=True)
         wait_painted("Tend")
-        assert any(name.startswith("WebKitNetwork") for name in webkit_processes(app.pid)), "a new network process"
+        assert any(name.startswith("WebKitNetwork") for name in webkit_processes(app.pid).values()), "a new network process"
     finally:
         app.kill()
         app.wait()
