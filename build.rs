@@ -46,6 +46,7 @@ const COMMANDS: &[&str] = &[
     "set_shortcut",
     "get_followup",
     "startup_problem",
+    "page_ready",
     "retry_startup",
     "open_data_folder",
     "quit_app",

@@ -1,6 +1,6 @@
 // Starts the app: the sidebar, which view is showing, app-wide keys and change events.
 
-import { getFollowup, onChanged, onFileDropped, onOpenFollowup, onQuickAdd, startupProblem } from './backend.js';
+import { getFollowup, onChanged, onFileDropped, onOpenFollowup, onQuickAdd, pageReady, startupProblem } from './backend.js';
 import { isTyping } from './dom.js';
 import { createSectionKeys, openKeyHelp, sectionShortcut } from './keys.js';
 import { say } from './status.js';
@@ -38,6 +38,11 @@ async function viewModule(name) {
   VIEWS[name] ??= await LATER[name]();
   return VIEWS[name];
 }
+
+// The window is built hidden and shown now that every module on the way to
+// Today has run: mapped while they still loaded, WebKit held its first paint
+// half a second about every other start. (If this fails, Rust shows it anyway.)
+pageReady().catch(() => {});
 
 // The data file could not be opened: the page that says why replaces the app.
 const problem = await startupProblem().catch(() => null);

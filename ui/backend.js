@@ -321,6 +321,11 @@ export function startupProblem() {
   return call('startup_problem');
 }
 
+/** The page is parsed and its modules have run: the window, built hidden, shows it. */
+export function pageReady() {
+  return call('page_ready');
+}
+
 /** Tries again → null once Tend is running, else the problem as it stands now. */
 export function retryStartup() {
   return call('retry_startup');

@@ -46,7 +46,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use tauri::Emitter;
-use tauri::{AppHandle, Manager, Runtime, State};
+use tauri::{AppHandle, Manager, Runtime, State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
 
 pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
@@ -62,6 +62,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         get_settings,
         set_setting,
         get_today,
+        page_ready,
         plan_followup,
         contact_followups,
         complete_followup,
@@ -217,6 +218,14 @@ async fn get_today<R: Runtime>(
     let today = tend.today_showing(shown.unwrap_or_default())?;
     startup::first_today_sent(&app);
     Ok(today)
+}
+
+/// The page is parsed and its modules have run: the window, built hidden,
+/// shows it now, and paints at once (app/windows.rs).
+#[tauri::command]
+async fn page_ready<R: Runtime>(window: WebviewWindow<R>) -> UiResult<()> {
+    super::windows::reveal(&window)
+        .map_err(|err| UiError::os(format!("Could not show the window: {err}")))
 }
 
 /// period: "fourWeeks", "quarter", "year" or "all".

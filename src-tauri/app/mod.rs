@@ -51,6 +51,7 @@ pub fn run() -> Result<(), String> {
             let dir = crate::data_dir::resolve(os_dir)
                 .ok_or("Tend could not find a folder for its data; set TEND_DATA_DIR.")?;
             startup::open(app.handle(), dir, Arc::new(clock));
+            windows::reveal_anyway_later(app.handle());
             Ok(())
         })
         .on_window_event(|window, event| {

@@ -39,10 +39,11 @@ pub struct Startup {
 /// Set when the tray icon exists: only then may closing the window hide it.
 pub struct TrayReady;
 
-/// Until the window has its first Today, nothing else competes with it for the
-/// two cores, the main thread or the book: reminders (whose first look may catch
-/// up a night of reminders), backups, the tray, the shortcut and the
-/// phone-metadata warm-up start after (docs/decisions/0004, issue 15).
+/// Until the window has its first Today, and a moment to paint it, nothing else
+/// competes with it for the two cores, the main thread or the book: reminders
+/// (whose first look may catch up a night of reminders), backups, the tray, the
+/// shortcut and the phone-metadata warm-up start after (docs/decisions/0004,
+/// issue 15).
 pub struct FirstPage {
     loaded: AtomicBool,
     started: Once,
@@ -51,6 +52,10 @@ pub struct FirstPage {
 /// If the window never asks for Today (the start-up page, a page that failed),
 /// the rest starts this late anyway.
 const START_ANYWAY_AFTER: Duration = Duration::from_secs(5);
+
+/// Today's first frame is painted on the main thread, where the tray is built
+/// too: after the first Today is sent, the rest waits this long.
+const AFTER_THE_FIRST_FRAME: Duration = Duration::from_millis(500);
 
 impl Startup {
     pub fn report(&self) -> Option<StartupReport> {
@@ -100,7 +105,7 @@ pub fn first_today_sent<R: Runtime>(app: &AppHandle<R>) {
 }
 
 /// Starts what runs beside a usable book, once, when both the book is open and
-/// the first Today has been sent — off the main thread.
+/// the first Today has been sent — off the main thread, after its first frame.
 fn start_beside<R: Runtime>(app: &AppHandle<R>) {
     let (Some(first), Some(tend)) = (app.try_state::<FirstPage>(), app.try_state::<Arc<Tend>>())
     else {
@@ -117,7 +122,10 @@ fn start_beside<R: Runtime>(app: &AppHandle<R>) {
     first.started.call_once(move || {
         let started = std::thread::Builder::new()
             .name("tend-start".into())
-            .spawn(move || begin_beside(&app, tend, &dir));
+            .spawn(move || {
+                std::thread::sleep(AFTER_THE_FIRST_FRAME);
+                begin_beside(&app, tend, &dir)
+            });
         if let Err(err) = started {
             eprintln!("tend: reminders, backups and the tray could not start: {err}");
         }

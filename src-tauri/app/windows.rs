@@ -2,9 +2,19 @@
 //! Quick add window, opened on demand over whatever is in front. Each exists
 //! only while shown: closing the main one to the tray destroys it (and WebKit's
 //! processes end with it), opening Tend builds it again from the same config.
+//!
+//! The main window is built hidden and shown once its page is parsed and its
+//! modules have run (`reveal`, asked by the page): mapped while the page still
+//! loads, WebKit held the first paint half a second about every other start
+//! (docs/decisions/0013).
 
 use super::events::{OPEN_FOLLOWUP_EVENT, QUICK_ADD_EVENT};
-use tauri::{AppHandle, Emitter, Manager, Runtime};
+use std::time::Duration;
+use tauri::{AppHandle, Emitter, Manager, Runtime, WebviewWindow};
+
+/// A page that never says it is ready (it failed to load) still gets its
+/// window this late, so she is never left with nothing.
+const SHOW_ANYWAY_AFTER: Duration = Duration::from_secs(5);
 
 pub const MAIN_WINDOW: &str = "main";
 pub const QUICK_ADD_WINDOW: &str = "quick-add";
@@ -75,8 +85,41 @@ pub fn open_main<R: Runtime>(app: &AppHandle<R>, intent: Intent) {
         .focused(true)
         .build()
     });
-    if let Err(err) = built {
-        eprintln!("tend: could not open the window again: {err}");
+    match built {
+        Ok(_) => reveal_anyway_later(app),
+        Err(err) => eprintln!("tend: could not open the window again: {err}"),
+    }
+}
+
+/// Shows a window whose page is ready, in front.
+pub fn reveal<R: Runtime>(window: &WebviewWindow<R>) -> tauri::Result<()> {
+    window.show()?;
+    window.set_focus()
+}
+
+/// Shows the main window in a moment if its page has not.
+pub fn reveal_anyway_later<R: Runtime>(app: &AppHandle<R>) {
+    let handle = app.clone();
+    let waiting = std::thread::Builder::new()
+        .name("tend-reveal".into())
+        .spawn(move || {
+            std::thread::sleep(SHOW_ANYWAY_AFTER);
+            let Some(window) = handle.get_webview_window(MAIN_WINDOW) else {
+                return;
+            };
+            if !window.is_visible().unwrap_or(true) {
+                eprintln!(
+                    "tend: the window's page was not ready after {} s; showing it anyway.",
+                    SHOW_ANYWAY_AFTER.as_secs()
+                );
+                let _ = reveal(&window);
+            }
+        });
+    if let Err(err) = waiting {
+        eprintln!("tend: could not wait for the window's page ({err}); showing it now.");
+        if let Some(window) = app.get_webview_window(MAIN_WINDOW) {
+            let _ = reveal(&window);
+        }
     }
 }
 

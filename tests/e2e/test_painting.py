@@ -1,15 +1,16 @@
 """WebKit paints Tend in software (app/rendering.rs), with no GL compositor in
 the page's process. What the X server shows must follow the page: after a change,
 after the page reloads (as the start-up page's restore does) and in a window
-built again from the tray."""
+built again from the tray. The window is built hidden and shown by its page once
+its modules have run (app/windows.rs)."""
 
 import pathlib
 import subprocess
 import time
 
-from conftest import APP, TendApp, app_processes
-from screen import pixel
-from test_shell import close_like_a_window_manager, webkit_processes, window_gone
+from conftest import APP, SessionBus, TendApp, app_processes
+from screen import find_window, pixel, wait_painted
+from test_shell import close_like_a_window_manager, env_of, run_app_alone, webkit_processes, window_gone
 from tray_host import FakeTrayHost
 from ui import wait
 
@@ -127,3 +128,41 @@ def test_a_window_built_again_from_the_tray_follows_its_page(book):
         wait_shown(GREEN)
     finally:
         host.stop()
+
+
+# app/windows.rs: a page that never says it is ready gets its window this late.
+SHOW_ANYWAY_AFTER = 5
+
+
+def test_the_window_is_shown_by_its_page_once_ready_not_by_the_fallback(tmp_path):
+    bus = SessionBus()
+    host = FakeTrayHost(bus.address)
+    errors = tmp_path / "stderr.txt"
+    started = time.monotonic()
+    with open(errors, "w") as stderr:
+        app, bus = run_app_alone(tmp_path, close_to_tray=True, bus=bus, stderr=stderr)
+    try:
+        wait_painted("Tend")
+        deadline = time.monotonic() + 20
+        while not host.registered and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert host.registered, "Tend's tray icon announced itself"
+        # Past the first window's fallback, so only the second window's can speak.
+        time.sleep(max(0.0, started + SHOW_ANYWAY_AFTER + 0.5 - time.monotonic()))
+        window = close_like_a_window_manager()
+        deadline = time.monotonic() + 15
+        while not window_gone(window) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert window_gone(window), "closed to the tray"
+        subprocess.run([APP], env=env_of(app.pid), timeout=30, capture_output=True, check=True)
+        wait_painted("Tend")  # built again, hidden until its page is ready
+        time.sleep(SHOW_ANYWAY_AFTER + 1)
+        assert find_window("Tend") is not None, "still shown"
+        said = errors.read_text()
+        assert "was not ready" not in said, f"each window was shown by its page, not the timer: {said}"
+        assert app.poll() is None
+    finally:
+        app.kill()
+        app.wait()
+        host.stop()
+        bus.stop()

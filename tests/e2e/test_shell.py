@@ -58,7 +58,7 @@ def close_like_a_window_manager(title="Tend", timeout=20):
     return window
 
 
-def run_app_alone(tmp_path, close_to_tray, bus=None):
+def run_app_alone(tmp_path, close_to_tray, bus=None, stderr=subprocess.DEVNULL):
     data = tmp_path / "data"
     bus = bus or SessionBus()
     env = dict(os.environ, TEND_DATA_DIR=str(data), DBUS_SESSION_BUS_ADDRESS=bus.address)
@@ -66,7 +66,7 @@ def run_app_alone(tmp_path, close_to_tray, bus=None):
     if not close_to_tray:
         with sqlite3.connect(data / "tend.sqlite3") as db:
             db.execute("INSERT INTO settings (key, value) VALUES ('closeToTray', 'off')")
-    app = subprocess.Popen([APP], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    app = subprocess.Popen([APP], env=env, stdout=subprocess.DEVNULL, stderr=stderr)
     return app, bus
 
 

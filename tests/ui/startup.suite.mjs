@@ -34,9 +34,10 @@ describe('ui/views/startupProblem.js', () => {
   const heading = () => document.querySelector('h1');
 
   test('at launch, a problem replaces the app with a page that says why', async () => {
-    tauri.respond('startup_problem', LOCKED);
+    tauri.respond('startup_problem', LOCKED).respond('page_ready', null);
     await importUi('app.js', { fresh: true });
     await flush();
+    assert.equal(tauri.callsTo('page_ready').length, 1, 'its hidden window is shown');
     assert.equal(heading().textContent, LOCKED.title);
     assert.equal(document.querySelector('nav[aria-label="Sections"]'), null, 'no app behind it');
     assert.equal(tauri.callsTo('get_today').length, 0, 'nothing else is asked of a backend without data');
@@ -49,6 +50,28 @@ describe('ui/views/startupProblem.js', () => {
     await flush();
     assert.ok(document.querySelector('nav[aria-label="Sections"]'));
     assert.ok(tauri.callsTo('get_today').length >= 1);
+  });
+
+  test('the hidden window is asked to show once, as soon as the page has run, before any data', async () => {
+    tauri.respond('startup_problem', null).respond('page_ready', null);
+    tauri.respond('get_settings', { phoneRegion: 'GB', dataFile: '/x' });
+    let answer;
+    tauri.respond('get_today', () => new Promise((resolve) => { answer = resolve; }));
+    await importUi('app.js', { fresh: true });
+    await flush();
+    assert.equal(tauri.callsTo('page_ready').length, 1, 'shown with its sidebar while Today is on its way');
+    answer({
+      date: '2026-11-23', now: '2026-11-23T10:00:00Z', nextDayAt: '2026-11-24T00:00:00Z',
+      overdue: [], dueToday: [], upcoming: [], goingCold: [], maybes: [], counts: {},
+    });
+    tauri.respond('get_today', {
+      date: '2026-11-23', now: '2026-11-23T10:05:00Z', nextDayAt: '2026-11-24T00:00:00Z',
+      overdue: [], dueToday: [], upcoming: [], goingCold: [], maybes: [], counts: {},
+    });
+    window.dispatchEvent(new window.Event('focus'));
+    await flush();
+    assert.ok(tauri.callsTo('get_today').length >= 2, 'Today loaded again');
+    assert.equal(tauri.callsTo('page_ready').length, 1, 'and only once');
   });
 
   test('the path is text, each remedy a button, and Try again recovers or says why not', async () => {
