@@ -83,7 +83,7 @@ bench:
 # book too when `make bench` has made it. BENCH_FLOOR_ARGS="--rounds 3 --window 30".
 RELEASE_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)/release
 FLOOR_RELEASE_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/bench/floor/target)/release
-BENCH_BOOK := target/bench-data/bench-100000-1000000.sqlite3
+BENCH_BOOK := target/bench-data/bench-100000-1000000-customers.sqlite3
 BENCH_FLOOR_ARGS ?= --rounds 5 --window 120
 
 bench-floor: system-deps-test test-tools

@@ -43,6 +43,10 @@ async function viewModule(name) {
 // Today has run: mapped while they still loaded, WebKit held its first paint
 // half a second about every other start. (If this fails, Rust shows it anyway.)
 pageReady().catch(() => {});
+// Today is asked for now, beside the start-up check: its answer then reaches the page before
+// the window's first frames hold the main thread, which delivers it (docs/decisions/0013).
+// With a start-up problem the ask fails and the problem page shows instead.
+refreshToday();
 
 // The data file could not be opened: the page that says why replaces the app.
 const problem = await startupProblem().catch(() => null);
@@ -218,7 +222,6 @@ function startApp() {
     importFromFile(path);
   });
 
-  refreshToday();
   show(START_VIEW);
 
   // Built again from the tray by a notification or the shortcut: what it was
